@@ -1,0 +1,33 @@
+// Bundles the Action (dist/index.js) and the CLI (dist/cli.js) so both run with plain `node`
+// from a clean clone: GitHub runners execute dist/ without installing dependencies.
+import commonjs from '@rollup/plugin-commonjs'
+import json from '@rollup/plugin-json'
+import nodeResolve from '@rollup/plugin-node-resolve'
+import typescript from '@rollup/plugin-typescript'
+import type { RollupOptions } from 'rollup'
+
+const config: RollupOptions = {
+  input: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    esModule: true,
+    entryFileNames: '[name].js',
+    // No hashes: dist/ is committed and CI compares it with a fresh build.
+    chunkFileNames: 'chunks/[name].js',
+  },
+  plugins: [
+    typescript({ tsconfig: './tsconfig.build.json' }),
+    nodeResolve({ preferBuiltins: true }),
+    commonjs(),
+    json(),
+  ],
+  onwarn(warning, warn) {
+    // @actions/* and some CJS deps use `this` at module top level and circular imports; both are
+    // harmless in the bundle and would otherwise drown real warnings.
+    if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return
+    warn(warning)
+  },
+}
+
+export default config

@@ -1,0 +1,49 @@
+/**
+ * The activity the page core renders: what the author did. Produced by the GitHub readers,
+ * consumed by `editPage`, and exchanged as JSON (schema: schema/activity.schema.json) so the edit
+ * CLI can run without GitHub.
+ */
+export interface Activity {
+  /** Start of the window the activity covers, `YYYY-MM-DD`. */
+  since?: string
+  pullRequests: PullRequestActivity[]
+  projects: ProjectActivity[]
+}
+
+export interface PullRequestActivity {
+  /** `owner/name` of the upstream repository. */
+  repo: string
+  number: number
+  /** Untrusted: written by the author, but copied from a public site. Escaped when rendered. */
+  title: string
+  url: string
+  /** ISO 8601 instant the PR was merged. */
+  mergedAt: string
+  /** True when this is the author's first merged PR to `repo` (optional, from the reader). */
+  firstContribution?: boolean
+}
+
+export interface ProjectActivity {
+  /** `owner/name` of the side project. */
+  repo: string
+  url: string
+  /** Paths of the files at the project's head, for cumulative progress patterns. */
+  paths?: string[]
+  /** Languages by bytes, from GitHub's /languages. */
+  languages?: Record<string, number>
+  /** `progress-pattern` configured for this project (a regex source with named groups). */
+  progressPattern?: string
+  /** Commits in the window, newest first. */
+  commits: CommitActivity[]
+}
+
+export interface CommitActivity {
+  sha: string
+  /** Untrusted: commit messages come from anyone who can push. Escaped when rendered. */
+  message: string
+  /** ISO 8601 with the committer's offset. */
+  date: string
+  url: string
+  /** Paths the commit changed, when a progress pattern needs them. */
+  paths?: string[]
+}

@@ -1,0 +1,336 @@
+import type { Activity } from '../activity/types.js'
+import { NowPageError } from '../errors.js'
+import { readFrontMatter } from './front-matter.js'
+import { updateFrontMatterDates } from './front-matter-dates.js'
+import { rewriteLastUpdatedLine } from './last-updated-line.js'
+import { detectEol } from './lines.js'
+import { analyzeBody, type BodyStructure, type Heading } from './markdown-structure.js'
+import { findMarkedRegions, looksLikeMarker, markerLine } from './markers.js'
+import { renderSection, type RenderedSection } from './render-sections.js'
+import {
+  DEFAULT_DATE_FIELDS,
+  SECTION_NAMES,
+  type EditOptions,
+  type EditReport,
+  type EditResult,
+  type SectionName,
+  type SectionOptions,
+} from './types.js'
+
+const DEFAULT_TITLES: Record<SectionName, string> = {
+  contributions: 'Open source contributions',
+  progress: 'Side projects',
+}
+
+/** A change to the body, in line indices of the original body: replace lines [from, to) with
+ * `lines`. Insertions have from === to. */
+interface Splice {
+  from: number
+  to: number
+  lines: string[]
+}
+
+/**
+ * The page core: (page text, activity, options) -> new page text. Pure and deterministic.
+ * Only the managed sections, the date fields and "last updated" lines can change, and dates move
+ * only when a section's content did, so an unchanged activity returns the input unchanged.
+ */
+export function editPage(text: string, activity: Activity, options: EditOptions): EditResult {
+  checkToday(options.today)
+  const file = options.file
+  const timeZone = options.timeZone ?? 'UTC'
+  const fm = readFrontMatter(text, file)
+  const bom = text.startsWith('\uFEFF') ? 1 : 0
+  const bodyStart = fm ? fm.bodyStart : bom
+  const bodyLine = fm ? fm.bodyLine : 1
+  const body = analyzeBody(text.slice(bodyStart), bodyStart, bodyLine)
+  const eol = detectEol(text)
+  const report: EditReport = { sections: [], dateFields: [], bodyDates: [], notes: [] }
+
+  const marked = findMarkedRegions(body, file)
+  const splices: Splice[] = []
+  const managed: Array<[number, number]> = [] // [from, to) of lines the Action owns
+  const toInsert: Array<{ name: SectionName; rendered: RenderedSection; options: SectionOptions }> =
+    []
+
+  for (const name of SECTION_NAMES) {
+    const sectionOptions = options.sections?.[name] ?? {}
+    if (sectionOptions.enabled === false) {
+      report.sections.push({ name, status: 'disabled', items: 0, omitted: 0 })
+      continue
+    }
+    const rendered = renderSection(name, activity, sectionOptions, { timeZone })
+    assertInert(rendered.lines)
+    const empty = rendered.items === 0
+    const content =
+      empty && sectionOptions.empty !== undefined ? [sectionOptions.empty] : rendered.lines
+    const entry = { name, items: rendered.items, omitted: rendered.omitted }
+
+    const region = marked.get(name)
+    if (region) {
+      managed.push([region.startIndex, region.endIndex + 1])
+      const from = region.startIndex + 1
+      const current = body.lines.slice(from, region.endIndex).map((l) => l.text)
+      if ((empty && sectionOptions.empty === undefined) || sameLines(current, content)) {
+        report.sections.push({ ...entry, status: 'unchanged', line: lineNumber(body, from) })
+        if (empty) report.notes.push(keptNote(name))
+      } else {
+        splices.push({ from, to: region.endIndex, lines: content })
+        report.sections.push({ ...entry, status: 'updated', line: lineNumber(body, from) })
+      }
+      continue
+    }
+
+    if (sectionOptions.heading) {
+      const heading = findHeading(body, sectionOptions.heading, file, name)
+      const { from, to } = sectionRange(body, heading)
+      managed.push([from, to])
+      const current = body.lines.slice(from, to).map((l) => l.text)
+      const lead = leadingBlank(current)
+      const trail = to === body.lines.length ? 0 : trailingBlank(current.slice(lead))
+      const middle = current.slice(lead, current.length - trail)
+      if ((empty && sectionOptions.empty === undefined) || sameLines(middle, content)) {
+        report.sections.push({ ...entry, status: 'unchanged', line: lineNumber(body, from) })
+        if (empty) report.notes.push(keptNote(name))
+      } else {
+        // Keep the author's spacing around the section; only the lines with text are ours.
+        const before = lead === 0 ? [''] : []
+        const after = trail === 0 && to < body.lines.length ? [''] : []
+        splices.push({
+          from: from + lead,
+          to: to - trail,
+          lines: [...before, ...content, ...after],
+        })
+        report.sections.push({ ...entry, status: 'updated', line: lineNumber(body, from) })
+      }
+      continue
+    }
+
+    if (empty) {
+      // Nothing to show yet: inserting an empty section would make a PR out of nothing.
+      report.sections.push({ ...entry, status: 'unchanged' })
+      report.notes.push({
+        message: `no ${name} to show yet; the section will be added when there are some`,
+      })
+      continue
+    }
+    toInsert.push({ name, rendered: { ...rendered, lines: content }, options: sectionOptions })
+  }
+
+  if (toInsert.length > 0) {
+    const splice = planInsertion(body, toInsert, options, file)
+    splices.push(splice)
+    for (const { name, rendered } of toInsert) {
+      report.sections.push({
+        name,
+        status: 'inserted',
+        items: rendered.items,
+        omitted: rendered.omitted,
+      })
+    }
+    const where =
+      options.insert?.at === 'after-heading'
+        ? `at the end of the '${options.insert.heading}' section`
+        : 'at the end of the page'
+    report.notes.push({
+      message: `inserted the ${toInsert.map((s) => `'${s.name}'`).join(' and ')} section${toInsert.length > 1 ? 's' : ''} ${where}; move the marked block anywhere you like`,
+    })
+  }
+
+  if (splices.length === 0) return { text, changed: false, report }
+
+  // A section changed: this is an update, so the page's dates move to today.
+  const lineTexts = body.lines.map((l) => l.text)
+  if (options.updateBodyDate !== false) {
+    body.lines.forEach((line, index) => {
+      if (body.inCode[index] || managed.some(([a, b]) => index >= a && index < b)) return
+      const result = rewriteLastUpdatedLine(line.text, options.today)
+      if (!result) return
+      if (result.kind === 'updated') {
+        lineTexts[index] = result.line
+        report.bodyDates.push({ line: line.number, from: result.from, to: result.to })
+      } else if (result.kind === 'unknown-format') {
+        report.notes.push({
+          line: line.number,
+          message: `"last updated" line left as it is: its date format is not one I know (${result.text.trim()})`,
+        })
+      }
+    })
+  }
+
+  const newBody = applySplices(body, lineTexts, splices, eol)
+  let out = text.slice(0, bodyStart) + newBody
+  if (fm) {
+    const dates = updateFrontMatterDates(out, fm, {
+      fields: options.dateFields ?? DEFAULT_DATE_FIELDS,
+      today: options.today,
+      add: options.addDateField,
+      file,
+    })
+    out = dates.text
+    report.dateFields.push(...dates.fields)
+    report.notes.push(...dates.notes)
+  } else if (options.addDateField) {
+    report.notes.push({
+      message: `the page has no front matter, so '${options.addDateField}' was not added`,
+    })
+  }
+  return { text: out, changed: out !== text, report }
+}
+
+function checkToday(today: string): void {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today)
+  const d = m ? new Date(`${today}T00:00:00Z`) : undefined
+  if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== today) {
+    throw new NowPageError(
+      `'today' must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(today)}`,
+      {
+        input: 'today',
+        hint: 'Pass the date in the author’s time zone, e.g. 2025-08-24',
+      },
+    )
+  }
+}
+
+function keptNote(name: SectionName) {
+  return { message: `no ${name} found in this period; the section keeps its current content` }
+}
+
+function assertInert(lines: readonly string[]): void {
+  // Escaping makes this impossible; checking anyway costs nothing and turns a bug into an error
+  // instead of a page whose sections the next run would misread.
+  for (const line of lines) {
+    if (looksLikeMarker(line) || /[\r\n]/.test(line)) {
+      throw new Error(`internal error: rendered text looks like a marker: ${JSON.stringify(line)}`)
+    }
+  }
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((line, i) => line === b[i])
+}
+
+const isBlank = (s: string) => s.trim() === ''
+
+function leadingBlank(lines: readonly string[]): number {
+  let n = 0
+  while (n < lines.length && isBlank(lines[n] as string)) n++
+  return n
+}
+
+function trailingBlank(lines: readonly string[]): number {
+  let n = 0
+  while (n < lines.length && isBlank(lines[lines.length - 1 - n] as string)) n++
+  return n
+}
+
+function lineNumber(body: BodyStructure, index: number): number | undefined {
+  return body.lines[index]?.number ?? body.lines[body.lines.length - 1]?.number
+}
+
+function normalizeHeading(s: string): string {
+  return s
+    .replace(/^#+\s*/, '')
+    .trim()
+    .toLowerCase()
+}
+
+function findHeading(
+  body: BodyStructure,
+  wanted: string,
+  file: string | undefined,
+  name: SectionName,
+): Heading {
+  const target = normalizeHeading(wanted)
+  const found = body.headings.filter((h) => h.text.toLowerCase() === target)
+  if (found.length === 1) return found[0] as Heading
+  const known = body.headings.map((h) => `"${h.text}"`).join(', ') || 'none'
+  if (found.length > 1) {
+    const at = found.map((h) => body.lines[h.index]?.number).join(' and ')
+    throw new NowPageError(
+      `heading "${wanted}" for the ${name} section appears more than once (lines ${at})`,
+      {
+        file,
+        hint: 'Rename one of them, or use <!-- now-page:... --> markers instead',
+      },
+    )
+  }
+  throw new NowPageError(`heading "${wanted}" for the ${name} section was not found`, {
+    file,
+    hint: `Headings on the page: ${known}. Fix the ${name}-heading input or add the heading`,
+  })
+}
+
+/** Lines after a heading up to the next heading of the same or a higher level. */
+function sectionRange(body: BodyStructure, heading: Heading): { from: number; to: number } {
+  const next = body.headings.find((h) => h.index > heading.index && h.depth <= heading.depth)
+  return { from: heading.lastIndex + 1, to: next ? next.index : body.lines.length }
+}
+
+function planInsertion(
+  body: BodyStructure,
+  sections: ReadonlyArray<{
+    name: SectionName
+    rendered: RenderedSection
+    options: SectionOptions
+  }>,
+  options: EditOptions,
+  file: string | undefined,
+): Splice {
+  let end = body.lines.length
+  let depth: number
+  if (options.insert?.at === 'after-heading') {
+    const wanted = options.insert.heading ?? ''
+    const heading = findHeading(body, wanted, file, sections[0]?.name ?? 'contributions')
+    end = sectionRange(body, heading).to
+    depth = Math.min(heading.depth + 1, 6)
+  } else {
+    // Under the page's last heading's level, but never a second page title (h1).
+    depth = Math.max(body.headings[body.headings.length - 1]?.depth ?? 2, 2)
+  }
+  // Insert after the last line with text, so the author's blank lines before the next heading
+  // (or at the end of the file) stay where they are.
+  let at = end
+  while (at > 0 && isBlank(body.lines[at - 1]?.text ?? '')) at--
+  const block: string[] = []
+  for (const { name, rendered, options: section } of sections) {
+    const title = section.title ?? DEFAULT_TITLES[name]
+    if (at > 0 || block.length > 0) block.push('')
+    if (title) block.push(title.startsWith('#') ? title : `${'#'.repeat(depth)} ${title}`, '')
+    block.push(markerLine(name, 'start'), ...rendered.lines, markerLine(name, 'end'))
+  }
+  return { from: at, to: at, lines: block }
+}
+
+/** Rebuilds the body from its original lines, the rewritten line texts and the splices. New
+ * lines take the page's line ending; a page without a final newline keeps not having one. */
+function applySplices(
+  body: BodyStructure,
+  lineTexts: readonly string[],
+  splices: readonly Splice[],
+  eol: string,
+): string {
+  const sorted = [...splices].sort((a, b) => a.from - b.from)
+  const out: Array<{ text: string; eol: string }> = []
+  let index = 0
+  const copyUntil = (limit: number) => {
+    for (; index < limit; index++) {
+      const line = body.lines[index]
+      if (line) out.push({ text: lineTexts[index] ?? line.text, eol: line.eol })
+    }
+  }
+  for (const splice of sorted) {
+    copyUntil(splice.from)
+    for (const text of splice.lines) out.push({ text, eol })
+    index = splice.to
+  }
+  copyUntil(body.lines.length)
+  // Only the page's last line may lack a line ending, and only if it lacked one before.
+  const endedWithoutNewline = body.lines[body.lines.length - 1]?.eol === ''
+  out.forEach((line, i) => {
+    if (i < out.length - 1 && line.eol === '') line.eol = eol
+  })
+  const last = out[out.length - 1]
+  if (last && endedWithoutNewline) last.eol = ''
+  return out.map((l) => l.text + l.eol).join('')
+}
