@@ -118,7 +118,10 @@ function parseBlock(
   }
   // gray-matter needs the delimiters and the block; hand it exactly that slice so its own
   // excerpt/section logic never sees the body.
-  const block = `${delimiter}\n${content}${content.endsWith('\n') || content === '' ? '' : '\n'}${delimiter}\n`
+  // Line endings normalized for reading only (@iarna/toml rejects the CR of a CRLF after a
+  // comment); line numbers are the same, and nothing parsed here is ever written back.
+  const lf = content.replace(/\r\n?/g, '\n')
+  const block = `${delimiter}\n${lf}${lf.endsWith('\n') || lf === '' ? '' : '\n'}${delimiter}\n`
   const parsed = matter(block, { language: kind, delimiters: delimiter, engines })
   const data = parsed.data as unknown
   if (data === null || data === undefined) return {}
