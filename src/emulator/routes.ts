@@ -1,0 +1,756 @@
+import type { CommitObject, Person, TreeEntry } from './git-objects.js'
+import { HttpError, notFound, paginate, unprocessable, type Reply, type Request } from './http.js'
+import { searchPulls } from './search.js'
+import type { Shapes } from './shapes.js'
+import type { EmulatorState, PullRecord, RepoState } from './state.js'
+
+export interface Route {
+  method: string
+  pattern: string
+  /** The permission a token needs (contents / pull_requests), if any. */
+  needs?: ['contents' | 'pull_requests', 'read' | 'write']
+  handle(req: Request, params: Record<string, string>, ctx: Context): Reply
+}
+
+export interface Context {
+  state: EmulatorState
+  shapes: Shapes
+  login: string
+  installation: boolean
+  /** Requests left in the token's primary rate limit. */
+  remaining: number
+}
+
+const SEARCH_CAP = 1000
+
+function repoOf(ctx: Context, p: Record<string, string>): RepoState {
+  const repo = ctx.state.repo(`${p.owner}/${p.repo}`)
+  if (!repo) throw notFound()
+  return repo
+}
+
+function commitOf(repo: RepoState, ctx: Context, ref: string): CommitObject {
+  const sha = ctx.state.resolve(repo, ref)
+  const commit = sha ? repo.store.commits.get(sha) : undefined
+  if (!commit) throw new HttpError(404, `No commit found for SHA: ${ref}`)
+  return commit
+}
+
+function str(body: Record<string, unknown>, key: string, required = true): string | undefined {
+  const v = body[key]
+  if (typeof v === 'string') return v
+  if (required)
+    throw unprocessable('Invalid request.', [
+      { resource: 'Request', field: key, code: 'missing_field' },
+    ])
+  return undefined
+}
+
+function person(v: unknown, fallback: Person): Person {
+  if (typeof v !== 'object' || v === null) return fallback
+  const o = v as Record<string, unknown>
+  return {
+    name: typeof o.name === 'string' ? o.name : fallback.name,
+    email: typeof o.email === 'string' ? o.email : fallback.email,
+    date: typeof o.date === 'string' ? o.date : fallback.date,
+  }
+}
+
+function pullOf(repo: RepoState, n: string): PullRecord {
+  const pr = repo.pulls.find((p) => p.number === Number(n))
+  if (!pr) throw notFound()
+  return pr
+}
+
+function setRef(ctx: Context, repo: RepoState, name: string, sha: string): void {
+  const branch = name.replace(/^refs\/heads\//, '')
+  if (repo.protectedBranches.has(branch))
+    throw unprocessable('Protected branch update failed for refs/heads/' + branch + '.')
+  if (!repo.store.commits.has(sha)) throw unprocessable('Object does not exist')
+  repo.refs.set(name, sha)
+  void ctx
+}
+
+export const routes: Route[] = [
+  {
+    method: 'GET',
+    pattern: '/user',
+    handle: (_req, _p, ctx) => {
+      if (ctx.installation) throw new HttpError(403, 'Resource not accessible by integration')
+      return { body: ctx.shapes.user(ctx.login) }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/users/:user',
+    handle: (_req, p, ctx) => {
+      if (!ctx.state.users.has((p.user as string).toLowerCase())) throw notFound()
+      return { body: ctx.shapes.user(p.user as string) }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/rate_limit',
+    handle: (_req, _p, ctx) => {
+      const remaining = ctx.remaining
+      const core = {
+        limit: 5000,
+        used: 5000 - remaining,
+        remaining,
+        reset: Math.floor(Date.parse(ctx.state.now) / 1000) + 3600,
+      }
+      return {
+        body: {
+          resources: { core, search: { limit: 30, used: 0, remaining: 30, reset: core.reset } },
+          rate: core,
+        },
+      }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/search/issues',
+    handle: (req, _p, ctx) => {
+      const q = req.query.get('q')
+      if (!q)
+        throw unprocessable('Validation Failed', [
+          { resource: 'Search', field: 'q', code: 'missing' },
+        ])
+      let hits
+      try {
+        hits = searchPulls(ctx.state.repos.values(), q, (login) => ctx.state.users.has(login))
+      } catch (message) {
+        throw unprocessable('Validation Failed', [
+          { message: String(message), resource: 'Search', field: 'q', code: 'invalid' },
+        ])
+      }
+      const sort = req.query.get('sort')
+      const desc = req.query.get('order') !== 'asc'
+      // Best match is not merge order: readers must not rely on any order but the one asked.
+      const key = (h: (typeof hits)[number]) =>
+        (sort === 'updated' ? h.pull.updatedAt : h.pull.createdAt) + h.pull.id
+      hits.sort((a, b) => (key(a) < key(b) ? 1 : -1) * (desc ? 1 : -1))
+      const perPage = Math.min(Number(req.query.get('per_page') ?? 30) || 30, 100)
+      const page = Number(req.query.get('page') ?? 1) || 1
+      if (page * perPage > SEARCH_CAP && (page - 1) * perPage >= SEARCH_CAP) {
+        throw unprocessable('Only the first 1000 search results are available', [
+          {
+            message: 'Only the first 1000 search results are available',
+            resource: 'Search',
+            code: 'invalid',
+          },
+        ])
+      }
+      const r = paginate(
+        hits.map((h) => ctx.shapes.searchItem(h.repo, h.pull)),
+        req,
+        100,
+        SEARCH_CAP,
+      )
+      return {
+        headers: r.headers,
+        body: { total_count: r.total, incomplete_results: false, items: r.body },
+      }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo',
+    needs: ['contents', 'read'],
+    handle: (_r, p, ctx) => ({ body: ctx.shapes.repo(repoOf(ctx, p)) }),
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/languages',
+    needs: ['contents', 'read'],
+    handle: (_r, p, ctx) => ({ body: repoOf(ctx, p).languages }),
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/branches/:branch',
+    needs: ['contents', 'read'],
+    handle: (_r, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const sha = repo.refs.get(`refs/heads/${p.branch}`)
+      if (!sha) throw new HttpError(404, 'Branch not found')
+      return {
+        body: {
+          name: p.branch,
+          commit: ctx.shapes.commit(repo, repo.store.commits.get(sha) as CommitObject),
+          protected: repo.protectedBranches.has(p.branch as string),
+        },
+      }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/commits',
+    needs: ['contents', 'read'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const head = commitOf(repo, ctx, req.query.get('sha') ?? repo.defaultBranch)
+      const author = req.query.get('author')?.toLowerCase()
+      const since = req.query.get('since')
+      const until = req.query.get('until')
+      const path = req.query.get('path')
+      const list = repo.store.history(head.sha).filter((c) => {
+        const t = Date.parse(c.committer.date)
+        if (since && t < Date.parse(since)) return false
+        if (until && t > Date.parse(until)) return false
+        if (
+          author &&
+          c.authorLogin?.toLowerCase() !== author &&
+          c.author.email.toLowerCase() !== author
+        )
+          return false
+        if (
+          path &&
+          !ctx.shapes
+            .changedFiles(repo, c)
+            .some((f) => f.filename === path || f.filename.startsWith(`${path}/`))
+        )
+          return false
+        return true
+      })
+      const r = paginate(
+        list.map((c) => ctx.shapes.commit(repo, c)),
+        req,
+      )
+      return { body: r.body, headers: r.headers }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/commits/:ref',
+    needs: ['contents', 'read'],
+    handle: (_req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      return { body: ctx.shapes.commit(repo, commitOf(repo, ctx, p.ref as string), true) }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/compare/:spec',
+    needs: ['contents', 'read'],
+    handle: (_req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const [baseRef = '', headRef = ''] = (p.spec as string).split('...')
+      const base = commitOf(repo, ctx, baseRef)
+      const head = commitOf(repo, ctx, headRef)
+      const mergeBase = repo.store.mergeBase(base.sha, head.sha) ?? base.sha
+      const ahead = repo.store.commitsBetween(mergeBase, head.sha)
+      const behind = repo.store.commitsBetween(mergeBase, base.sha)
+      const status =
+        ahead.length && behind.length
+          ? 'diverged'
+          : ahead.length
+            ? 'ahead'
+            : behind.length
+              ? 'behind'
+              : 'identical'
+      const mb = repo.store.commits.get(mergeBase) as CommitObject
+      return {
+        body: {
+          url: `${ctx.shapes.api}/repos/${repo.fullName}/compare/${p.spec}`,
+          html_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}`,
+          status,
+          ahead_by: ahead.length,
+          behind_by: behind.length,
+          total_commits: ahead.length,
+          base_commit: ctx.shapes.commit(repo, base),
+          merge_base_commit: ctx.shapes.commit(repo, mb),
+          commits: ahead.map((c) => ctx.shapes.commit(repo, c)),
+          files: ctx.shapes.changedFiles(repo, head, mb.tree),
+        },
+      }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/contents/*path',
+    needs: ['contents', 'read'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const commit = commitOf(repo, ctx, req.query.get('ref') ?? repo.defaultBranch)
+      const path = (p.path as string).replace(/\/+$/, '')
+      const files = repo.store.files(commit.tree)
+      const blob = files.get(path)
+      const contentUrl = (x: string) => `${ctx.shapes.api}/repos/${repo.fullName}/contents/${x}`
+      if (blob) {
+        const data = repo.store.blobs.get(blob) as Buffer
+        return {
+          body: {
+            type: 'file',
+            encoding: 'base64',
+            size: data.length,
+            name: path.split('/').pop(),
+            path,
+            content: (data.toString('base64').match(/.{1,60}/g) ?? []).join('\n') + '\n',
+            sha: blob,
+            url: contentUrl(path),
+            git_url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${blob}`,
+            html_url: `${ctx.shapes.web}/${repo.fullName}/blob/${commit.sha}/${path}`,
+            download_url: null,
+            _links: { self: contentUrl(path), git: '', html: '' },
+          },
+        }
+      }
+      const inDir = [...files].filter(([f]) => f.startsWith(`${path}/`))
+      if (inDir.length === 0) throw notFound()
+      const names = new Map<string, 'file' | 'dir'>()
+      for (const [f] of inDir) {
+        const rest = f.slice(path.length + 1)
+        names.set(rest.split('/')[0] as string, rest.includes('/') ? 'dir' : 'file')
+      }
+      return {
+        body: [...names].map(([name, type]) => ({
+          type,
+          name,
+          path: `${path}/${name}`,
+          sha: '',
+          size: 0,
+          url: contentUrl(`${path}/${name}`),
+        })),
+      }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/git/ref/*ref',
+    needs: ['contents', 'read'],
+    handle: (_req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const name = `refs/${p.ref}`
+      const sha = repo.refs.get(name)
+      if (!sha) throw notFound()
+      return { body: ctx.shapes.ref(repo, name, sha) }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/git/matching-refs/*ref',
+    needs: ['contents', 'read'],
+    handle: (_req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const prefix = `refs/${p.ref}`
+      return {
+        body: [...repo.refs]
+          .filter(([n]) => n.startsWith(prefix))
+          .map(([n, s]) => ctx.shapes.ref(repo, n, s)),
+      }
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/repos/:owner/:repo/git/refs',
+    needs: ['contents', 'write'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const ref = str(req.body, 'ref') as string
+      const sha = str(req.body, 'sha') as string
+      if (!/^refs\/[\w./-]+$/.test(ref) || ref.split('/').length < 3)
+        throw unprocessable('Reference name is invalid')
+      if (repo.refs.has(ref)) throw unprocessable('Reference already exists')
+      setRef(ctx, repo, ref, sha)
+      return { status: 201, body: ctx.shapes.ref(repo, ref, sha) }
+    },
+  },
+  {
+    method: 'PATCH',
+    pattern: '/repos/:owner/:repo/git/refs/*ref',
+    needs: ['contents', 'write'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const name = `refs/${p.ref}`
+      const current = repo.refs.get(name)
+      if (!current) throw unprocessable('Reference does not exist')
+      const sha = str(req.body, 'sha') as string
+      if (!repo.store.commits.has(sha)) throw unprocessable('Object does not exist')
+      if (req.body.force !== true && !repo.store.isAncestor(current, sha))
+        throw unprocessable('Update is not a fast forward')
+      setRef(ctx, repo, name, sha)
+      return { body: ctx.shapes.ref(repo, name, sha) }
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/repos/:owner/:repo/git/refs/*ref',
+    needs: ['contents', 'write'],
+    handle: (_req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const name = `refs/${p.ref}`
+      if (!repo.refs.has(name)) throw unprocessable('Reference does not exist')
+      if (repo.protectedBranches.has((p.ref as string).replace(/^heads\//, '')))
+        throw unprocessable('Protected branch update failed.')
+      repo.refs.delete(name)
+      return { status: 204 }
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/repos/:owner/:repo/git/blobs',
+    needs: ['contents', 'write'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const content = str(req.body, 'content') as string
+      const data =
+        req.body.encoding === 'base64'
+          ? Buffer.from(content, 'base64')
+          : Buffer.from(content, 'utf8')
+      const sha = repo.store.putBlob(data)
+      return {
+        status: 201,
+        body: { sha, url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${sha}` },
+      }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/git/blobs/:sha',
+    needs: ['contents', 'read'],
+    handle: (_req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const data = repo.store.blobs.get(p.sha as string)
+      if (!data) throw notFound()
+      return {
+        body: {
+          sha: p.sha,
+          size: data.length,
+          encoding: 'base64',
+          content: data.toString('base64'),
+          url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${p.sha}`,
+        },
+      }
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/repos/:owner/:repo/git/trees',
+    needs: ['contents', 'write'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const baseTree = str(req.body, 'base_tree', false)
+      if (baseTree && !repo.store.trees.has(baseTree)) throw unprocessable('Invalid tree info')
+      const files = baseTree ? repo.store.files(baseTree) : new Map<string, string>()
+      const entries = Array.isArray(req.body.tree)
+        ? (req.body.tree as Array<Record<string, unknown>>)
+        : []
+      for (const e of entries) {
+        const path = typeof e.path === 'string' ? e.path : ''
+        if (!path) throw unprocessable('Invalid tree info', [{ field: 'path', code: 'missing' }])
+        if (e.sha === null) files.delete(path)
+        else if (typeof e.content === 'string')
+          files.set(path, repo.store.putBlob(Buffer.from(e.content)))
+        else if (typeof e.sha === 'string' && repo.store.blobs.has(e.sha)) files.set(path, e.sha)
+        else throw unprocessable('Invalid tree info', [{ field: 'sha', code: 'invalid' }])
+      }
+      const sha = repo.store.treeFromFiles(files)
+      return { status: 201, body: treeBody(ctx, repo, sha, false) }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/git/trees/:sha',
+    needs: ['contents', 'read'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      let sha = p.sha as string
+      if (!repo.store.trees.has(sha)) {
+        const commit = ctx.state.resolve(repo, sha)
+        const c = commit ? repo.store.commits.get(commit) : undefined
+        if (!c) throw notFound()
+        sha = c.tree
+      }
+      const recursive =
+        req.query.has('recursive') && !['0', 'false'].includes(req.query.get('recursive') ?? '')
+      return { body: treeBody(ctx, repo, sha, recursive) }
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/repos/:owner/:repo/git/commits',
+    needs: ['contents', 'write'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const tree = str(req.body, 'tree') as string
+      if (!repo.store.trees.has(tree)) throw unprocessable('Tree SHA does not exist')
+      const parents = Array.isArray(req.body.parents) ? (req.body.parents as string[]) : []
+      for (const parent of parents)
+        if (!repo.store.commits.has(parent))
+          throw unprocessable('Parent SHA does not exist or is not a commit object')
+      const date = ctx.state.tick()
+      const me = ctx.installation
+        ? {
+            name: 'github-actions[bot]',
+            email: '41898282+github-actions[bot]@users.noreply.github.com',
+            date,
+          }
+        : ctx.state.person(ctx.login, date)
+      const author = person(req.body.author, me)
+      const committer = person(req.body.committer, me)
+      // GitHub signs commits made through the API when it is the committer.
+      const verified = req.body.committer === undefined && req.body.author === undefined
+      const sha = repo.store.putCommit({
+        tree,
+        parents,
+        author,
+        committer,
+        message: str(req.body, 'message') as string,
+        authorLogin: ctx.installation
+          ? 'github-actions[bot]'
+          : (ctx.state.loginForEmail(author.email) ?? (req.body.author ? null : ctx.login)),
+        committerLogin: ctx.installation
+          ? 'github-actions[bot]'
+          : (ctx.state.loginForEmail(committer.email) ?? (req.body.committer ? null : ctx.login)),
+        verified,
+      })
+      return {
+        status: 201,
+        body: ctx.shapes.gitCommit(repo, repo.store.commits.get(sha) as CommitObject),
+      }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/git/commits/:sha',
+    needs: ['contents', 'read'],
+    handle: (_req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const c = repo.store.commits.get(p.sha as string)
+      if (!c) throw notFound()
+      return { body: ctx.shapes.gitCommit(repo, c) }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/pulls',
+    needs: ['pull_requests', 'read'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const state = req.query.get('state') ?? 'open'
+      const head = req.query.get('head')
+      const base = req.query.get('base')
+      const list = repo.pulls
+        .filter((pr) => state === 'all' || pr.state === state)
+        .filter(
+          (pr) =>
+            !head ||
+            pr.head.toLowerCase() === head.toLowerCase() ||
+            `${repo.owner}:${pr.head}`.toLowerCase() === head.toLowerCase(),
+        )
+        .filter((pr) => !base || pr.base === base)
+        .sort((a, b) => b.number - a.number)
+      const r = paginate(
+        list.map((pr) => ctx.shapes.pull(repo, pr)),
+        req,
+      )
+      return { body: r.body, headers: r.headers }
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/repos/:owner/:repo/pulls',
+    needs: ['pull_requests', 'write'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const head = (str(req.body, 'head') as string).replace(new RegExp(`^${repo.owner}:`, 'i'), '')
+      const base = str(req.body, 'base') as string
+      const title = str(req.body, 'title') as string
+      const headSha = ctx.state.resolve(repo, head)
+      const baseSha = ctx.state.resolve(repo, base)
+      if (!headSha || !baseSha)
+        throw unprocessable('Validation Failed', [
+          { resource: 'PullRequest', field: headSha ? 'base' : 'head', code: 'invalid' },
+        ])
+      if (repo.pulls.some((pr) => pr.state === 'open' && pr.head === head && pr.base === base)) {
+        throw unprocessable('Validation Failed', [
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `A pull request already exists for ${repo.owner}:${head}.`,
+          },
+        ])
+      }
+      if (repo.store.commitsBetween(baseSha, headSha).length === 0) {
+        throw unprocessable('Validation Failed', [
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `No commits between ${base} and ${head}`,
+          },
+        ])
+      }
+      const now = ctx.state.tick()
+      const number = Math.max(0, ...repo.pulls.map((x) => x.number)) + 1
+      const pr: PullRecord = {
+        number,
+        id: ctx.state.id(),
+        author: ctx.installation ? 'github-actions[bot]' : ctx.login,
+        title,
+        body: str(req.body, 'body', false) ?? '',
+        state: 'open',
+        draft: req.body.draft === true,
+        createdAt: now,
+        updatedAt: now,
+        closedAt: null,
+        mergedAt: null,
+        head,
+        base,
+        labels: [],
+        assignees: [],
+        reviewers: [],
+        comments: [],
+      }
+      repo.pulls.push(pr)
+      return { status: 201, body: ctx.shapes.pull(repo, pr) }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/pulls/:number',
+    needs: ['pull_requests', 'read'],
+    handle: (_req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      return { body: ctx.shapes.pull(repo, pullOf(repo, p.number as string)) }
+    },
+  },
+  {
+    method: 'PATCH',
+    pattern: '/repos/:owner/:repo/pulls/:number',
+    needs: ['pull_requests', 'write'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const pr = pullOf(repo, p.number as string)
+      const title = str(req.body, 'title', false)
+      const body = str(req.body, 'body', false)
+      const state = str(req.body, 'state', false)
+      if (title !== undefined) pr.title = title
+      if (body !== undefined) pr.body = body
+      if (state === 'closed' && pr.state === 'open') {
+        pr.state = 'closed'
+        pr.closedAt = ctx.state.tick()
+      } else if (state === 'open' && pr.state === 'closed' && !pr.mergedAt) {
+        pr.state = 'open'
+        pr.closedAt = null
+      }
+      pr.updatedAt = ctx.state.tick()
+      return { body: ctx.shapes.pull(repo, pr) }
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/repos/:owner/:repo/pulls/:number/requested_reviewers',
+    needs: ['pull_requests', 'write'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const pr = pullOf(repo, p.number as string)
+      const reviewers = Array.isArray(req.body.reviewers) ? (req.body.reviewers as string[]) : []
+      if (reviewers.some((r) => r.toLowerCase() === pr.author.toLowerCase())) {
+        throw unprocessable('Review cannot be requested from pull request author.')
+      }
+      for (const r of reviewers) {
+        if (!ctx.state.users.has(r.toLowerCase()))
+          throw unprocessable(
+            'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ' +
+              repo.fullName +
+              ' repository.',
+          )
+      }
+      pr.reviewers = [...new Set([...pr.reviewers, ...reviewers])]
+      return { status: 201, body: ctx.shapes.pull(repo, pr) }
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/repos/:owner/:repo/issues/:number/labels',
+    needs: ['pull_requests', 'write'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const pr = pullOf(repo, p.number as string)
+      const labels = Array.isArray(req.body.labels) ? (req.body.labels as string[]) : []
+      pr.labels = [...new Set([...pr.labels, ...labels])]
+      return {
+        body: pr.labels.map((name, i) => ({ id: i + 1, name, color: 'ededed', default: false })),
+      }
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/repos/:owner/:repo/issues/:number/assignees',
+    needs: ['pull_requests', 'write'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const pr = pullOf(repo, p.number as string)
+      const assignees = Array.isArray(req.body.assignees) ? (req.body.assignees as string[]) : []
+      pr.assignees = [
+        ...new Set([
+          ...pr.assignees,
+          ...assignees.filter((a) => ctx.state.users.has(a.toLowerCase())),
+        ]),
+      ]
+      return { status: 201, body: ctx.shapes.searchItem(repo, pr) }
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/repos/:owner/:repo/issues/:number/comments',
+    needs: ['pull_requests', 'write'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const pr = pullOf(repo, p.number as string)
+      const comment = {
+        id: ctx.state.id(),
+        user: ctx.login,
+        body: str(req.body, 'body') as string,
+        createdAt: ctx.state.tick(),
+      }
+      pr.comments.push(comment)
+      return {
+        status: 201,
+        body: {
+          id: comment.id,
+          body: comment.body,
+          user: ctx.shapes.user(ctx.login),
+          created_at: comment.createdAt,
+          html_url: `${ctx.shapes.web}/${repo.fullName}/pull/${pr.number}#issuecomment-${comment.id}`,
+        },
+      }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/issues/:number/comments',
+    needs: ['pull_requests', 'read'],
+    handle: (req, p, ctx) => {
+      const repo = repoOf(ctx, p)
+      const pr = pullOf(repo, p.number as string)
+      const r = paginate(
+        pr.comments.map((c) => ({
+          id: c.id,
+          body: c.body,
+          user: ctx.shapes.user(c.user),
+          created_at: c.createdAt,
+        })),
+        req,
+      )
+      return { body: r.body, headers: r.headers }
+    },
+  },
+]
+
+function treeBody(ctx: Context, repo: RepoState, sha: string, recursive: boolean) {
+  const entries: TreeEntry[] = recursive ? repo.store.walk(sha) : (repo.store.trees.get(sha) ?? [])
+  return {
+    sha,
+    url: `${ctx.shapes.api}/repos/${repo.fullName}/git/trees/${sha}`,
+    truncated: false,
+    tree: entries.map((e) => ({
+      path: e.path,
+      mode: e.mode,
+      type: e.type,
+      sha: e.sha,
+      ...(e.type === 'blob' ? { size: repo.store.blobs.get(e.sha)?.length ?? 0 } : {}),
+      url: `${ctx.shapes.api}/repos/${repo.fullName}/git/${e.type}s/${e.sha}`,
+    })),
+  }
+}

@@ -1,0 +1,288 @@
+import { ObjectStore, type CommitObject, type Person } from './git-objects.js'
+import type { Scenario, ScenarioToken, ScenarioUser } from './scenario.js'
+
+export interface PullRecord {
+  number: number
+  id: number
+  author: string
+  title: string
+  body: string
+  state: 'open' | 'closed'
+  draft: boolean
+  createdAt: string
+  updatedAt: string
+  closedAt: string | null
+  mergedAt: string | null
+  head: string
+  base: string
+  /** Head commit at the time a scenario PR was seeded (scenario PRs have no branch). */
+  headSha?: string
+  labels: string[]
+  assignees: string[]
+  reviewers: string[]
+  comments: Array<{ id: number; user: string; body: string; createdAt: string }>
+}
+
+export interface RepoState {
+  owner: string
+  name: string
+  fullName: string
+  id: number
+  ownerType: 'User' | 'Organization'
+  private: boolean
+  defaultBranch: string
+  createdAt: string
+  languages: Record<string, number>
+  store: ObjectStore
+  refs: Map<string, string>
+  pulls: PullRecord[]
+  protectedBranches: Set<string>
+}
+
+/** The emulated world. Tests read it to assert what the Action wrote. */
+export class EmulatorState {
+  readonly repos = new Map<string, RepoState>()
+  readonly users = new Map<string, ScenarioUser & { id: number }>()
+  readonly tokens: Map<string, ScenarioToken & { remaining: number }>
+  private clock: number
+  private nextId = 1000
+
+  constructor(readonly scenario: Scenario) {
+    this.clock = Date.parse(scenario.now)
+    this.tokens = new Map(
+      Object.entries(scenario.tokens).map(([t, v]) => [
+        t,
+        { ...v, remaining: v.rateLimitRemaining ?? 5000 },
+      ]),
+    )
+    for (const u of scenario.users ?? []) this.addUser(u)
+    for (const t of Object.values(scenario.tokens)) this.addUser({ login: t.login })
+    for (const r of scenario.repos) this.seedRepo(r)
+  }
+
+  /** Each write is a little later than the one before, so orderings are stable. */
+  tick(): string {
+    this.clock += 2000
+    return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  }
+
+  get now(): string {
+    return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  }
+
+  id(): number {
+    return this.nextId++
+  }
+
+  addUser(u: ScenarioUser): ScenarioUser & { id: number } {
+    const key = u.login.toLowerCase()
+    const existing = this.users.get(key)
+    if (existing) return existing
+    const user = { ...u, id: this.id() }
+    this.users.set(key, user)
+    return user
+  }
+
+  user(login: string): ScenarioUser & { id: number } {
+    return this.users.get(login.toLowerCase()) ?? this.addUser({ login })
+  }
+
+  emailOf(login: string): string {
+    const u = this.user(login)
+    return u.emails?.[0] ?? `${u.id}+${u.login}@users.noreply.github.com`
+  }
+
+  /** The login GitHub links a commit email to, as it does for verified emails. */
+  loginForEmail(email: string): string | null {
+    const e = email.toLowerCase()
+    for (const u of this.users.values()) {
+      if (u.emails?.some((x) => x.toLowerCase() === e)) return u.login
+      if (e === `${u.id}+${u.login.toLowerCase()}@users.noreply.github.com`) return u.login
+    }
+    return null
+  }
+
+  person(login: string, date: string): Person {
+    return { name: this.user(login).name ?? login, email: this.emailOf(login), date }
+  }
+
+  repo(fullName: string): RepoState | undefined {
+    return this.repos.get(fullName.toLowerCase())
+  }
+
+  private seedRepo(r: Scenario['repos'][number]): void {
+    const [owner = '', name = ''] = r.fullName.split('/')
+    this.addUser({ login: owner, type: r.ownerType ?? 'User' })
+    const store = new ObjectStore()
+    const repo: RepoState = {
+      owner,
+      name,
+      fullName: r.fullName,
+      id: this.id(),
+      ownerType: r.ownerType ?? 'User',
+      private: r.private ?? false,
+      defaultBranch: r.defaultBranch ?? 'main',
+      createdAt: new Date(Date.parse(this.scenario.now) - 400 * 86_400_000)
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z'),
+      languages: r.languages ?? {},
+      store,
+      refs: new Map(),
+      pulls: [],
+      protectedBranches: new Set(r.protectedBranches ?? []),
+    }
+    this.repos.set(r.fullName.toLowerCase(), repo)
+    const files = new Map<string, string>()
+    for (const [path, text] of Object.entries(r.files ?? {}))
+      files.set(path, store.putBlob(Buffer.from(text)))
+    const initialDate = new Date(Date.parse(this.scenario.now) - 365 * 86_400_000)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z')
+    let head = store.putCommit({
+      tree: store.treeFromFiles(files),
+      parents: [],
+      author: this.person(owner, initialDate),
+      committer: this.person(owner, initialDate),
+      message: 'Initial commit',
+      authorLogin: owner,
+      committerLogin: owner,
+      verified: false,
+    })
+    const commits = [...(r.commits ?? [])].sort((a, b) => Date.parse(a.date) - Date.parse(b.date))
+    for (const c of commits) {
+      for (const path of c.paths ?? [])
+        files.set(path, store.putBlob(Buffer.from(`// ${path}\n// ${c.message}\n`)))
+      const login = c.author ?? null
+      const author: Person = login
+        ? {
+            ...this.person(login, c.date),
+            ...(c.authorEmail ? { email: c.authorEmail } : {}),
+            ...(c.authorName ? { name: c.authorName } : {}),
+          }
+        : {
+            name: c.authorName ?? 'Someone',
+            email: c.authorEmail ?? 'someone@example.com',
+            date: c.date,
+          }
+      head = store.putCommit(
+        {
+          tree: store.treeFromFiles(files),
+          parents: [head],
+          author,
+          committer: author,
+          message: c.message,
+          authorLogin: login ?? this.loginForEmail(author.email),
+          committerLogin: login ?? this.loginForEmail(author.email),
+          verified: false,
+        },
+        c.sha,
+      )
+    }
+    repo.refs.set(`refs/heads/${repo.defaultBranch}`, head)
+    for (const p of r.pulls ?? []) {
+      this.addUser({ login: p.author })
+      repo.pulls.push({
+        number: p.number,
+        id: this.id(),
+        author: p.author,
+        title: p.title,
+        body: '',
+        state: p.state,
+        draft: false,
+        createdAt: p.createdAt,
+        updatedAt: p.mergedAt ?? p.closedAt ?? p.createdAt,
+        closedAt: p.closedAt ?? p.mergedAt ?? (p.state === 'closed' ? p.createdAt : null),
+        mergedAt: p.mergedAt ?? null,
+        head: `${p.author}:patch-${p.number}`,
+        base: repo.defaultBranch,
+        headSha: head,
+        labels: [],
+        assignees: [],
+        reviewers: [],
+        comments: [],
+      })
+    }
+  }
+
+  /** Resolves a branch name, `heads/x`, `refs/heads/x` or a sha to a commit sha. */
+  resolve(repo: RepoState, ref: string): string | undefined {
+    const full = ref.startsWith('refs/')
+      ? ref
+      : ref.startsWith('heads/')
+        ? `refs/${ref}`
+        : `refs/heads/${ref}`
+    const sha = repo.refs.get(full)
+    if (sha) return sha
+    if (/^[0-9a-f]{7,40}$/.test(ref)) {
+      for (const s of repo.store.commits.keys()) if (s.startsWith(ref)) return s
+    }
+    return undefined
+  }
+
+  readFile(fullName: string, path: string, ref?: string): string | undefined {
+    const repo = this.repo(fullName)
+    if (!repo) return undefined
+    const sha = this.resolve(repo, ref ?? repo.defaultBranch)
+    const commit = sha ? repo.store.commits.get(sha) : undefined
+    if (!commit) return undefined
+    const blob = repo.store.files(commit.tree).get(path)
+    return blob ? repo.store.blobs.get(blob)?.toString('utf8') : undefined
+  }
+
+  /** A person pushing a commit to a branch (created from the default branch if missing). */
+  commitFiles(
+    fullName: string,
+    branch: string,
+    files: Record<string, string>,
+    opts: { message?: string; author?: string } = {},
+  ): string {
+    const repo = this.repo(fullName)
+    if (!repo) throw new Error(`no repository ${fullName}`)
+    const parent = this.resolve(repo, branch) ?? (this.resolve(repo, repo.defaultBranch) as string)
+    const base = repo.store.commits.get(parent) as CommitObject
+    const flat = repo.store.files(base.tree)
+    for (const [path, text] of Object.entries(files))
+      flat.set(path, repo.store.putBlob(Buffer.from(text)))
+    const login = opts.author ?? repo.owner
+    const date = this.tick()
+    const sha = repo.store.putCommit({
+      tree: repo.store.treeFromFiles(flat),
+      parents: [parent],
+      author: this.person(login, date),
+      committer: this.person(login, date),
+      message: opts.message ?? 'Edit by hand',
+      authorLogin: login,
+      committerLogin: login,
+      verified: false,
+    })
+    repo.refs.set(`refs/heads/${branch}`, sha)
+    return sha
+  }
+
+  /** The author merges a pull request: a merge commit on the base, the PR closed as merged. */
+  mergePull(fullName: string, number: number): string {
+    const repo = this.repo(fullName)
+    const pr = repo?.pulls.find((p) => p.number === number)
+    if (!repo || !pr) throw new Error(`no pull request ${fullName}#${number}`)
+    const headSha = this.resolve(repo, pr.head.split(':').pop() as string) as string
+    const baseSha = this.resolve(repo, pr.base) as string
+    const head = repo.store.commits.get(headSha) as CommitObject
+    const date = this.tick()
+    const sha = repo.store.putCommit({
+      tree: head.tree,
+      parents: [baseSha, headSha],
+      author: this.person(repo.owner, date),
+      committer: this.person(repo.owner, date),
+      message: `Merge pull request #${number}`,
+      authorLogin: repo.owner,
+      committerLogin: repo.owner,
+      verified: true,
+    })
+    repo.refs.set(`refs/heads/${pr.base}`, sha)
+    pr.state = 'closed'
+    pr.mergedAt = date
+    pr.closedAt = date
+    pr.updatedAt = date
+    return sha
+  }
+}
