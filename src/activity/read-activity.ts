@@ -1,0 +1,61 @@
+import { NowPageError } from '../errors.js'
+import type { Client } from '../github/client.js'
+import { createLimit } from './limit.js'
+import { readProjects, type SideProject } from './read-projects.js'
+import { readPullRequests } from './read-pull-requests.js'
+import { initialWindow } from './search-windows.js'
+import type { Activity } from './types.js'
+
+export interface ReadOptions {
+  /** GitHub login whose activity is read (see resolveAuthor). */
+  author: string
+  /** `YYYY-MM-DD`, first day of the window (inclusive), read as 00:00:00 UTC. */
+  since: string
+  /** End of the window (inclusive): the run's clock. */
+  now: Date
+  sideProjects: SideProject[]
+  /** Globs on `owner/name`, case-insensitive (`rancher/*`). */
+  includeRepos: string[]
+  excludeRepos: string[]
+  /** Globs on the owner (`rancher`, `suse-*`; `rancher/*` means the same as `rancher`). */
+  excludeOrgs: string[]
+  withLanguages?: boolean
+  /** Flag each repository's first merged PR (one extra search per repository). */
+  firstContribution?: boolean
+  /** Requests in flight at once. Default 4. */
+  concurrency?: number
+}
+
+export interface Logger {
+  debug(message: string): void
+  info(message: string): void
+  warning(message: string): void
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>
+}
+
+/**
+ * Reads what the author did inside the window: merged upstream PRs and side-project commits,
+ * the two read side by side under one bound on requests in flight.
+ */
+export async function readActivity(
+  client: Client,
+  options: ReadOptions,
+  log: Logger,
+): Promise<Activity> {
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(options.author)) {
+    throw new NowPageError(`'${options.author}' is not a GitHub user login`, { input: 'author' })
+  }
+  // Validates `since` against `now` before any request is made.
+  initialWindow(options.since, options.now)
+  const limit = createLimit(options.concurrency ?? 4)
+  return log.group(
+    `Reading the activity of ${options.author} from ${options.since} to ${options.now.toISOString()}`,
+    async () => {
+      const [pullRequests, projects] = await Promise.all([
+        readPullRequests(client, options, log, limit),
+        readProjects(client, options, log, limit),
+      ])
+      return { since: options.since, pullRequests, projects }
+    },
+  )
+}

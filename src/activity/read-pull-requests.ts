@@ -1,0 +1,185 @@
+import { NowPageError } from '../errors.js'
+import { httpStatus, type Client } from '../github/client.js'
+import { createLimit, limitedPages, type Limit } from './limit.js'
+import type { Logger } from './read-activity.js'
+import { createRepoFilter, type RepoFilterOptions } from './repo-filter.js'
+import {
+  initialWindow,
+  inReadWindow,
+  mergedRange,
+  splitWindow,
+  type SearchWindow,
+} from './search-windows.js'
+import type { PullRequestActivity } from './types.js'
+
+export interface PullRequestReadOptions extends RepoFilterOptions {
+  since: string
+  now: Date
+  firstContribution?: boolean
+}
+
+/** GitHub serves at most this many results per query, whatever the page. */
+const SEARCH_CAP = 1000
+/** GitHub rejects longer queries; optional exclusions are dropped to stay under it. */
+const MAX_QUERY_LENGTH = 256
+/** `merged:` plus the longest range `mergedRange` writes. */
+const RANGE_LENGTH = 'merged:2025-08-24T00:00:00Z..2025-08-24T11:59:59Z'.length
+
+type SearchItem = Awaited<
+  ReturnType<Client['rest']['search']['issuesAndPullRequests']>
+>['data']['items'][number]
+
+/**
+ * The author's pull requests merged into other people's repositories inside the window, each
+ * once, newest merge first. The search sorts by anything but merge date and stops at 1000
+ * results, so the window is split in halves until every query reports at most 1000.
+ */
+export async function readPullRequests(
+  client: Client,
+  options: PullRequestReadOptions,
+  log: Logger,
+  limit: Limit = createLimit(4),
+): Promise<PullRequestActivity[]> {
+  const { author, since, now } = options
+  const filter = createRepoFilter(options)
+  const base = ['is:pr', 'is:merged', `author:${author}`, `-user:${author}`]
+  let exclusions: string[] = []
+  for (const owner of filter.plainExcludedOwners) {
+    const q = [...base, ...exclusions, `-org:${owner}`].join(' ')
+    if (q.length + 1 + RANGE_LENGTH > MAX_QUERY_LENGTH) {
+      log.debug(`search query full: exclude-orgs from '${owner}' on are applied after the search`)
+      break
+    }
+    exclusions.push(`-org:${owner}`)
+  }
+
+  const found = new Map<string, PullRequestActivity>()
+  const skipped = { unmerged: 0, outside: 0, filtered: 0, duplicate: 0 }
+  const consider = (item: SearchItem) => {
+    const mergedAt = item.pull_request?.merged_at
+    if (!mergedAt) return void skipped.unmerged++
+    if (!inReadWindow(mergedAt, since, now)) return void skipped.outside++
+    if (item.user && item.user.login.toLowerCase() !== author.toLowerCase()) {
+      return void skipped.filtered++
+    }
+    const repo = /\/repos\/([^/]+\/[^/]+)$/.exec(item.repository_url)?.[1]
+    if (!repo) {
+      log.debug(`skipping ${item.html_url}: no repository in ${item.repository_url}`)
+      return void skipped.filtered++
+    }
+    const why = filter.rejection(repo)
+    if (why) {
+      log.debug(`skipping ${item.html_url}: ${why}`)
+      return void skipped.filtered++
+    }
+    if (found.has(item.html_url)) return void skipped.duplicate++
+    found.set(item.html_url, {
+      repo,
+      number: item.number,
+      title: item.title,
+      url: item.html_url,
+      mergedAt,
+    })
+  }
+
+  const windows: SearchWindow[] = [initialWindow(since, now)]
+  let queries = 0
+  while (windows.length > 0) {
+    const window = windows.shift() as SearchWindow
+    const q = [...base, ...exclusions, `merged:${mergedRange(window)}`].join(' ')
+    const pages = client.paginate.iterator(client.rest.search.issuesAndPullRequests, {
+      q,
+      // Creation order does not move while we page; relevance order can.
+      sort: 'created',
+      order: 'desc',
+      per_page: 100,
+    })
+    let first = true
+    try {
+      queries++
+      for await (const { data: items } of limitedPages(pages, limit)) {
+        if (first) {
+          first = false
+          log.debug(`search '${q}': ${items.total_count} results`)
+          if (items.total_count > SEARCH_CAP) {
+            const halves = splitWindow(window)
+            if (halves) {
+              windows.unshift(...halves)
+              break
+            }
+            log.warning(
+              `more than ${SEARCH_CAP} pull requests merged within one second (${mergedRange(window)}); GitHub serves only the first ${SEARCH_CAP}`,
+            )
+          }
+        }
+        if (items.incomplete_results) {
+          log.warning(`GitHub search timed out on '${q}'; some pull requests may be missing`)
+        }
+        for (const item of items) consider(item)
+      }
+    } catch (error) {
+      if (httpStatus(error) !== 422 || !first) throw error
+      if (exclusions.length > 0) {
+        // GitHub refuses a query naming an owner it does not know, e.g. a typo in exclude-orgs;
+        // those owners are still excluded, client-side.
+        log.warning(
+          `GitHub search rejected the exclusions ${exclusions.join(' ')} (${errorMessage(error)}); excluding those owners after the search instead`,
+        )
+        exclusions = []
+        windows.unshift(window)
+        continue
+      }
+      throw new NowPageError(`GitHub search rejected '${q}': ${errorMessage(error)}`, {
+        input: 'author',
+        hint: 'Check that the author is an existing GitHub user login',
+      })
+    }
+  }
+
+  const pullRequests = [...found.values()].sort(newestFirst)
+  if (options.firstContribution) await markFirstContributions(client, options, pullRequests, limit)
+  log.info(
+    `${pullRequests.length} merged pull request(s) in ${new Set(pullRequests.map((p) => p.repo)).size} repositories (${queries} search queries; left out: ${skipped.filtered} by repository, ${skipped.outside} outside the window, ${skipped.unmerged} unmerged, ${skipped.duplicate} seen twice)`,
+  )
+  return pullRequests
+}
+
+function newestFirst(a: PullRequestActivity, b: PullRequestActivity): number {
+  return (
+    Date.parse(b.mergedAt) - Date.parse(a.mergedAt) ||
+    (a.repo < b.repo ? -1 : a.repo > b.repo ? 1 : 0) ||
+    b.number - a.number
+  )
+}
+
+/**
+ * Flags the oldest PR of each repository when the author had no merged PR there before the
+ * window: one `per_page=1` search per repository, reading only `total_count`.
+ */
+async function markFirstContributions(
+  client: Client,
+  options: PullRequestReadOptions,
+  pullRequests: PullRequestActivity[],
+  limit: Limit,
+): Promise<void> {
+  const repos = [...new Set(pullRequests.map((p) => p.repo))].sort()
+  const before = new Map<string, boolean>()
+  await Promise.all(
+    repos.map(async (repo) => {
+      const q = `is:pr is:merged author:${options.author} repo:${repo} merged:<${options.since}`
+      const { data } = await limit(() =>
+        client.rest.search.issuesAndPullRequests({ q, per_page: 1 }),
+      )
+      before.set(repo, data.total_count > 0)
+    }),
+  )
+  for (const repo of repos) {
+    const inRepo = pullRequests.filter((p) => p.repo === repo)
+    const oldest = inRepo[inRepo.length - 1]
+    for (const pr of inRepo) pr.firstContribution = !before.get(repo) && pr === oldest
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

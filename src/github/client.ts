@@ -1,0 +1,173 @@
+import { getOctokit } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import Bottleneck from 'bottleneck/light.js'
+import { NowPageError } from '../errors.js'
+
+/** The Octokit the Action talks to GitHub with: REST methods, paginate, retry and throttling. */
+export type Client = ReturnType<typeof getOctokit>
+
+export interface ClientLog {
+  debug(message: string): void
+  warning(message: string): void
+}
+
+export interface ClientOptions {
+  token: string
+  /** REST API root, e.g. `https://api.github.com` or `https://ghe.example.com/api/v3`. */
+  baseUrl: string
+  userAgent?: string
+  /** Retries of 5xx answers and dropped connections (plugin-retry). Default 3. */
+  retries?: number
+  /** plugin-retry waits `(n + 1)² × retryBaseMs` before retry n. Default 1000. */
+  retryBaseMs?: number
+  throttle?: {
+    /** A limit asking for a longer wait than this fails the run instead. Default 60. */
+    maxRetryAfterSeconds?: number
+    /** How many times one request may wait for a secondary limit. Default 2. */
+    maxRetries?: number
+    /** Milliseconds per second of `retry-after`; tests lower it. Default 1000. */
+    retryAfterBaseMs?: number
+    /** Minimum gap between search requests. GitHub allows 30 a minute: default 2000. */
+    searchMinTimeMs?: number
+  }
+  log?: ClientLog
+}
+
+const DEFAULT_MAX_RETRY_AFTER = 60
+
+/**
+ * Builds the client. Rate limits are honoured while the wait is short; a longer wait, or a limit
+ * that persists, becomes a NowPageError saying which limit and when it resets. The token is
+ * handed to Octokit only and never appears in a log line or an error.
+ */
+export function createClient(options: ClientOptions): Client {
+  const log = options.log
+  const maxWait = options.throttle?.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER
+  const maxThrottleRetries = options.throttle?.maxRetries ?? 2
+  const describe = (o: RequestOptions) => describeRequest(client, o)
+
+  const client = getOctokit(
+    options.token,
+    {
+      baseUrl: options.baseUrl.replace(/\/+$/, ''),
+      userAgent: options.userAgent ?? 'now-page-action',
+      retry: {
+        retries: options.retries ?? 3,
+        retryAfterBaseValue: options.retryBaseMs ?? 1000,
+        // 403 and 429 are rate limits (throttling's business) or permissions; neither improves
+        // by asking again at once.
+        doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+      },
+      throttle: {
+        retryAfterBaseValue: options.throttle?.retryAfterBaseMs ?? 1000,
+        fallbackSecondaryRateRetryAfter: maxWait,
+        // Our own limiter: the plugin's default one is shared by every client in the process
+        // and spaces searches 2 s apart, which tests against the emulator cannot afford.
+        search: new Bottleneck.Group({
+          maxConcurrent: 1,
+          minTime: options.throttle?.searchMinTimeMs ?? 2000,
+        }),
+        onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
+          if (retryAfter > maxWait || retryCount >= maxThrottleRetries) return false
+          log?.warning(
+            `GitHub secondary rate limit on ${describe(request)}: waiting ${retryAfter} s as asked (retry ${retryCount + 1} of ${maxThrottleRetries})`,
+          )
+          return true
+        },
+        onRateLimit: (retryAfter, request, _octokit, retryCount) => {
+          if (retryAfter > maxWait || retryCount >= 1) return false
+          log?.warning(
+            `GitHub rate limit exhausted on ${describe(request)}: waiting ${retryAfter} s for it to reset`,
+          )
+          return true
+        },
+      },
+    },
+    retry,
+    throttling,
+  )
+
+  // Registered after the plugins, so it wraps them: it sees each request's final outcome.
+  client.hook.wrap('request', async (request, endpoint) => {
+    const started = Date.now()
+    const what = describeRequest(client, endpoint)
+    try {
+      const response = await request(endpoint)
+      log?.debug(`${what} -> ${response.status} (${Date.now() - started} ms)`)
+      return response
+    } catch (error) {
+      log?.debug(`${what} -> ${httpStatus(error) ?? 'failed'} (${Date.now() - started} ms)`)
+      throw explainFailure(error, what, maxWait)
+    }
+  })
+  return client
+}
+
+/** `GET /search/issues?q=...`: the route with its parameters, relative to the API root. */
+type RequestOptions = Parameters<Client['request']['endpoint']['parse']>[0]
+
+function describeRequest(client: Client, endpoint: RequestOptions): string {
+  try {
+    const { method, url } = client.request.endpoint.parse(endpoint)
+    const root = client.request.endpoint.DEFAULTS.baseUrl
+    return `${method} ${url.startsWith(root) ? url.slice(root.length) : url}`
+  } catch {
+    return `${endpoint.method} ${endpoint.url}`
+  }
+}
+
+/** The HTTP status of an Octokit request error, or undefined for anything else. */
+export function httpStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('status' in error)) return undefined
+  return typeof error.status === 'number' ? error.status : undefined
+}
+
+function responseHeaders(error: unknown): Record<string, unknown> {
+  if (typeof error !== 'object' || error === null || !('response' in error)) return {}
+  const response = error.response
+  if (typeof response !== 'object' || response === null || !('headers' in response)) return {}
+  const headers = response.headers
+  return typeof headers === 'object' && headers !== null ? { ...headers } : {}
+}
+
+/** Turns the failures a user must act on into NowPageErrors; anything else passes unchanged. */
+function explainFailure(error: unknown, what: string, maxWait: number): unknown {
+  const status = httpStatus(error)
+  if (status === 401) {
+    return new NowPageError(`GitHub rejected the token (401 Bad credentials) on ${what}`, {
+      input: 'token',
+      hint: 'Check that the token is valid and not expired',
+    })
+  }
+  if (status !== 403 && status !== 429) return error
+  const headers = responseHeaders(error)
+  const message = error instanceof Error ? error.message : ''
+  if (/\bsecondary rate\b/i.test(message)) {
+    const after = Number(headers['retry-after'])
+    return new NowPageError(
+      `GitHub secondary rate limit on ${what}` +
+        (Number.isFinite(after) && after > maxWait
+          ? `: GitHub asked to wait ${after} s, more than the ${maxWait} s this run waits`
+          : ': it persisted after waiting as asked'),
+      { hint: 'Re-run later; secondary limits clear within minutes' },
+    )
+  }
+  if (headers['x-ratelimit-remaining'] === '0') {
+    const reset = Number(headers['x-ratelimit-reset'])
+    const when = Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString() : ''
+    const resource =
+      typeof headers['x-ratelimit-resource'] === 'string' ? headers['x-ratelimit-resource'] : ''
+    const limit =
+      typeof headers['x-ratelimit-limit'] === 'string' ? headers['x-ratelimit-limit'] : ''
+    return new NowPageError(
+      `GitHub API rate limit exhausted on ${what}` +
+        (resource || limit
+          ? ` (${[resource && `resource "${resource}"`, limit && `limit ${limit}`].filter(Boolean).join(', ')})`
+          : '') +
+        (when ? `; it resets at ${when}` : ''),
+      { input: 'token', hint: 'Re-run after the reset, or use a token with its own rate limit' },
+    )
+  }
+  return error
+}

@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest'
+import { readPullRequests } from '../../src/activity/read-pull-requests.js'
+import {
+  NOW,
+  clientFor,
+  duplicateRequests,
+  emulate,
+  recordingLogger,
+  searchQueries,
+} from './helpers.js'
+import { scenario, spreadPulls, type PullSpec } from './scenario-builders.js'
+
+const now = new Date(NOW)
+const options = {
+  author: 'someone',
+  since: '2025-05-26',
+  now,
+  includeRepos: [] as string[],
+  excludeRepos: [] as string[],
+  excludeOrgs: [] as string[],
+}
+
+async function read(
+  pulls: PullSpec[],
+  extra: Partial<typeof options> & Record<string, unknown> = {},
+) {
+  const emulator = await emulate(scenario({ pulls }))
+  const log = recordingLogger()
+  const result = await readPullRequests(clientFor(emulator.url, log), { ...options, ...extra }, log)
+  return { emulator, log, result }
+}
+
+describe('readPullRequests against the emulator', () => {
+  it('pages through every result, 100 a page, newest merge first', async () => {
+    const pulls = spreadPulls(250, '2025-06-01T00:00:00Z', '2025-08-20T00:00:00Z', [
+      'kubernetes/kubernetes',
+      'golang/go',
+    ])
+    const { emulator, result } = await read(pulls)
+    expect(result).toHaveLength(250)
+    const merged = result.map((p) => Date.parse(p.mergedAt))
+    expect(merged).toEqual([...merged].sort((a, b) => b - a))
+    expect(new Set(result.map((p) => p.url)).size).toBe(250)
+    expect(result[0]).toEqual({
+      repo: 'golang/go',
+      number: 250,
+      title: 'Change 250 in golang/go',
+      url: expect.stringMatching(/\/golang\/go\/pull\/250$/),
+      mergedAt: '2025-08-20T00:00:00Z',
+    })
+    const searches = emulator.requests.filter((r) => r.path.startsWith('/search/issues'))
+    expect(searches).toHaveLength(3)
+    expect(searches.map((r) => new URL(r.path, 'http://x').searchParams.get('per_page'))).toEqual([
+      '100',
+      '100',
+      '100',
+    ])
+    expect(new Set(searchQueries(emulator))).toEqual(
+      new Set(['is:pr is:merged author:someone -user:someone merged:2025-05-26..2025-08-24']),
+    )
+    expect(duplicateRequests(emulator)).toEqual([])
+  })
+
+  it('splits a window with more than 1000 results until none is capped, losing nothing', async () => {
+    const pulls = spreadPulls(2500, '2025-05-26T00:00:00Z', '2025-08-24T05:00:00Z', [
+      'kubernetes/kubernetes',
+      'kubernetes/website',
+      'golang/go',
+    ])
+    const { emulator, log, result } = await read(pulls)
+    expect(result).toHaveLength(2500)
+    expect(new Set(result.map((p) => p.url)).size).toBe(2500)
+    expect(result.map((p) => p.number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 2500 }, (_, i) => i + 1),
+    )
+    const totals = log.lines
+      .map((l) => /search '(.*)': (\d+) results/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ q: m[1], total: Number(m[2]) }))
+    expect(totals[0]).toEqual({
+      q: 'is:pr is:merged author:someone -user:someone merged:2025-05-26..2025-08-24',
+      total: 2500,
+    })
+    // Every window that was read to the end reported at most 1000; the rest were split.
+    const ranges = searchQueries(emulator).map((q) => q.replace(/.* merged:/, ''))
+    for (const t of totals)
+      if (t.total > 1000) expect(ranges.filter((r) => (t.q ?? '').endsWith(r))).toHaveLength(1)
+    const pages = emulator.requests.map((r) =>
+      Number(new URL(r.path, 'http://x').searchParams.get('page') ?? '1'),
+    )
+    expect(Math.max(...pages)).toBeLessThanOrEqual(10)
+    expect(duplicateRequests(emulator)).toEqual([])
+  })
+
+  it('splits a single day with more than 1000 merges by time', async () => {
+    const pulls = [
+      ...spreadPulls(1200, '2025-08-10T00:00:00Z', '2025-08-10T23:59:59Z', [
+        'kubernetes/kubernetes',
+      ]),
+      ...spreadPulls(5, '2025-07-01T00:00:00Z', '2025-07-05T00:00:00Z', ['golang/go'], 5000),
+    ]
+    const { emulator, result } = await read(pulls, {
+      since: '2025-08-10',
+      now: new Date('2025-08-10T23:59:59Z'),
+    })
+    expect(result).toHaveLength(1200)
+    expect(
+      searchQueries(emulator).some((q) =>
+        /merged:2025-08-10T00:00:00Z\.\.2025-08-10T11:59:59Z/.test(q),
+      ),
+    ).toBe(true)
+    expect(duplicateRequests(emulator)).toEqual([])
+  })
+
+  it('counts a merge at 00:00:00 UTC on since and one exactly at now, nothing outside', async () => {
+    const { result } = await read([
+      { repo: 'golang/go', number: 1, mergedAt: '2025-05-25T23:59:59Z' },
+      { repo: 'golang/go', number: 2, mergedAt: '2025-05-26T00:00:00Z' },
+      { repo: 'golang/go', number: 3, mergedAt: '2025-08-24T06:00:00Z' },
+      // Merged after the run's clock: only a scenario can say so, and it must not count.
+      { repo: 'golang/go', number: 4, mergedAt: '2025-08-24T06:00:01Z' },
+      { repo: 'golang/go', number: 5, mergedAt: '2025-08-24T05:30:00+05:30' },
+    ])
+    expect(result.map((p) => p.number)).toEqual([3, 5, 2])
+  })
+
+  it('leaves out own repositories, excluded orgs and repos, closed-unmerged and open PRs', async () => {
+    const { emulator, result } = await read(
+      [
+        { repo: 'someone/site', number: 1, mergedAt: '2025-07-01T00:00:00Z' },
+        { repo: 'Someone/dotfiles', number: 2, mergedAt: '2025-07-01T00:00:00Z' },
+        { repo: 'rancher/fleet', number: 3, mergedAt: '2025-07-01T00:00:00Z' },
+        { repo: 'suse-edge/charts', number: 4, mergedAt: '2025-07-01T00:00:00Z' },
+        { repo: 'kubernetes/website', number: 5, mergedAt: '2025-07-01T00:00:00Z' },
+        { repo: 'kubernetes/kubernetes', number: 6, mergedAt: '2025-07-02T00:00:00Z' },
+        { repo: 'kubernetes/kubernetes', number: 7, mergedAt: null, state: 'closed' },
+        { repo: 'kubernetes/kubernetes', number: 8, mergedAt: null, state: 'open' },
+        {
+          repo: 'kubernetes/kubernetes',
+          number: 9,
+          mergedAt: '2025-07-03T00:00:00Z',
+          author: 'other',
+        },
+      ],
+      { excludeOrgs: ['rancher', 'suse-*'], excludeRepos: ['kubernetes/website'] },
+    )
+    expect(result.map((p) => `${p.repo}#${p.number}`)).toEqual(['kubernetes/kubernetes#6'])
+    expect(searchQueries(emulator)).toEqual([
+      'is:pr is:merged author:someone -user:someone -org:rancher merged:2025-05-26..2025-08-24',
+    ])
+  })
+
+  it('keeps only include-repos when given', async () => {
+    const { result } = await read(
+      [
+        { repo: 'kubernetes/kubernetes', number: 1, mergedAt: '2025-07-01T00:00:00Z' },
+        { repo: 'kubernetes/website', number: 2, mergedAt: '2025-07-02T00:00:00Z' },
+        { repo: 'golang/go', number: 3, mergedAt: '2025-07-03T00:00:00Z' },
+        { repo: 'nodejs/node', number: 4, mergedAt: '2025-07-04T00:00:00Z' },
+      ],
+      { includeRepos: ['Kubernetes/*', 'golang/go'], excludeRepos: ['kubernetes/website'] },
+    )
+    expect(result.map((p) => p.number)).toEqual([3, 1])
+  })
+
+  it('flags the first contribution to a repository with one search per repository', async () => {
+    const { emulator, result } = await read(
+      [
+        { repo: 'kubernetes/kubernetes', number: 1, mergedAt: '2025-01-10T00:00:00Z' },
+        { repo: 'kubernetes/kubernetes', number: 2, mergedAt: '2025-07-01T00:00:00Z' },
+        { repo: 'golang/go', number: 3, mergedAt: '2025-06-01T00:00:00Z' },
+        { repo: 'golang/go', number: 4, mergedAt: '2025-08-01T00:00:00Z' },
+      ],
+      { firstContribution: true },
+    )
+    expect(result.map((p) => [p.number, p.firstContribution])).toEqual([
+      [4, false],
+      [2, false],
+      [3, true],
+    ])
+    expect(searchQueries(emulator).slice(1).sort()).toEqual([
+      'is:pr is:merged author:someone repo:golang/go merged:<2025-05-26',
+      'is:pr is:merged author:someone repo:kubernetes/kubernetes merged:<2025-05-26',
+    ])
+    expect(duplicateRequests(emulator)).toEqual([])
+  })
+
+  it('works against a GHES-style API root with a path prefix', async () => {
+    const emulator = await emulate(
+      scenario({ pulls: [{ repo: 'golang/go', number: 7, mergedAt: '2025-07-01T00:00:00Z' }] }),
+    )
+    const log = recordingLogger()
+    const result = await readPullRequests(clientFor(`${emulator.url}/api/v3`, log), options, log)
+    expect(result.map((p) => `${p.repo}#${p.number}`)).toEqual(['golang/go#7'])
+    expect(emulator.requests.every((r) => r.path.startsWith('/api/v3/'))).toBe(true)
+  })
+
+  it('retries a 502 and reads everything', async () => {
+    const emulator = await emulate(
+      scenario({
+        pulls: spreadPulls(150, '2025-06-01T00:00:00Z', '2025-08-01T00:00:00Z', ['golang/go']),
+        faults: [{ method: 'GET', path: '/search/issues', status: 502, times: 1 }],
+      }),
+    )
+    const log = recordingLogger()
+    const result = await readPullRequests(clientFor(emulator.url, log), options, log)
+    expect(result).toHaveLength(150)
+    expect(emulator.requests.map((r) => r.status)).toEqual([502, 200, 200])
+    expect(duplicateRequests(emulator)).toEqual([])
+  })
+})
