@@ -146,7 +146,7 @@ describe('page core properties', () => {
     fc.assert(
       fc.property(pageArb, fc.boolean(), (page, plain) => {
         const text = plain
-          ? page.pre.split('<!--')[0] + page.post.split('-->')[1]
+          ? (page.pre.split('<!--')[0] ?? '') + (page.post.split('-->')[1] ?? '')
           : page.pre + page.old + page.post
         const result = editPage(text, { pullRequests: [], projects: [] }, { today: '2025-08-24' })
         expect(result.changed).toBe(false)

@@ -1,0 +1,108 @@
+import type { Activity } from '../activity/types.js'
+import { escapeInline, subjectLine } from '../page/escape-markdown.js'
+import { fillTemplate } from '../page/template.js'
+import type { EditReport } from '../page/types.js'
+
+export const DEFAULT_PR_TITLE = 'Update Now page ({today})'
+export const DEFAULT_COMMIT_MESSAGE = 'Update Now page ({today})'
+export const PR_TEXT_PLACEHOLDERS = [
+  'today',
+  'since',
+  'path',
+  'new_pull_requests',
+  'new_commits',
+] as const
+
+export interface PrTextInput {
+  activity: Activity
+  report: EditReport
+  /** The page as it is on the base branch, to tell what is new. */
+  baseText: string
+  path: string
+  today: string
+  since: string
+  repository: string
+  workflowUrl?: string
+}
+
+/** What is new on the page: PRs and commits whose links the base page does not have yet. */
+export function whatIsNew(activity: Activity, baseText: string) {
+  const pullRequests = activity.pullRequests.filter((pr) => !baseText.includes(pr.url))
+  const projects = activity.projects
+    .map((p) => ({ repo: p.repo, commits: p.commits.filter((c) => !baseText.includes(c.sha)) }))
+    .filter((p) => p.commits.length > 0)
+  return { pullRequests, projects }
+}
+
+export function prTitle(template: string, input: PrTextInput): string {
+  return fillTemplate(template, values(input))
+}
+
+export function commitMessage(template: string, input: PrTextInput): string {
+  return fillTemplate(template, values(input))
+}
+
+function values(input: PrTextInput): Record<string, string> {
+  const news = whatIsNew(input.activity, input.baseText)
+  return {
+    today: input.today,
+    since: input.since,
+    path: input.path,
+    new_pull_requests: String(news.pullRequests.length),
+    new_commits: String(news.projects.reduce((n, p) => n + p.commits.length, 0)),
+  }
+}
+
+/** The PR body: what changed, the window, and how to refresh. Titles are untrusted here too. */
+export function prBody(input: PrTextInput, extra?: string): string {
+  const news = whatIsNew(input.activity, input.baseText)
+  const lines: string[] = [
+    `This pull request refreshes \`${input.path}\` with activity since **${input.since}** (today: ${input.today}).`,
+    '',
+  ]
+  if (news.pullRequests.length > 0) {
+    lines.push(`**New merged pull requests (${news.pullRequests.length})**`, '')
+    for (const pr of news.pullRequests.slice(0, 50)) {
+      lines.push(`- ${escapeInline(pr.repo)}#${pr.number}: ${escapeInline(pr.title)}`)
+    }
+    if (news.pullRequests.length > 50) lines.push(`- …and ${news.pullRequests.length - 50} more`)
+    lines.push('')
+  }
+  if (news.projects.length > 0) {
+    lines.push('**Side-project commits**', '')
+    for (const p of news.projects) {
+      const latest = p.commits[0]
+      const subject = latest ? `; latest: ${escapeInline(subjectLine(latest.message), 100)}` : ''
+      lines.push(
+        `- ${escapeInline(p.repo)}: ${p.commits.length} commit${p.commits.length === 1 ? '' : 's'}${subject}`,
+      )
+    }
+    lines.push('')
+  }
+  const sections = input.report.sections
+    .filter((s) => s.status === 'updated' || s.status === 'inserted')
+    .map((s) => `\`${s.name}\` (${s.status})`)
+  if (sections.length > 0) lines.push(`Sections changed: ${sections.join(', ')}.`)
+  const dates = [
+    ...input.report.dateFields.map((d) => `\`${d.field}\``),
+    ...input.report.bodyDates.map((d) => `the "last updated" line (line ${d.line})`),
+  ]
+  if (dates.length > 0) lines.push(`Dates moved to ${input.today}: ${dates.join(', ')}.`)
+  for (const note of input.report.notes) {
+    lines.push(
+      `> Note${note.line ? ` (line ${note.line})` : ''}: ${escapeInline(note.message, 300)}`,
+    )
+  }
+  lines.push(
+    '',
+    '---',
+    `Review, edit or merge as you like: your commits on this branch are never overwritten. ` +
+      `To refresh now, run the workflow from the Actions tab (workflow_dispatch)` +
+      (input.workflowUrl ? ` — [open it](${input.workflowUrl})` : '') +
+      '.',
+    '',
+    '<sub>Opened by [now-page-action](https://github.com/marketplace/actions/now-page).</sub>',
+  )
+  if (extra) lines.splice(2, 0, extra, '')
+  return lines.join('\n')
+}

@@ -1,0 +1,194 @@
+import { parseArgs } from 'node:util'
+import { Octokit } from '@octokit/rest'
+import { createTwoFilesPatch } from 'diff'
+import { loadScenario, parseScenario, startEmulator, type Scenario } from '../emulator/index.js'
+import { NowPageError } from '../errors.js'
+import { runActionProcess, type ActionRun } from '../runner/local-runner.js'
+import demoScenario from '../../scenarios/demo.json' with { type: 'json' }
+import type { CommandIo } from './edit-command.js'
+
+export const DEMO_USAGE = `Usage: now-page demo [--scenario FILE] [--json]
+
+Starts the embedded GitHub API emulator with a scenario (default: the built-in demo), runs the
+bundled Action against it exactly as a runner would (twice: the second run has nothing to do),
+and prints the pull request it opened and the page's diff. Needs no token and no network.
+  --scenario FILE   a scenario file (schema/scenario.schema.json)
+  --json            print { outputs, pullRequest, files, requests, secondRun } as JSON`
+
+export async function demoCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scenario: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  })
+  if (values.help) {
+    io.stdout(DEMO_USAGE + '\n')
+    return 0
+  }
+  const scenario = values.scenario
+    ? loadScenario(values.scenario)
+    : parseScenario(demoScenario, 'scenarios/demo.json (built in)')
+  const result = await runDemo(scenario)
+  if (values.json) {
+    io.stdout(JSON.stringify(result.json, null, 2) + '\n')
+  } else {
+    io.stdout(result.text)
+  }
+  return result.first.exitCode === 0 && result.second.exitCode === 0 ? 0 : 1
+}
+
+export interface DemoResult {
+  first: ActionRun
+  second: ActionRun
+  json: {
+    outputs: Record<string, string>
+    pullRequest: {
+      number: number
+      title: string
+      body: string
+      head: string
+      base: string
+      url: string
+    } | null
+    files: Record<string, string>
+    requests: Array<{ method: string; path: string; status: number; ms: number }>
+    secondRun: { outputs: Record<string, string>; requests: number; writes: number }
+  }
+  text: string
+}
+
+/** The site repository of a scenario: the one the inputs point at, else the first with files. */
+function siteRepository(scenario: Scenario): string {
+  const explicit = scenario.repository
+  if (explicit) return explicit
+  const site = scenario.repos.find((r) => r.files && Object.keys(r.files).length > 0)
+  if (!site) {
+    throw new NowPageError('the scenario has no repository with files to act on', {
+      hint: 'Give one repo a "files" object with the page, or set "repository"',
+    })
+  }
+  return site.fullName
+}
+
+export async function runDemo(scenario: Scenario): Promise<DemoResult> {
+  const emulator = await startEmulator(scenario, { port: 0 })
+  try {
+    const token = Object.keys(scenario.tokens)[0]
+    if (!token)
+      throw new NowPageError('the scenario has no tokens', {
+        hint: 'Add "tokens": {"t": {"login": "..."}}',
+      })
+    const repository = siteRepository(scenario)
+    const run = () =>
+      runActionProcess({
+        inputs: { token, ...(scenario.inputs ?? {}) },
+        apiUrl: emulator.url,
+        repository,
+        now: scenario.now,
+      })
+    const first = await run()
+    const firstRequests = emulator.requests.length
+    const second = await run()
+    const secondLog = emulator.requests.slice(firstRequests)
+
+    const [owner = '', repo = ''] = repository.split('/')
+    const octokit = new Octokit({ baseUrl: emulator.url, auth: token })
+    const number = Number(first.outputs['pull-request-number'])
+    let pullRequest: DemoResult['json']['pullRequest'] = null
+    const files: Record<string, string> = {}
+    let diff = ''
+    if (number > 0) {
+      const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: number })
+      pullRequest = {
+        number: pr.number,
+        title: pr.title,
+        body: pr.body ?? '',
+        head: pr.head.ref,
+        base: pr.base.ref,
+        url: pr.html_url,
+      }
+      const { data: cmp } = await octokit.rest.repos.compareCommits({
+        owner,
+        repo,
+        base: pr.base.ref,
+        head: pr.head.ref,
+      })
+      for (const f of cmp.files ?? []) {
+        const after = emulator.readFile(repository, f.filename, pr.head.ref) ?? ''
+        const before = emulator.readFile(repository, f.filename, pr.base.ref) ?? ''
+        files[f.filename] = after
+        diff += createTwoFilesPatch(`a/${f.filename}`, `b/${f.filename}`, before, after)
+      }
+    }
+    const requests = emulator.requests
+      .slice(0, firstRequests)
+      .map(({ method, path, status, ms }) => ({
+        method,
+        path,
+        status,
+        ms,
+      }))
+    const json: DemoResult['json'] = {
+      outputs: first.outputs,
+      pullRequest,
+      files,
+      requests,
+      secondRun: {
+        outputs: second.outputs,
+        requests: secondLog.length,
+        writes: secondLog.filter((r) => r.method !== 'GET').length,
+      },
+    }
+    return { first, second, json, text: describe(first, second, json, diff, emulator.url) }
+  } finally {
+    await emulator.close()
+  }
+}
+
+function describe(
+  first: ActionRun,
+  second: ActionRun,
+  json: DemoResult['json'],
+  diff: string,
+  url: string,
+): string {
+  const out: string[] = []
+  const rule = '─'.repeat(72)
+  out.push(
+    `Emulated GitHub at ${url}; the Action ran as a runner would (${Math.round(first.ms)} ms, ${json.requests.length} requests).`,
+  )
+  if (first.exitCode !== 0) {
+    out.push(
+      '',
+      `The Action failed (exit ${first.exitCode}):`,
+      lastLines(first.stdout + first.stderr, 30),
+    )
+    return out.join('\n') + '\n'
+  }
+  const pr = json.pullRequest
+  if (pr) {
+    out.push(
+      '',
+      rule,
+      `Pull request #${pr.number} (${json.outputs['pull-request-operation']}): ${pr.title}`,
+    )
+    out.push(`  ${pr.head} -> ${pr.base}   ${pr.url}`, rule, pr.body, rule, '', diff.trimEnd(), '')
+  } else {
+    out.push('', `No pull request: ${json.outputs.summary ?? ''}`)
+  }
+  out.push(
+    rule,
+    `Second run on the same emulator: ${json.secondRun.outputs['pull-request-operation'] ?? '?'} ` +
+      `(changed=${json.secondRun.outputs.changed ?? '?'}, ${json.secondRun.requests} requests, ${json.secondRun.writes} writes): ` +
+      `${json.secondRun.outputs.summary ?? ''}${second.exitCode === 0 ? '' : ` — FAILED (exit ${second.exitCode})`}`,
+  )
+  return out.join('\n') + '\n'
+}
+
+function lastLines(text: string, n: number): string {
+  return text.trimEnd().split('\n').slice(-n).join('\n')
+}

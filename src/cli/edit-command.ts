@@ -1,0 +1,93 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { createTwoFilesPatch } from 'diff'
+import { validateActivity } from '../activity/validate-activity.js'
+import { configFromFile, todayIn } from '../config/index.js'
+import { NowPageError } from '../errors.js'
+import { editPage } from '../page/edit-page.js'
+import type { EditOptions } from '../page/types.js'
+
+export const EDIT_USAGE = `Usage: now-page edit --page FILE --activity FILE [--today YYYY-MM-DD] [--config FILE] [--write | --diff]
+
+Edits a Now page offline with the page core: the managed sections from the activity JSON, and the
+dates when a section changed. Prints the new page (or with --diff a unified diff) on stdout.
+  --page FILE       the page to edit (Markdown with optional TOML/YAML/JSON front matter)
+  --activity FILE   activity JSON (schema/activity.schema.json)
+  --today DATE      the date to write, YYYY-MM-DD (default: today in the config's time-zone)
+  --config FILE     settings, with the Action's input names as keys (YAML or JSON)
+  --write           edit the page file in place instead of printing it
+  --diff            print a unified diff instead of the page`
+
+export interface CommandIo {
+  stdout: (s: string) => void
+  stderr: (s: string) => void
+}
+
+export function editCommand(argv: string[], io: CommandIo): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      page: { type: 'string' },
+      activity: { type: 'string' },
+      today: { type: 'string' },
+      config: { type: 'string' },
+      write: { type: 'boolean', default: false },
+      diff: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  })
+  if (values.help) {
+    io.stdout(EDIT_USAGE + '\n')
+    return 0
+  }
+  if (!values.page || !values.activity) {
+    throw new NowPageError('edit needs --page and --activity', { hint: EDIT_USAGE })
+  }
+  const page = readText(values.page)
+  const activity = validateActivity(
+    parseJson(readText(values.activity), values.activity),
+    values.activity,
+  )
+  const config = values.config ? configFromFile(values.config) : undefined
+  const options: EditOptions = {
+    ...(config?.edit ?? {}),
+    today: values.today ?? todayIn(config?.timeZone ?? 'UTC', new Date()),
+    file: values.page,
+  }
+  const result = editPage(page, activity, options)
+  for (const note of result.report.notes) {
+    io.stderr(`${values.page}${note.line ? `:${note.line}` : ''}: note: ${note.message}\n`)
+  }
+  if (values.write) {
+    if (result.changed) writeFileSync(values.page, result.text)
+    io.stderr(result.changed ? `${values.page}: updated\n` : `${values.page}: nothing to change\n`)
+  } else if (values.diff) {
+    if (result.changed)
+      io.stdout(createTwoFilesPatch(`a/${values.page}`, `b/${values.page}`, page, result.text))
+  } else {
+    io.stdout(result.text)
+  }
+  return 0
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (e) {
+    throw new NowPageError(
+      `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      {
+        hint: 'Check the path',
+      },
+    )
+  }
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (e) {
+    throw new NowPageError(`invalid JSON: ${(e as Error).message}`, { file })
+  }
+}

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Octokit } from '@octokit/rest'
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  parseScenario,
+  startEmulator,
+  type Emulator,
+  type Scenario,
+} from '../../src/emulator/index.js'
+import { runActionProcess, type ActionRun } from '../../src/runner/local-runner.js'
+
+/**
+ * The bundled Action (dist/index.js) run as a runner runs it: a node process with INPUT_*
+ * variables and GITHUB_* files, against the emulator. Assertions are on what ends up in the
+ * emulated repository, the outputs file and the job summary.
+ */
+const demo = (): Scenario =>
+  parseScenario(
+    JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../scenarios/demo.json', import.meta.url)), 'utf8'),
+    ),
+    'scenarios/demo.json',
+  )
+
+let emulator: Emulator | undefined
+afterEach(async () => {
+  await emulator?.close()
+  emulator = undefined
+})
+
+async function start(scenario: Scenario): Promise<Emulator> {
+  emulator = await startEmulator(scenario, { port: 0 })
+  return emulator
+}
+
+function runAction(
+  em: Emulator,
+  scenario: Scenario,
+  inputs: Record<string, string> = {},
+): Promise<ActionRun> {
+  const token = Object.keys(scenario.tokens)[0] as string
+  return runActionProcess({
+    inputs: { token, ...scenario.inputs, ...inputs },
+    apiUrl: em.url,
+    repository: 'someone/site',
+    now: scenario.now,
+  })
+}
+
+const writes = (em: Emulator, from = 0) => em.requests.slice(from).filter((r) => r.method !== 'GET')
+
+describe('the Action end to end (dist/index.js against the emulator)', () => {
+  it('first run opens one PR with the edited page; a second run does nothing', async () => {
+    const scenario = demo()
+    const em = await start(scenario)
+    const before = em.readFile('someone/site', 'content/now.md') as string
+    const first = await runAction(em, scenario)
+    expect(first.exitCode, first.stdout + first.stderr).toBe(0)
+    expect(first.outputs['changed']).toBe('true')
+    expect(first.outputs['pull-request-operation']).toBe('created')
+    const number = Number(first.outputs['pull-request-number'])
+    expect(number).toBeGreaterThan(0)
+    expect(first.outputs['pull-request-url']).toContain(`/pull/${number}`)
+    expect(first.outputs['commit-sha']).toMatch(/^[0-9a-f]{40}$/)
+
+    // The base branch is untouched; the branch holds the edit.
+    expect(em.readFile('someone/site', 'content/now.md', 'main')).toBe(before)
+    const after = em.readFile('someone/site', 'content/now.md', 'now-page/refresh') as string
+    expect(after).not.toBe(before)
+    expect(after).toContain('<!-- now-page:contributions:start -->')
+    expect(after).toContain('kubernetes/kubernetes#')
+    expect(after).toContain('Go: chapter 4')
+    expect(after).toContain('date = 2025-08-24')
+    expect(after.endsWith('\n')).toBe(before.endsWith('\n'))
+    // Nothing from the author's own repositories, nothing unmerged.
+    expect(after).not.toMatch(/someone\/[a-z_-]+#\d+/)
+
+    const octokit = new Octokit({ baseUrl: em.url, auth: Object.keys(scenario.tokens)[0] })
+    const { data: pulls } = await octokit.rest.pulls.list({
+      owner: 'someone',
+      repo: 'site',
+      state: 'open',
+    })
+    expect(pulls).toHaveLength(1)
+    expect(pulls[0]?.head.ref).toBe('now-page/refresh')
+    expect(pulls[0]?.base.ref).toBe('main')
+    expect(first.summary).toContain('Now page: content/now.md')
+
+    const mark = em.requests.length
+    const second = await runAction(em, scenario)
+    expect(second.exitCode, second.stdout + second.stderr).toBe(0)
+    // The page still differs from the base (the PR is open), but the PR already has it.
+    expect(second.outputs['changed']).toBe('true')
+    expect(second.outputs['pull-request-operation']).toBe('none')
+    expect(second.outputs['pull-request-number']).toBe(String(number))
+    expect(writes(em, mark)).toEqual([])
+  })
+
+  it('dry-run reads everything and writes nothing', async () => {
+    const scenario = demo()
+    const em = await start(scenario)
+    const run = await runAction(em, scenario, { 'dry-run': 'true' })
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0)
+    expect(run.outputs['changed']).toBe('true')
+    expect(writes(em)).toEqual([])
+    expect(run.summary).toContain('Dry run')
+    expect(run.summary).toContain('+date = 2025-08-24')
+  })
+
+  it('bad input fails before any request, naming the input', async () => {
+    const scenario = demo()
+    const em = await start(scenario)
+    const run = await runAction(em, scenario, { 'max-items': '-1' })
+    expect(run.exitCode).not.toBe(0)
+    expect(run.stdout).toMatch(/::error::.*max-items/)
+    expect(em.requests).toEqual([])
+  })
+
+  it('a bad token fails clearly, names the token input, never prints the token', async () => {
+    const scenario = demo()
+    const em = await start(scenario)
+    const secret = 'ghp_not-a-real-token-1234567890'
+    const run = await runActionProcess({
+      inputs: { ...scenario.inputs, token: secret },
+      apiUrl: em.url,
+      repository: 'someone/site',
+      now: scenario.now,
+    })
+    expect(run.exitCode).not.toBe(0)
+    expect(run.stdout).toMatch(/::error::.*token/)
+    // `::add-mask::` is the runner's masking command: the runner consumes it, it is never shown.
+    expect(run.stdout).toContain(`::add-mask::${secret}`)
+    const shown = (run.stdout + run.stderr).split('\n').filter((l) => !l.startsWith('::add-mask::'))
+    expect(shown.join('\n') + run.summary + JSON.stringify(run.outputs)).not.toContain(secret)
+    expect(writes(em)).toEqual([])
+  })
+})
