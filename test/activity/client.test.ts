@@ -23,13 +23,14 @@ describe('the GitHub client against the emulator', () => {
         faults: [
           { method: 'GET', path: '/search/issues', status: 502, times: 1 },
           { method: 'GET', path: '/search/issues', status: 503, times: 1 },
+          { method: 'GET', path: '/search/issues', drop: true, times: 1 },
         ],
       }),
     )
     const log = recordingLogger()
     const result = await readPullRequests(clientFor(emulator.url, log), options, log)
     expect(result).toHaveLength(3)
-    expect(emulator.requests.map((r) => r.status)).toEqual([502, 503, 200])
+    expect(emulator.requests.map((r) => r.status)).toEqual([502, 503, 0, 200])
   })
 
   it('gives up after the configured retries with the last error', async () => {

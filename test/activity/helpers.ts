@@ -12,8 +12,8 @@ afterEach(async () => {
 })
 
 /** Starts the emulator on a scenario given as plain JSON; closed after the test. */
-export async function emulate(json: unknown): Promise<Emulator> {
-  const emulator = await startEmulator(parseScenario(json, 'test'))
+export async function emulate(json: unknown, opts: { latencyMs?: number } = {}): Promise<Emulator> {
+  const emulator = await startEmulator(parseScenario(json, 'test'), opts)
   running.push(emulator)
   return emulator
 }
@@ -77,4 +77,17 @@ export function searchQueries(emulator: Emulator): string[] {
   return emulator.requests
     .filter((r) => r.path.includes('/search/issues'))
     .map((r) => new URL(r.path, 'http://x').searchParams.get('q') ?? '')
+}
+
+/** The most requests the emulator was serving at one moment, from its log's start times and durations. */
+export function peakConcurrency(emulator: Emulator): number {
+  const edges = emulator.requests.flatMap((r) => [
+    { t: r.at, d: 1 },
+    { t: r.at + r.ms, d: -1 },
+  ])
+  edges.sort((a, b) => a.t - b.t || a.d - b.d)
+  let now = 0
+  let peak = 0
+  for (const e of edges) peak = Math.max(peak, (now += e.d))
+  return peak
 }

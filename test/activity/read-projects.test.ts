@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { NowPageError } from '../../src/errors.js'
 import { readProjects, type ProjectReadOptions } from '../../src/activity/read-projects.js'
-import { NOW, clientFor, duplicateRequests, emulate, recordingLogger } from './helpers.js'
+import {
+  NOW,
+  clientFor,
+  duplicateRequests,
+  emulate,
+  peakConcurrency,
+  recordingLogger,
+} from './helpers.js'
 import { scenario, type CommitSpec, type RepoSpec } from './scenario-builders.js'
 
 const options: ProjectReadOptions = {
@@ -253,6 +260,39 @@ describe('readProjects against the emulator', () => {
     )
     expect(result).toHaveLength(1)
     expect(log.warnings[0]).toMatch(/listed twice/)
+    expect(duplicateRequests(emulator)).toEqual([])
+  })
+
+  it('reads projects side by side, never more than 4 requests at once', async () => {
+    const repos = Array.from({ length: 6 }, (_, i) =>
+      project(
+        Array.from({ length: 5 }, (_, j) => ({
+          ...me,
+          date: `2025-07-0${j + 1}T10:00:00Z`,
+          message: `p${i} c${j}`,
+          paths: [`go/ch0${j + 1}/x.go`],
+        })),
+        { fullName: `someone/project-${i}` },
+      ),
+    )
+    const emulator = await emulate(scenario({ repos }), { latencyMs: 15 })
+    const log = recordingLogger()
+    const result = await readProjects(
+      clientFor(emulator.url, log),
+      {
+        ...options,
+        withLanguages: true,
+        sideProjects: repos.map((r) => ({
+          repo: r.fullName,
+          progressPattern: 'ch(?<chapter>\\d+)',
+        })),
+      },
+      log,
+    )
+    expect(result.map((p) => p.commits.length)).toEqual([5, 5, 5, 5, 5, 5])
+    // 6 x (repository, commits, tree, languages, 5 commit details)
+    expect(emulator.requests).toHaveLength(6 * 9)
+    expect(peakConcurrency(emulator)).toBe(4)
     expect(duplicateRequests(emulator)).toEqual([])
   })
 })

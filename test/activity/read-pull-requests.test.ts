@@ -81,14 +81,26 @@ describe('readPullRequests against the emulator', () => {
       q: 'is:pr is:merged author:someone -user:someone merged:2025-05-26..2025-08-24',
       total: 2500,
     })
-    // Every window that was read to the end reported at most 1000; the rest were split.
-    const ranges = searchQueries(emulator).map((q) => q.replace(/.* merged:/, ''))
-    for (const t of totals)
-      if (t.total > 1000) expect(ranges.filter((r) => (t.q ?? '').endsWith(r))).toHaveLength(1)
-    const pages = emulator.requests.map((r) =>
-      Number(new URL(r.path, 'http://x').searchParams.get('page') ?? '1'),
-    )
-    expect(Math.max(...pages)).toBeLessThanOrEqual(10)
+    // A capped window is split after its first page; every other window is read to its last
+    // page, and those windows' totals add up to everything there is.
+    const pagesByQuery = new Map<string, number[]>()
+    for (const r of emulator.requests) {
+      const params = new URL(r.path, 'http://x').searchParams
+      const q = params.get('q') ?? ''
+      pagesByQuery.set(q, [...(pagesByQuery.get(q) ?? []), Number(params.get('page') ?? '1')])
+    }
+    expect(totals.length).toBe(pagesByQuery.size)
+    let readTotal = 0
+    for (const { q, total } of totals) {
+      const pages = pagesByQuery.get(q ?? '')
+      if (total > 1000) expect(pages, q).toEqual([1])
+      else {
+        expect(pages, q).toEqual(Array.from({ length: Math.ceil(total / 100) }, (_, i) => i + 1))
+        readTotal += total
+      }
+    }
+    expect(readTotal).toBe(2500)
+    expect(totals.filter((t) => t.total > 1000).length).toBeGreaterThanOrEqual(3)
     expect(duplicateRequests(emulator)).toEqual([])
   })
 
@@ -207,5 +219,55 @@ describe('readPullRequests against the emulator', () => {
     expect(result).toHaveLength(150)
     expect(emulator.requests.map((r) => r.status)).toEqual([502, 200, 200])
     expect(duplicateRequests(emulator)).toEqual([])
+  })
+
+  it('lists a PR seen twice once, when results shift while paging', async () => {
+    const emulator = await emulate(
+      scenario({
+        pulls: spreadPulls(150, '2025-06-01T00:00:00Z', '2025-08-01T00:00:00Z', ['golang/go']),
+      }),
+    )
+    const log = recordingLogger()
+    const client = clientFor(emulator.url, log)
+    // Someone's PR is created and merged between our first and second page: in creation order it
+    // goes first and pushes the last PR of page 1 onto page 2.
+    let searches = 0
+    client.hook.after('request', (_response, request) => {
+      if (!String(request.url).includes('/search/issues') || ++searches !== 1) return
+      const repo = emulator.state.repo('golang/go')
+      const model = repo?.pulls[0]
+      if (!repo || !model) throw new Error('scenario has no golang/go PR')
+      repo.pulls.push({
+        ...model,
+        number: 9999,
+        id: 999_999,
+        createdAt: '2025-08-23T00:00:00Z',
+        mergedAt: '2025-08-23T01:00:00Z',
+      })
+    })
+    const result = await readPullRequests(client, options, log)
+    const pages = emulator.requests.map((r) => new URL(r.path, 'http://x').searchParams.get('page'))
+    expect(pages).toEqual([null, '2'])
+    expect(result.map((p) => p.number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 150 }, (_, i) => i + 1),
+    )
+    expect(log.lines.join('\n')).toMatch(/1 seen twice/)
+  })
+
+  it('drops query exclusions GitHub rejects (an unknown exclude-orgs owner) and filters itself', async () => {
+    const { emulator, log, result } = await read(
+      [
+        { repo: 'golang/go', number: 1, mergedAt: '2025-07-01T00:00:00Z' },
+        { repo: 'rancher/fleet', number: 2, mergedAt: '2025-07-02T00:00:00Z' },
+      ],
+      { excludeOrgs: ['rancher', 'no-such-org'] },
+    )
+    expect(result.map((p) => p.repo)).toEqual(['golang/go'])
+    expect(emulator.requests.map((r) => r.status)).toEqual([422, 200])
+    expect(searchQueries(emulator)).toEqual([
+      'is:pr is:merged author:someone -user:someone -org:rancher -org:no-such-org merged:2025-05-26..2025-08-24',
+      'is:pr is:merged author:someone -user:someone merged:2025-05-26..2025-08-24',
+    ])
+    expect(log.warnings.join('\n')).toMatch(/rejected the exclusions -org:rancher -org:no-such-org/)
   })
 })
