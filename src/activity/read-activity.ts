@@ -3,13 +3,13 @@ import type { Client } from '../github/client.js'
 import { createLimit } from './limit.js'
 import { readProjects, type SideProject } from './read-projects.js'
 import { readPullRequests } from './read-pull-requests.js'
-import { initialWindow } from './search-windows.js'
+import { checkWindow, startOfDay } from './search-windows.js'
 import type { Activity } from './types.js'
 
 export interface ReadOptions {
   /** GitHub login whose activity is read (see resolveAuthor). */
   author: string
-  /** `YYYY-MM-DD`, first day of the window (inclusive), read as 00:00:00 UTC. */
+  /** `YYYY-MM-DD`, first day of the window (inclusive), from 00:00 in `timeZone`. */
   since: string
   /** End of the window (inclusive): the run's clock. */
   now: Date
@@ -22,6 +22,8 @@ export interface ReadOptions {
   withLanguages?: boolean
   /** Flag each repository's first merged PR (one extra search per repository). */
   firstContribution?: boolean
+  /** IANA zone `since` is a calendar date in (the `time-zone` input). Default UTC. */
+  timeZone?: string
   /** Requests in flight at once. Default 4. */
   concurrency?: number
 }
@@ -45,8 +47,8 @@ export async function readActivity(
   if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(options.author)) {
     throw new NowPageError(`'${options.author}' is not a GitHub user login`, { input: 'author' })
   }
-  // Validates `since` against `now` before any request is made.
-  initialWindow(options.since, options.now)
+  // Fails on a bad `since`, `time-zone` or `now` before any request is made.
+  checkWindow(options.since, startOfDay(options.since, options.timeZone), options.now)
   const limit = createLimit(options.concurrency ?? 4)
   return log.group(
     `Reading the activity of ${options.author} from ${options.since} to ${options.now.toISOString()}`,

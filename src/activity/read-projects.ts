@@ -2,7 +2,7 @@ import { NowPageError } from '../errors.js'
 import { httpStatus, type Client } from '../github/client.js'
 import { createLimit, limitedPages, type Limit } from './limit.js'
 import type { Logger } from './read-activity.js'
-import { parseDay } from './search-windows.js'
+import { checkWindow, isoSeconds, startOfDay } from './search-windows.js'
 import type { CommitActivity, ProjectActivity } from './types.js'
 
 export interface SideProject {
@@ -17,6 +17,8 @@ export interface ProjectReadOptions {
   now: Date
   sideProjects: SideProject[]
   withLanguages?: boolean
+  /** IANA zone `since` is a date in. Default UTC. */
+  timeZone?: string
 }
 
 type ListedCommit = Awaited<ReturnType<Client['rest']['repos']['listCommits']>>['data'][number]
@@ -48,10 +50,11 @@ export async function readProjects(
     else unique.set(key, project)
   }
   if (unique.size === 0) return []
-  parseDay(options.since)
+  const start = startOfDay(options.since, options.timeZone)
+  checkWindow(options.since, start, options.now)
 
   const read = await Promise.all(
-    [...unique.values()].map((project) => readProject(client, options, project, log, limit)),
+    [...unique.values()].map((project) => readProject(client, options, start, project, log, limit)),
   )
   const projects = read.filter((p): p is ProjectActivity => p !== undefined)
   if (projects.length === 0) {
@@ -69,44 +72,44 @@ export async function readProjects(
 async function readProject(
   client: Client,
   options: ProjectReadOptions,
+  start: number,
   project: SideProject,
   log: Logger,
   limit: Limit,
 ): Promise<ProjectActivity | undefined> {
   const [owner = '', name = ''] = project.repo.split('/')
-  let repository
+  const withPaths = project.progressPattern !== undefined
   try {
-    repository = (await limit(() => client.rest.repos.get({ owner, repo: name }))).data
+    const { data: repository } = await limit(() => client.rest.repos.get({ owner, repo: name }))
+    const repo = { owner: repository.owner.login, repo: repository.name }
+    const branch = repository.default_branch
+    const [commits, paths, languages] = await Promise.all([
+      readCommits(client, options, start, repo, branch, withPaths, log, limit),
+      withPaths ? readTreePaths(client, repo, branch, log, limit) : undefined,
+      options.withLanguages
+        ? limit(() => client.rest.repos.listLanguages(repo)).then((r) => r.data)
+        : undefined,
+    ])
+    log.info(
+      `${repository.full_name}: ${commits.length} commit(s) by ${options.author} since ${options.since}${paths ? `, ${paths.length} path(s) at the head of ${branch}` : ''}`,
+    )
+    return {
+      repo: repository.full_name,
+      url: repository.html_url,
+      ...(withPaths ? { progressPattern: project.progressPattern } : {}),
+      ...(paths ? { paths } : {}),
+      ...(languages ? { languages } : {}),
+      commits,
+    }
   } catch (error) {
+    // 404 is also GitHub's answer for a private repository the token may not see; 403 comes
+    // from a token that sees the repository but not its contents (a fine-grained token).
     const status = httpStatus(error)
     if (status !== 404 && status !== 403) throw error
     log.warning(
       `side project ${project.repo} ${status === 404 ? 'does not exist or the token cannot see it' : 'cannot be read with this token'} (HTTP ${status}); it is left off the page. The token needs contents: read on it; for another owner's private repository use a personal access token with access`,
     )
     return undefined
-  }
-  const repo = { owner: repository.owner.login, repo: repository.name }
-  const branch = repository.default_branch
-
-  const [commits, paths, languages] = await Promise.all([
-    readCommits(client, options, repo, branch, project.progressPattern !== undefined, log, limit),
-    project.progressPattern !== undefined
-      ? readTreePaths(client, repo, branch, log, limit)
-      : undefined,
-    options.withLanguages
-      ? limit(() => client.rest.repos.listLanguages(repo)).then((r) => r.data)
-      : undefined,
-  ])
-  log.info(
-    `${repository.full_name}: ${commits.length} commit(s) by ${options.author} since ${options.since}${paths ? `, ${paths.length} path(s) at the head of ${branch}` : ''}`,
-  )
-  return {
-    repo: repository.full_name,
-    url: repository.html_url,
-    ...(project.progressPattern !== undefined ? { progressPattern: project.progressPattern } : {}),
-    ...(paths ? { paths } : {}),
-    ...(languages ? { languages } : {}),
-    commits,
   }
 }
 
@@ -121,6 +124,7 @@ async function readProject(
 async function readCommits(
   client: Client,
   options: ProjectReadOptions,
+  start: number,
   repo: { owner: string; repo: string },
   branch: string,
   withPaths: boolean,
@@ -128,7 +132,7 @@ async function readCommits(
   limit: Limit,
 ): Promise<CommitActivity[]> {
   const login = options.author.toLowerCase()
-  const since = `${options.since}T00:00:00Z`
+  const since = isoSeconds(start)
   const pages = client.paginate.iterator(client.rest.repos.listCommits, {
     ...repo,
     sha: branch,

@@ -4,10 +4,13 @@ import { createLimit, limitedPages, type Limit } from './limit.js'
 import type { Logger } from './read-activity.js'
 import { createRepoFilter, type RepoFilterOptions } from './repo-filter.js'
 import {
+  checkWindow,
   initialWindow,
   inReadWindow,
+  mergedBefore,
   mergedRange,
   splitWindow,
+  startOfDay,
   type SearchWindow,
 } from './search-windows.js'
 import type { PullRequestActivity } from './types.js'
@@ -15,6 +18,8 @@ import type { PullRequestActivity } from './types.js'
 export interface PullRequestReadOptions extends RepoFilterOptions {
   since: string
   now: Date
+  /** IANA zone `since` is a date in. Default UTC. */
+  timeZone?: string
   firstContribution?: boolean
 }
 
@@ -41,6 +46,8 @@ export async function readPullRequests(
   limit: Limit = createLimit(4),
 ): Promise<PullRequestActivity[]> {
   const { author, since, now } = options
+  const start = startOfDay(since, options.timeZone)
+  checkWindow(since, start, now)
   const filter = createRepoFilter(options)
   const base = ['is:pr', 'is:merged', `author:${author}`, `-user:${author}`]
   let exclusions: string[] = []
@@ -58,7 +65,7 @@ export async function readPullRequests(
   const consider = (item: SearchItem) => {
     const mergedAt = item.pull_request?.merged_at
     if (!mergedAt) return void skipped.unmerged++
-    if (!inReadWindow(mergedAt, since, now)) return void skipped.outside++
+    if (!inReadWindow(mergedAt, start, now)) return void skipped.outside++
     if (item.user && item.user.login.toLowerCase() !== author.toLowerCase()) {
       return void skipped.filtered++
     }
@@ -82,7 +89,7 @@ export async function readPullRequests(
     })
   }
 
-  const windows: SearchWindow[] = [initialWindow(since, now)]
+  const windows: SearchWindow[] = [initialWindow(start, now)]
   let queries = 0
   while (windows.length > 0) {
     const window = windows.shift() as SearchWindow
@@ -137,7 +144,9 @@ export async function readPullRequests(
   }
 
   const pullRequests = [...found.values()].sort(newestFirst)
-  if (options.firstContribution) await markFirstContributions(client, options, pullRequests, limit)
+  if (options.firstContribution) {
+    await markFirstContributions(client, author, mergedBefore(start), pullRequests, limit)
+  }
   log.info(
     `${pullRequests.length} merged pull request(s) in ${new Set(pullRequests.map((p) => p.repo)).size} repositories (${queries} search queries; left out: ${skipped.filtered} by repository, ${skipped.outside} outside the window, ${skipped.unmerged} unmerged, ${skipped.duplicate} seen twice)`,
   )
@@ -158,25 +167,26 @@ function newestFirst(a: PullRequestActivity, b: PullRequestActivity): number {
  */
 async function markFirstContributions(
   client: Client,
-  options: PullRequestReadOptions,
+  author: string,
+  before: string,
   pullRequests: PullRequestActivity[],
   limit: Limit,
 ): Promise<void> {
   const repos = [...new Set(pullRequests.map((p) => p.repo))].sort()
-  const before = new Map<string, boolean>()
+  const earlier = new Map<string, boolean>()
   await Promise.all(
     repos.map(async (repo) => {
-      const q = `is:pr is:merged author:${options.author} repo:${repo} merged:<${options.since}`
+      const q = `is:pr is:merged author:${author} repo:${repo} merged:${before}`
       const { data } = await limit(() =>
         client.rest.search.issuesAndPullRequests({ q, per_page: 1 }),
       )
-      before.set(repo, data.total_count > 0)
+      earlier.set(repo, data.total_count > 0)
     }),
   )
   for (const repo of repos) {
     const inRepo = pullRequests.filter((p) => p.repo === repo)
     const oldest = inRepo[inRepo.length - 1]
-    for (const pr of inRepo) pr.firstContribution = !before.get(repo) && pr === oldest
+    for (const pr of inRepo) pr.firstContribution = !earlier.get(repo) && pr === oldest
   }
 }
 

@@ -26,27 +26,99 @@ export function parseDay(day: string, input = 'since'): number {
 }
 
 /**
- * The window the search covers: from 00:00:00 UTC on `since` to the end of the UTC day that
- * contains `now`. The day-aligned end keeps the query a plain date range; merges after `now`
- * (possible only in a scenario) are dropped by {@link inReadWindow}.
+ * The first instant of the calendar day `day` in `timeZone`: 00:00 local time, or the first
+ * instant after it when a daylight-saving change skips midnight.
  */
-export function initialWindow(since: string, now: Date): SearchWindow {
-  const start = parseDay(since)
+export function startOfDay(day: string, timeZone = 'UTC'): number {
+  const utcMidnight = parseDay(day)
+  if (timeZone === 'UTC') return utcMidnight
+  // Local midnight is UTC midnight minus the zone's offset then; the offset at the guess can
+  // differ from the one at the answer around a daylight-saving change, hence two candidates.
+  const first = utcMidnight - offsetAt(utcMidnight, timeZone)
+  const second = utcMidnight - offsetAt(first, timeZone)
+  const candidates = [...new Set([first, second])].sort((a, b) => a - b)
+  return (
+    candidates.find((t) => localParts(t, timeZone).join(' ') === `${day} 00:00:00`) ??
+    candidates.find((t) => localParts(t, timeZone)[0] === day) ??
+    second
+  )
+}
+
+const partFormatters = new Map<string, Intl.DateTimeFormat>()
+
+/** `['YYYY-MM-DD', 'HH:MM:SS']` of an instant in a time zone. */
+function localParts(t: number, timeZone: string): [string, string] {
+  let fmt = partFormatters.get(timeZone)
+  if (!fmt) {
+    try {
+      fmt = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      })
+    } catch {
+      throw new NowPageError(`unknown time zone '${timeZone}'`, {
+        input: 'time-zone',
+        hint: 'Use an IANA name such as Europe/Berlin or Asia/Kolkata',
+      })
+    }
+    partFormatters.set(timeZone, fmt)
+  }
+  const get = (type: string) => fmt.formatToParts(t).find((p) => p.type === type)?.value ?? '00'
+  return [
+    `${get('year')}-${get('month')}-${get('day')}`,
+    `${get('hour')}:${get('minute')}:${get('second')}`,
+  ]
+}
+
+/** Milliseconds the zone's wall clock is ahead of UTC at instant `t`. */
+function offsetAt(t: number, timeZone: string): number {
+  const [date, time] = localParts(t, timeZone)
+  const wall = Date.parse(`${date}T${time}Z`)
+  return wall - Math.floor(t / SECOND) * SECOND
+}
+
+/**
+ * The window the search covers: from 00:00 UTC of the UTC day holding `start` to the end of the
+ * UTC day holding `now`. Whole UTC days keep the query a plain date range; merges outside
+ * [start, now] are dropped by {@link inReadWindow}.
+ */
+export function initialWindow(start: number, now: Date): SearchWindow {
   const nowMs = now.getTime()
   if (Number.isNaN(nowMs)) throw new Error('readActivity: `now` is not a valid date')
-  if (start > nowMs) {
+  if (Number.isNaN(start)) throw new Error('readActivity: the window start is not a valid date')
+  return { start: Math.floor(start / DAY) * DAY, end: Math.floor(nowMs / DAY) * DAY + DAY - SECOND }
+}
+
+/** Checks that the window [start of `since`, `now`] is not empty. */
+export function checkWindow(since: string, start: number, now: Date): void {
+  if (start > now.getTime()) {
     throw new NowPageError(`since ${since} is after now (${now.toISOString()})`, {
       input: 'since',
       hint: 'Use a date in the past',
     })
   }
-  return { start, end: Math.floor(nowMs / DAY) * DAY + DAY - SECOND }
 }
 
-/** True when an instant is inside [00:00:00 UTC on `since`, `now`], both ends included. */
-export function inReadWindow(instant: string, since: string, now: Date): boolean {
+/** True when an instant is inside [start, now], both ends included. */
+export function inReadWindow(instant: string, start: number, now: Date): boolean {
   const t = Date.parse(instant)
-  return !Number.isNaN(t) && t >= parseDay(since) && t <= now.getTime()
+  return !Number.isNaN(t) && t >= start && t <= now.getTime()
+}
+
+/** `<2025-05-26` for a UTC midnight, else `<2025-05-25T18:30:00Z`: merged before `start`. */
+export function mergedBefore(start: number): string {
+  return start % DAY === 0 ? `<${day(start)}` : `<${instant(start)}`
+}
+
+/** ISO 8601 in whole seconds, `Z`. */
+export function isoSeconds(ms: number): string {
+  return instant(ms)
 }
 
 function isDayAligned(w: SearchWindow): boolean {

@@ -111,7 +111,8 @@ function describeRequest(client: Client, endpoint: RequestOptions): string {
   try {
     const { method, url } = client.request.endpoint.parse(endpoint)
     const root = client.request.endpoint.DEFAULTS.baseUrl
-    return `${method} ${url.startsWith(root) ? url.slice(root.length) : url}`
+    const path = url.startsWith(root) ? url.slice(root.length) : url
+    return `${method} ${decodeURIComponent(path)}`
   } catch {
     return `${endpoint.method} ${endpoint.url}`
   }

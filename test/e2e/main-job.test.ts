@@ -135,4 +135,57 @@ describe('the Action end to end (dist/index.js against the emulator)', () => {
     expect(shown.join('\n') + run.summary + JSON.stringify(run.outputs)).not.toContain(secret)
     expect(writes(em)).toEqual([])
   })
+
+  it('two runs at once end with exactly one PR', async () => {
+    const scenario = demo()
+    const em = await start(scenario)
+    const [a, b] = await Promise.all([runAction(em, scenario), runAction(em, scenario)])
+    expect(a.exitCode, a.stdout).toBe(0)
+    expect(b.exitCode, b.stdout).toBe(0)
+    const open = em.state.repo('someone/site')!.pulls.filter((p) => p.state === 'open')
+    expect(open).toHaveLength(1)
+    expect([a, b].map((r) => r.outputs['pull-request-number'])).toEqual([
+      String(open[0]!.number),
+      String(open[0]!.number),
+    ])
+  })
+
+  it('retries a 502 and a dropped connection on reads, and succeeds', async () => {
+    const scenario = demo()
+    scenario.faults = [
+      { method: 'GET', path: '/search/issues', status: 502 },
+      { method: 'GET', path: '/repos/someone/grokking_algorithms/commits', drop: true },
+    ]
+    const em = await start(scenario)
+    const run = await runAction(em, scenario)
+    expect(run.exitCode, run.stdout).toBe(0)
+    expect(run.outputs['pull-request-operation']).toBe('created')
+    expect(
+      em.requests.filter((r) => r.path.startsWith('/search/issues')).map((r) => r.status),
+    ).toEqual([502, 200])
+  })
+
+  it('a token that may not write gets the permissions block to add, and nothing is written', async () => {
+    const scenario = demo()
+    scenario.tokens = {
+      'demo-token': { login: 'someone', permissions: { contents: 'read', pull_requests: 'read' } },
+    }
+    const em = await start(scenario)
+    const run = await runAction(em, scenario)
+    expect(run.exitCode).not.toBe(0)
+    expect(run.stdout).toContain("::error::input 'token': the token may not write")
+    expect(run.stdout).toContain('permissions:%0A  contents: write%0A  pull-requests: write')
+    expect(writes(em).filter((w) => w.status < 300)).toEqual([])
+  })
+
+  it('an invalid page fails with its file and line, before anything is written', async () => {
+    const scenario = demo()
+    const site = scenario.repos.find((r) => r.fullName === 'someone/site')!
+    site.files = { ...site.files, 'content/now.md': '# Now\n\n<!-- now-page:progress:start -->\n' }
+    const em = await start(scenario)
+    const run = await runAction(em, scenario)
+    expect(run.exitCode).not.toBe(0)
+    expect(run.stdout).toContain('::error file=content/now.md,line=3::')
+    expect(writes(em)).toEqual([])
+  })
 })
