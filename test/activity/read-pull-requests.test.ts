@@ -197,14 +197,17 @@ describe('readPullRequests against the emulator', () => {
     expect(duplicateRequests(emulator)).toEqual([])
   })
 
-  it('works against a GHES-style API root with a path prefix', async () => {
+  it('works against a GHES-style API root with a path prefix, Link pages included', async () => {
     const emulator = await emulate(
-      scenario({ pulls: [{ repo: 'golang/go', number: 7, mergedAt: '2025-07-01T00:00:00Z' }] }),
+      scenario({
+        pulls: spreadPulls(150, '2025-06-01T00:00:00Z', '2025-08-01T00:00:00Z', ['golang/go']),
+      }),
     )
     const log = recordingLogger()
-    const result = await readPullRequests(clientFor(`${emulator.url}/api/v3`, log), options, log)
-    expect(result.map((p) => `${p.repo}#${p.number}`)).toEqual(['golang/go#7'])
-    expect(emulator.requests.every((r) => r.path.startsWith('/api/v3/'))).toBe(true)
+    const result = await readPullRequests(clientFor(`${emulator.url}/api/v3/`, log), options, log)
+    expect(result).toHaveLength(150)
+    expect(emulator.requests).toHaveLength(2)
+    expect(emulator.requests.every((r) => r.path.startsWith('/api/v3/search/issues?'))).toBe(true)
   })
 
   it('retries a 502 and reads everything', async () => {

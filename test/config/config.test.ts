@@ -194,3 +194,13 @@ describe('action.yml', () => {
     for (const o of Object.values(action.outputs)) expect(o.description).toBeTruthy()
   })
 })
+
+describe('README', () => {
+  it('has the inputs and outputs tables generated from action.yml', async () => {
+    const { spawnSync } = await import('node:child_process')
+    const script = new URL('../../scripts/readme-tables.mjs', import.meta.url)
+    const r = spawnSync(process.execPath, [script.pathname, '--check'], { encoding: 'utf8' })
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+  })
+})
