@@ -96,7 +96,8 @@ export async function readPullRequests(
     const q = [...base, ...exclusions, `merged:${mergedRange(window)}`].join(' ')
     const pages = client.paginate.iterator(client.rest.search.issuesAndPullRequests, {
       q,
-      // Creation order does not move while we page; relevance order can.
+      // Creation order moves only when a new PR appears while we page (the repeat is dropped
+      // by URL); the default relevance order can reshuffle between pages.
       sort: 'created',
       order: 'desc',
       per_page: 100,
