@@ -32087,11 +32087,13 @@ function createClient(options) {
     });
     return client;
 }
+/** `GET /search/issues?q=...`: the route with its parameters, relative to the API root. */
 function describeRequest(client, endpoint) {
     try {
         const { method, url } = client.request.endpoint.parse(endpoint);
         const root = client.request.endpoint.DEFAULTS.baseUrl;
-        return `${method} ${url.startsWith(root) ? url.slice(root.length) : url}`;
+        const path = url.startsWith(root) ? url.slice(root.length) : url;
+        return `${method} ${decodeURIComponent(path)}`;
     }
     catch {
         return `${endpoint.method} ${endpoint.url}`;
@@ -32161,27 +32163,93 @@ function parseDay(day, input = 'since') {
     return ms;
 }
 /**
- * The window the search covers: from 00:00:00 UTC on `since` to the end of the UTC day that
- * contains `now`. The day-aligned end keeps the query a plain date range; merges after `now`
- * (possible only in a scenario) are dropped by {@link inReadWindow}.
+ * The first instant of the calendar day `day` in `timeZone`: 00:00 local time, or the first
+ * instant after it when a daylight-saving change skips midnight.
  */
-function initialWindow(since, now) {
-    const start = parseDay(since);
+function startOfDay(day, timeZone = 'UTC') {
+    const utcMidnight = parseDay(day);
+    if (timeZone === 'UTC')
+        return utcMidnight;
+    // Local midnight is UTC midnight minus the zone's offset then; the offset at the guess can
+    // differ from the one at the answer around a daylight-saving change, hence two candidates.
+    const first = utcMidnight - offsetAt(utcMidnight, timeZone);
+    const second = utcMidnight - offsetAt(first, timeZone);
+    const candidates = [...new Set([first, second])].sort((a, b) => a - b);
+    return (candidates.find((t) => localParts(t, timeZone).join(' ') === `${day} 00:00:00`) ??
+        candidates.find((t) => localParts(t, timeZone)[0] === day) ??
+        second);
+}
+const partFormatters = new Map();
+/** `['YYYY-MM-DD', 'HH:MM:SS']` of an instant in a time zone. */
+function localParts(t, timeZone) {
+    let fmt = partFormatters.get(timeZone);
+    if (!fmt) {
+        try {
+            fmt = new Intl.DateTimeFormat('en-US', {
+                timeZone,
+                hourCycle: 'h23',
+                year: 'numeric',
+                month: '2-digit',
+                day: '2-digit',
+                hour: '2-digit',
+                minute: '2-digit',
+                second: '2-digit',
+            });
+        }
+        catch {
+            throw new NowPageError(`unknown time zone '${timeZone}'`, {
+                input: 'time-zone',
+                hint: 'Use an IANA name such as Europe/Berlin or Asia/Kolkata',
+            });
+        }
+        partFormatters.set(timeZone, fmt);
+    }
+    const get = (type) => fmt.formatToParts(t).find((p) => p.type === type)?.value ?? '00';
+    return [
+        `${get('year')}-${get('month')}-${get('day')}`,
+        `${get('hour')}:${get('minute')}:${get('second')}`,
+    ];
+}
+/** Milliseconds the zone's wall clock is ahead of UTC at instant `t`. */
+function offsetAt(t, timeZone) {
+    const [date, time] = localParts(t, timeZone);
+    const wall = Date.parse(`${date}T${time}Z`);
+    return wall - Math.floor(t / SECOND) * SECOND;
+}
+/**
+ * The window the search covers: from 00:00 UTC of the UTC day holding `start` to the end of the
+ * UTC day holding `now`. Whole UTC days keep the query a plain date range; merges outside
+ * [start, now] are dropped by {@link inReadWindow}.
+ */
+function initialWindow(start, now) {
     const nowMs = now.getTime();
     if (Number.isNaN(nowMs))
         throw new Error('readActivity: `now` is not a valid date');
-    if (start > nowMs) {
+    if (Number.isNaN(start))
+        throw new Error('readActivity: the window start is not a valid date');
+    return { start: Math.floor(start / DAY) * DAY, end: Math.floor(nowMs / DAY) * DAY + DAY - SECOND };
+}
+/** Checks that the window [start of `since`, `now`] is not empty. */
+function checkWindow(since, start, now) {
+    if (start > now.getTime()) {
         throw new NowPageError(`since ${since} is after now (${now.toISOString()})`, {
             input: 'since',
             hint: 'Use a date in the past',
         });
     }
-    return { start, end: Math.floor(nowMs / DAY) * DAY + DAY - SECOND };
 }
-/** True when an instant is inside [00:00:00 UTC on `since`, `now`], both ends included. */
-function inReadWindow(instant, since, now) {
+/** True when an instant is inside [start, now], both ends included. */
+function inReadWindow(instant, start, now) {
     const t = Date.parse(instant);
-    return !Number.isNaN(t) && t >= parseDay(since) && t <= now.getTime();
+    return !Number.isNaN(t) && t >= start && t <= now.getTime();
+}
+/** `<2025-05-26` for a UTC midnight, else `<2025-05-25T18:30:00Z`: merged before `start`. */
+function mergedBefore(start) {
+    return start % DAY === 0 ? `<${day(start)}` : `<${instant(start)}`;
+}
+/** ISO 8601 in whole seconds, `Z`. */
+function isoSeconds(ms) {
+    return instant(ms);
 }
 function isDayAligned(w) {
     return w.start % DAY === 0 && (w.end + SECOND) % DAY === 0;
@@ -32247,8 +32315,9 @@ async function readProjects(client, options, log, limit = createLimit(4)) {
     }
     if (unique.size === 0)
         return [];
-    parseDay(options.since);
-    const read = await Promise.all([...unique.values()].map((project) => readProject(client, options, project, log, limit)));
+    const start = startOfDay(options.since, options.timeZone);
+    checkWindow(options.since, start, options.now);
+    const read = await Promise.all([...unique.values()].map((project) => readProject(client, options, start, project, log, limit)));
     const projects = read.filter((p) => p !== undefined);
     if (projects.length === 0) {
         throw new NowPageError(`none of the side projects could be read: ${[...unique.values()].map((p) => p.repo).join(', ')}`, {
@@ -32258,39 +32327,39 @@ async function readProjects(client, options, log, limit = createLimit(4)) {
     }
     return projects;
 }
-async function readProject(client, options, project, log, limit) {
+async function readProject(client, options, start, project, log, limit) {
     const [owner = '', name = ''] = project.repo.split('/');
-    let repository;
+    const withPaths = project.progressPattern !== undefined;
     try {
-        repository = (await limit(() => client.rest.repos.get({ owner, repo: name }))).data;
+        const { data: repository } = await limit(() => client.rest.repos.get({ owner, repo: name }));
+        const repo = { owner: repository.owner.login, repo: repository.name };
+        const branch = repository.default_branch;
+        const [commits, paths, languages] = await Promise.all([
+            readCommits(client, options, start, repo, branch, withPaths, log, limit),
+            withPaths ? readTreePaths(client, repo, branch, log, limit) : undefined,
+            options.withLanguages
+                ? limit(() => client.rest.repos.listLanguages(repo)).then((r) => r.data)
+                : undefined,
+        ]);
+        log.info(`${repository.full_name}: ${commits.length} commit(s) by ${options.author} since ${options.since}${paths ? `, ${paths.length} path(s) at the head of ${branch}` : ''}`);
+        return {
+            repo: repository.full_name,
+            url: repository.html_url,
+            ...(withPaths ? { progressPattern: project.progressPattern } : {}),
+            ...(paths ? { paths } : {}),
+            ...(languages ? { languages } : {}),
+            commits,
+        };
     }
     catch (error) {
+        // 404 is also GitHub's answer for a private repository the token may not see; 403 comes
+        // from a token that sees the repository but not its contents (a fine-grained token).
         const status = httpStatus(error);
         if (status !== 404 && status !== 403)
             throw error;
         log.warning(`side project ${project.repo} ${status === 404 ? 'does not exist or the token cannot see it' : 'cannot be read with this token'} (HTTP ${status}); it is left off the page. The token needs contents: read on it; for another owner's private repository use a personal access token with access`);
         return undefined;
     }
-    const repo = { owner: repository.owner.login, repo: repository.name };
-    const branch = repository.default_branch;
-    const [commits, paths, languages] = await Promise.all([
-        readCommits(client, options, repo, branch, project.progressPattern !== undefined, log, limit),
-        project.progressPattern !== undefined
-            ? readTreePaths(client, repo, branch, log, limit)
-            : undefined,
-        options.withLanguages
-            ? limit(() => client.rest.repos.listLanguages(repo)).then((r) => r.data)
-            : undefined,
-    ]);
-    log.info(`${repository.full_name}: ${commits.length} commit(s) by ${options.author} since ${options.since}${paths ? `, ${paths.length} path(s) at the head of ${branch}` : ''}`);
-    return {
-        repo: repository.full_name,
-        url: repository.html_url,
-        ...(project.progressPattern !== undefined ? { progressPattern: project.progressPattern } : {}),
-        ...(paths ? { paths } : {}),
-        ...(languages ? { languages } : {}),
-        commits,
-    };
 }
 /**
  * The author's commits on the default branch inside the window, newest first. One listing of
@@ -32300,9 +32369,9 @@ async function readProject(client, options, project, log, limit) {
  * email, so after a switch to an email that is not on the account only the name still ties the
  * new commits to the old ones.
  */
-async function readCommits(client, options, repo, branch, withPaths, log, limit) {
+async function readCommits(client, options, start, repo, branch, withPaths, log, limit) {
     const login = options.author.toLowerCase();
-    const since = `${options.since}T00:00:00Z`;
+    const since = isoSeconds(start);
     const pages = client.paginate.iterator(client.rest.repos.listCommits, {
         ...repo,
         sha: branch,
@@ -32484,6 +32553,8 @@ const RANGE_LENGTH = 'merged:2025-08-24T00:00:00Z..2025-08-24T11:59:59Z'.length;
  */
 async function readPullRequests(client, options, log, limit = createLimit(4)) {
     const { author, since, now } = options;
+    const start = startOfDay(since, options.timeZone);
+    checkWindow(since, start, now);
     const filter = createRepoFilter(options);
     const base = ['is:pr', 'is:merged', `author:${author}`, `-user:${author}`];
     let exclusions = [];
@@ -32501,7 +32572,7 @@ async function readPullRequests(client, options, log, limit = createLimit(4)) {
         const mergedAt = item.pull_request?.merged_at;
         if (!mergedAt)
             return void skipped.unmerged++;
-        if (!inReadWindow(mergedAt, since, now))
+        if (!inReadWindow(mergedAt, start, now))
             return void skipped.outside++;
         if (item.user && item.user.login.toLowerCase() !== author.toLowerCase()) {
             return void skipped.filtered++;
@@ -32526,14 +32597,15 @@ async function readPullRequests(client, options, log, limit = createLimit(4)) {
             mergedAt,
         });
     };
-    const windows = [initialWindow(since, now)];
+    const windows = [initialWindow(start, now)];
     let queries = 0;
     while (windows.length > 0) {
         const window = windows.shift();
         const q = [...base, ...exclusions, `merged:${mergedRange(window)}`].join(' ');
         const pages = client.paginate.iterator(client.rest.search.issuesAndPullRequests, {
             q,
-            // Creation order does not move while we page; relevance order can.
+            // Creation order moves only when a new PR appears while we page (the repeat is dropped
+            // by URL); the default relevance order can reshuffle between pages.
             sort: 'created',
             order: 'desc',
             per_page: 100,
@@ -32579,8 +32651,9 @@ async function readPullRequests(client, options, log, limit = createLimit(4)) {
         }
     }
     const pullRequests = [...found.values()].sort(newestFirst);
-    if (options.firstContribution)
-        await markFirstContributions(client, options, pullRequests, limit);
+    if (options.firstContribution) {
+        await markFirstContributions(client, author, mergedBefore(start), pullRequests, limit);
+    }
     log.info(`${pullRequests.length} merged pull request(s) in ${new Set(pullRequests.map((p) => p.repo)).size} repositories (${queries} search queries; left out: ${skipped.filtered} by repository, ${skipped.outside} outside the window, ${skipped.unmerged} unmerged, ${skipped.duplicate} seen twice)`);
     return pullRequests;
 }
@@ -32593,19 +32666,19 @@ function newestFirst(a, b) {
  * Flags the oldest PR of each repository when the author had no merged PR there before the
  * window: one `per_page=1` search per repository, reading only `total_count`.
  */
-async function markFirstContributions(client, options, pullRequests, limit) {
+async function markFirstContributions(client, author, before, pullRequests, limit) {
     const repos = [...new Set(pullRequests.map((p) => p.repo))].sort();
-    const before = new Map();
+    const earlier = new Map();
     await Promise.all(repos.map(async (repo) => {
-        const q = `is:pr is:merged author:${options.author} repo:${repo} merged:<${options.since}`;
+        const q = `is:pr is:merged author:${author} repo:${repo} merged:${before}`;
         const { data } = await limit(() => client.rest.search.issuesAndPullRequests({ q, per_page: 1 }));
-        before.set(repo, data.total_count > 0);
+        earlier.set(repo, data.total_count > 0);
     }));
     for (const repo of repos) {
         const inRepo = pullRequests.filter((p) => p.repo === repo);
         const oldest = inRepo[inRepo.length - 1];
         for (const pr of inRepo)
-            pr.firstContribution = !before.get(repo) && pr === oldest;
+            pr.firstContribution = !earlier.get(repo) && pr === oldest;
     }
 }
 function errorMessage(error) {
@@ -32620,8 +32693,8 @@ async function readActivity(client, options, log) {
     if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(options.author)) {
         throw new NowPageError(`'${options.author}' is not a GitHub user login`, { input: 'author' });
     }
-    // Validates `since` against `now` before any request is made.
-    initialWindow(options.since, options.now);
+    // Fails on a bad `since`, `time-zone` or `now` before any request is made.
+    checkWindow(options.since, startOfDay(options.since, options.timeZone), options.now);
     const limit = createLimit(options.concurrency ?? 4);
     return log.group(`Reading the activity of ${options.author} from ${options.since} to ${options.now.toISOString()}`, async () => {
         const [pullRequests, projects] = await Promise.all([
@@ -33300,6 +33373,9 @@ async function runWithConfig(config, env) {
     const activityPath = join(mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'now-page-')), 'activity.json');
     writeFileSync(activityPath, JSON.stringify(activity, null, 2) + '\n');
     setOutput('activity', activityPath);
+    await group(`Activity (${activityPath})`, async () => {
+        info(JSON.stringify(activity, null, 2));
+    });
     info(`found ${activity.pullRequests.length} merged pull requests and ${activity.projects.length} side projects (activity: ${activityPath})`);
     const editOptions = {
         ...config.edit,

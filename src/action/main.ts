@@ -105,6 +105,9 @@ async function runWithConfig(config: Config, env: NodeJS.ProcessEnv): Promise<vo
   )
   writeFileSync(activityPath, JSON.stringify(activity, null, 2) + '\n')
   core.setOutput('activity', activityPath)
+  await core.group(`Activity (${activityPath})`, async () => {
+    core.info(JSON.stringify(activity, null, 2))
+  })
   core.info(
     `found ${activity.pullRequests.length} merged pull requests and ${activity.projects.length} side projects (activity: ${activityPath})`,
   )

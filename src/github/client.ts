@@ -104,9 +104,9 @@ export function createClient(options: ClientOptions): Client {
   return client
 }
 
-/** `GET /search/issues?q=...`: the route with its parameters, relative to the API root. */
 type RequestOptions = Parameters<Client['request']['endpoint']['parse']>[0]
 
+/** `GET /search/issues?q=...`: the route with its parameters, relative to the API root. */
 function describeRequest(client: Client, endpoint: RequestOptions): string {
   try {
     const { method, url } = client.request.endpoint.parse(endpoint)

@@ -34,18 +34,27 @@ async function start(scenario: Scenario): Promise<Emulator> {
   return emulator
 }
 
-function runAction(
+async function runAction(
   em: Emulator,
   scenario: Scenario,
   inputs: Record<string, string> = {},
 ): Promise<ActionRun> {
   const token = Object.keys(scenario.tokens)[0] as string
-  return runActionProcess({
+  const run = await runActionProcess({
     inputs: { token, ...scenario.inputs, ...inputs },
     apiUrl: em.url,
     repository: 'someone/site',
     now: scenario.now,
   })
+  // Whatever happened, the token never shows: not in the log (the runner consumes the
+  // ::add-mask:: command itself), the summary or the outputs.
+  expect(shownText(run)).not.toContain(token)
+  return run
+}
+
+function shownText(run: ActionRun): string {
+  const log = (run.stdout + run.stderr).split('\n').filter((l) => !l.startsWith('::add-mask::'))
+  return log.join('\n') + run.summary + JSON.stringify(run.outputs)
 }
 
 const writes = (em: Emulator, from = 0) => em.requests.slice(from).filter((r) => r.method !== 'GET')
@@ -131,8 +140,7 @@ describe('the Action end to end (dist/index.js against the emulator)', () => {
     expect(run.stdout).toMatch(/::error::.*token/)
     // `::add-mask::` is the runner's masking command: the runner consumes it, it is never shown.
     expect(run.stdout).toContain(`::add-mask::${secret}`)
-    const shown = (run.stdout + run.stderr).split('\n').filter((l) => !l.startsWith('::add-mask::'))
-    expect(shown.join('\n') + run.summary + JSON.stringify(run.outputs)).not.toContain(secret)
+    expect(shownText(run)).not.toContain(secret)
     expect(writes(em)).toEqual([])
   })
 

@@ -408,3 +408,31 @@ describe('scenario validation', () => {
     expect(parseScenario(demo).repos.length).toBeGreaterThan(3)
   })
 })
+
+describe('schema/scenario.schema.json', () => {
+  it('describes the fields parseScenario accepts', () => {
+    const schema = JSON.parse(
+      readFileSync(new URL('../../schema/scenario.schema.json', import.meta.url), 'utf8'),
+    ) as {
+      properties: Record<string, { items?: { properties: Record<string, unknown> } }>
+    }
+    expect(Object.keys(schema.properties).sort()).toEqual(
+      [
+        '$schema',
+        'now',
+        'viewer',
+        'repository',
+        'tokens',
+        'users',
+        'repos',
+        'inputs',
+        'faults',
+      ].sort(),
+    )
+    expect(Object.keys(schema.properties.repos?.items?.properties ?? {})).toContain('pulls')
+    // Every field of a scenario the schema names is accepted by the validator, and vice versa.
+    expect(() =>
+      parseScenario({ $schema: 'x', now: NOW, tokens: { t: { login: 'a' } }, repos: [] }),
+    ).not.toThrow()
+  })
+})
