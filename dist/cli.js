@@ -2155,6 +2155,7 @@ async function runActionProcess(options) {
         env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
     }
     const started = performance.now();
+    const startedAt = Date.now();
     const child = spawn(process.execPath, [options.entry ?? actionEntry()], { env, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
@@ -2173,6 +2174,7 @@ async function runActionProcess(options) {
         outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
         summary: readFileSync(summaryFile, 'utf8'),
         ms,
+        startedAt,
     };
     rmSync(dir, { recursive: true, force: true });
     return run;

@@ -65,7 +65,8 @@ async function runWithConfig(config: Config, env: NodeJS.ProcessEnv): Promise<vo
   }
   const today = todayIn(config.timeZone, now)
 
-  const page = await core.group('Reading the page', async () => {
+  // The page and the author are independent reads: one round trip instead of two.
+  const pageRead = core.group('Reading the page', async () => {
     const found = await readPageFromBase(client, {
       owner,
       repo,
@@ -78,11 +79,12 @@ async function runWithConfig(config: Config, env: NodeJS.ProcessEnv): Promise<vo
     return found
   })
 
-  const author = await resolveAuthor(
+  const authorRead = resolveAuthor(
     client,
     { author: config.author, repositoryOwner: env.GITHUB_REPOSITORY_OWNER ?? owner },
     logger,
   )
+  const [page, author] = await Promise.all([pageRead, authorRead])
   const since = sinceDate(config.since, today, pageDate(page.text, page.path))
   const activity = await readActivity(
     client,
@@ -90,6 +92,7 @@ async function runWithConfig(config: Config, env: NodeJS.ProcessEnv): Promise<vo
       author,
       since,
       now,
+      timeZone: config.timeZone,
       sideProjects: config.sideProjects,
       includeRepos: config.includeRepos,
       excludeRepos: config.excludeRepos,

@@ -146,8 +146,10 @@ async function publishOnce(
   let text = edited.text
   let force = false
   if (branchSha) {
-    const onBranch = await readText(client, { owner, repo, path: o.path, ref: branchSha })
-    const human = await humanCommits(client, o, branchSha)
+    const [onBranch, { human, upToDate }] = await Promise.all([
+      readText(client, { owner, repo, path: o.path, ref: branchSha }),
+      branchState(client, o, baseSha, branchSha),
+    ])
     if (human.length > 0) {
       const link = openPr ? openPr.html_url : `the ${o.branch} branch`
       if (o.onHumanEdit === 'skip') {
@@ -175,11 +177,7 @@ async function publishOnce(
       parent = branchSha
       text = onTop.text
     } else {
-      if (
-        onBranch?.text === edited.text &&
-        openPr &&
-        (await isAncestor(client, o, baseSha, branchSha))
-      ) {
+      if (onBranch?.text === edited.text && openPr && upToDate) {
         return {
           operation: 'none',
           changed: true,
@@ -381,28 +379,22 @@ async function findOpenPull(client: Client, o: PublishOptions): Promise<Pull | u
   return data[0]
 }
 
-/** Commits on our branch since the base that the Action did not make. */
-async function humanCommits(client: Client, o: PublishOptions, branchSha: string) {
+/** Commits on our branch since the base that the Action did not make, and whether the branch
+ * already contains the base's head (one compare answers both). */
+async function branchState(client: Client, o: PublishOptions, base: string, branchSha: string) {
   const { data } = await client.rest.repos.compareCommitsWithBasehead({
     owner: o.owner,
     repo: o.repo,
-    basehead: `${o.base}...${branchSha}`,
+    basehead: `${base}...${branchSha}`,
   })
-  return data.commits.filter((c) => !c.commit.message.split('\n').includes(TRAILER))
+  return {
+    human: data.commits.filter((c) => !c.commit.message.split('\n').includes(TRAILER)),
+    upToDate: data.behind_by === 0,
+  }
 }
 
-async function isAncestor(
-  client: Client,
-  o: PublishOptions,
-  ancestor: string,
-  sha: string,
-): Promise<boolean> {
-  const { data } = await client.rest.repos.compareCommitsWithBasehead({
-    owner: o.owner,
-    repo: o.repo,
-    basehead: `${ancestor}...${sha}`,
-  })
-  return data.behind_by === 0
+async function humanCommits(client: Client, o: PublishOptions, branchSha: string) {
+  return (await branchState(client, o, o.base, branchSha)).human
 }
 
 function pullInfo(pr: Pull | Awaited<ReturnType<Client['rest']['pulls']['create']>>['data']) {

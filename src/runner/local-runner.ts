@@ -11,6 +11,8 @@ export interface ActionRun {
   outputs: Record<string, string>
   summary: string
   ms: number
+  /** Epoch milliseconds when the process was spawned (for cold-start figures). */
+  startedAt: number
 }
 
 export interface RunActionOptions {
@@ -72,6 +74,7 @@ export async function runActionProcess(options: RunActionOptions): Promise<Actio
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
   const started = performance.now()
+  const startedAt = Date.now()
   const child = spawn(process.execPath, [options.entry ?? actionEntry()], { env, stdio: 'pipe' })
   let stdout = ''
   let stderr = ''
@@ -90,6 +93,7 @@ export async function runActionProcess(options: RunActionOptions): Promise<Actio
     outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
     summary: readFileSync(summaryFile, 'utf8'),
     ms,
+    startedAt,
   }
   rmSync(dir, { recursive: true, force: true })
   return run
