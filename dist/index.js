@@ -32421,19 +32421,23 @@ async function readCommits(client, options, start, repo, branch, withPaths, log,
         .map((c) => ({ commit: c, at: Date.parse(commitDate(c)) }))
         .sort((a, b) => b.at - a.at)
         .map((c) => c.commit);
-    return Promise.all(ordered.map(async (c) => {
+    return Promise.all(ordered.map(async (c, i) => {
         const activity = {
             sha: c.sha,
             message: c.commit.message,
             date: commitDate(c),
             url: c.html_url,
         };
-        if (!withPaths)
+        // One request per commit: only for the newest ones. The head's tree already holds the
+        // cumulative paths, so older commits' paths add nothing a pattern would not see there.
+        if (!withPaths || i >= MAX_COMMITS_WITH_PATHS)
             return activity;
         const { data } = await limit(() => client.rest.repos.getCommit({ ...repo, ref: c.sha }));
         return { ...activity, paths: (data.files ?? []).map((f) => f.filename) };
     }));
 }
+/** How many of the newest commits get their changed paths read (one request each). */
+const MAX_COMMITS_WITH_PATHS = 50;
 /** The file paths at the head of `branch`, from one recursive tree read. */
 async function readTreePaths(client, repo, branch, log, limit) {
     let tree;
