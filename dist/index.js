@@ -32041,6 +32041,7 @@ function createClient(options) {
     const client = getOctokit(options.token, {
         baseUrl: options.baseUrl.replace(/\/+$/, ''),
         userAgent: options.userAgent ?? 'now-page-action',
+        ...(options.deadline ? { request: { signal: options.deadline.signal } } : {}),
         retry: {
             retries: options.retries ?? 3,
             retryAfterBaseValue: options.retryBaseMs ?? 1000,
@@ -32075,8 +32076,14 @@ function createClient(options) {
             },
         },
     }, retry, throttling);
-    // Registered after the plugins, so it wraps them: it sees each request's final outcome.
+    const noRetry = (e) => void (e.request = { ...e.request, retries: 0 });
+    const inFlight = new Set();
+    options.deadline?.signal.addEventListener('abort', () => inFlight.forEach(noRetry));
     client.hook.wrap('request', async (request, endpoint) => {
+        const retryable = endpoint;
+        if (options.deadline?.signal.aborted)
+            noRetry(retryable);
+        inFlight.add(retryable);
         const started = Date.now();
         const what = describeRequest(client, endpoint);
         try {
@@ -32086,7 +32093,16 @@ function createClient(options) {
         }
         catch (error) {
             log?.debug(`${what} -> ${httpStatus(error) ?? 'failed'} (${Date.now() - started} ms)`);
+            if (options.deadline?.signal.aborted) {
+                throw new NowPageError(`stopped after ${options.deadline.minutes} minute(s) talking to GitHub (last request: ${what})`, {
+                    input: 'api-timeout-minutes',
+                    hint: 'GitHub is slow or unreachable: re-run later, or raise api-timeout-minutes',
+                });
+            }
             throw explainFailure(error, what, maxWait);
+        }
+        finally {
+            inFlight.delete(retryable);
         }
     });
     return client;
@@ -33347,6 +33363,10 @@ async function runWithConfig(config, env) {
         token: config.token,
         baseUrl: config.apiUrl,
         log: logger,
+        deadline: {
+            signal: AbortSignal.timeout(config.apiTimeoutMinutes * 60_000),
+            minutes: config.apiTimeoutMinutes,
+        },
     });
     // NOW_PAGE_NOW pins the clock (ISO 8601) for reproducible runs, like SOURCE_DATE_EPOCH.
     const now = env.NOW_PAGE_NOW ? new Date(env.NOW_PAGE_NOW) : new Date();

@@ -10558,6 +10558,7 @@ const DEFAULTS$1 = {
     'commit-author': '',
     committer: '',
     'dry-run': 'false',
+    'api-timeout-minutes': '10',
 };
 function inputNames() {
     return Object.keys(DEFAULTS$1);
@@ -10620,6 +10621,10 @@ function configFromInputs(getInput, env = process.env) {
         fail('max-items', `'${maxRaw}' is not a positive whole number`, 'Use a number such as 10');
     }
     const maxItems = Number(maxRaw);
+    const timeoutRaw = get('api-timeout-minutes');
+    if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || Number(timeoutRaw) <= 0) {
+        fail('api-timeout-minutes', `'${timeoutRaw}' is not a positive number of minutes`, 'Use a number such as 10');
+    }
     const pagePath = get('page-path') || undefined;
     if (pagePath &&
         (pagePath.startsWith('/') ||
@@ -10683,6 +10688,7 @@ function configFromInputs(getInput, env = process.env) {
         timeZone,
         since: parseSince(get('since')),
         maxItems,
+        apiTimeoutMinutes: Number(timeoutRaw),
         sideProjects: parseSideProjects(get('side-projects')),
         includeRepos: globs('include-repos'),
         excludeRepos: globs('exclude-repos'),

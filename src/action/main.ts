@@ -57,6 +57,10 @@ async function runWithConfig(config: Config, env: NodeJS.ProcessEnv): Promise<vo
     token: config.token,
     baseUrl: config.apiUrl,
     log: logger,
+    deadline: {
+      signal: AbortSignal.timeout(config.apiTimeoutMinutes * 60_000),
+      minutes: config.apiTimeoutMinutes,
+    },
   })
   // NOW_PAGE_NOW pins the clock (ISO 8601) for reproducible runs, like SOURCE_DATE_EPOCH.
   const now = env.NOW_PAGE_NOW ? new Date(env.NOW_PAGE_NOW) : new Date()

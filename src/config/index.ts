@@ -40,6 +40,8 @@ export interface Config {
   timeZone: string
   since: Since
   maxItems: number
+  /** Bound on the whole run's time talking to GitHub. */
+  apiTimeoutMinutes: number
   sideProjects: Array<{ repo: string; progressPattern?: string }>
   includeRepos: string[]
   excludeRepos: string[]
@@ -100,6 +102,7 @@ const DEFAULTS: Record<string, string> = {
   'commit-author': '',
   committer: '',
   'dry-run': 'false',
+  'api-timeout-minutes': '10',
 }
 
 export function inputNames(): string[] {
@@ -183,6 +186,14 @@ export function configFromInputs(
     fail('max-items', `'${maxRaw}' is not a positive whole number`, 'Use a number such as 10')
   }
   const maxItems = Number(maxRaw)
+  const timeoutRaw = get('api-timeout-minutes')
+  if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || Number(timeoutRaw) <= 0) {
+    fail(
+      'api-timeout-minutes',
+      `'${timeoutRaw}' is not a positive number of minutes`,
+      'Use a number such as 10',
+    )
+  }
 
   const pagePath = get('page-path') || undefined
   if (
@@ -268,6 +279,7 @@ export function configFromInputs(
     timeZone,
     since: parseSince(get('since')),
     maxItems,
+    apiTimeoutMinutes: Number(timeoutRaw),
     sideProjects: parseSideProjects(get('side-projects')),
     includeRepos: globs('include-repos'),
     excludeRepos: globs('exclude-repos'),

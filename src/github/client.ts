@@ -32,6 +32,8 @@ export interface ClientOptions {
     searchMinTimeMs?: number
   }
   log?: ClientLog
+  /** Aborts every request once it fires: a bound on the run's total time talking to GitHub. */
+  deadline?: { signal: AbortSignal; minutes: number }
 }
 
 const DEFAULT_MAX_RETRY_AFTER = 60
@@ -52,6 +54,7 @@ export function createClient(options: ClientOptions): Client {
     {
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
       userAgent: options.userAgent ?? 'now-page-action',
+      ...(options.deadline ? { request: { signal: options.deadline.signal } } : {}),
       retry: {
         retries: options.retries ?? 3,
         retryAfterBaseValue: options.retryBaseMs ?? 1000,
@@ -93,7 +96,17 @@ export function createClient(options: ClientOptions): Client {
   )
 
   // Registered after the plugins, so it wraps them: it sees each request's final outcome.
+  // Past the deadline, retrying only adds backoff waits (1 + 4 + 9 s): requests in flight when it
+  // fires are told not to retry.
+  // plugin-retry reads `request.retries` from the request's own options at failure time.
+  type Retryable = { request?: Record<string, unknown> }
+  const noRetry = (e: Retryable) => void (e.request = { ...e.request, retries: 0 })
+  const inFlight = new Set<Retryable>()
+  options.deadline?.signal.addEventListener('abort', () => inFlight.forEach(noRetry))
   client.hook.wrap('request', async (request, endpoint) => {
+    const retryable = endpoint as unknown as Retryable
+    if (options.deadline?.signal.aborted) noRetry(retryable)
+    inFlight.add(retryable)
     const started = Date.now()
     const what = describeRequest(client, endpoint)
     try {
@@ -102,7 +115,18 @@ export function createClient(options: ClientOptions): Client {
       return response
     } catch (error) {
       log?.debug(`${what} -> ${httpStatus(error) ?? 'failed'} (${Date.now() - started} ms)`)
+      if (options.deadline?.signal.aborted) {
+        throw new NowPageError(
+          `stopped after ${options.deadline.minutes} minute(s) talking to GitHub (last request: ${what})`,
+          {
+            input: 'api-timeout-minutes',
+            hint: 'GitHub is slow or unreachable: re-run later, or raise api-timeout-minutes',
+          },
+        )
+      }
       throw explainFailure(error, what, maxWait)
+    } finally {
+      inFlight.delete(retryable)
     }
   })
   return client

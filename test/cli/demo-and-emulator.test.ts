@@ -97,3 +97,42 @@ describe('now-page emulator', () => {
     }
   })
 })
+
+describe('now-page preview', () => {
+  it('dry-runs against an API (here the emulator) with a token and prints the diff, writing nothing', async () => {
+    const { parseScenario, startEmulator } = await import('../../src/emulator/index.js')
+    const { readFileSync } = await import('node:fs')
+    const scenario = parseScenario(JSON.parse(readFileSync(demoScenario, 'utf8')))
+    const em = await startEmulator(scenario)
+    try {
+      const child = spawn(
+        process.execPath,
+        [
+          cli,
+          'preview',
+          '--repo',
+          'someone/site',
+          '--api-url',
+          em.url,
+          '--token',
+          'demo-token',
+          '--input',
+          `side-projects=${scenario.inputs?.['side-projects']}`,
+        ],
+        { env: { ...process.env, NOW_PAGE_NOW: scenario.now }, stdio: ['ignore', 'pipe', 'pipe'] },
+      )
+      let out = ''
+      let err = ''
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d))
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d))
+      const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)))
+      expect(code, err).toBe(0)
+      expect(out).toContain('Dry run')
+      expect(out).toContain('+date = 2025-08-24')
+      expect(err).not.toContain('demo-token')
+      expect(em.requests.filter((r) => r.method !== 'GET')).toEqual([])
+    } finally {
+      await em.close()
+    }
+  })
+})

@@ -100,6 +100,7 @@ describe('configFromInputs', () => {
     ['contributions-template', '- {title} {nope}', /unknown placeholder \{nope\}/],
     ['sections', 'talks', /unknown section 'talks'/],
     ['branch', 'a..b', /is not a branch name/],
+    ['api-timeout-minutes', '0', /'0' is not a positive number of minutes/],
   ])('%s: %s', (input, value, message) => {
     let error: unknown
     try {

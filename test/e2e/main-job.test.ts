@@ -196,4 +196,27 @@ describe('the Action end to end (dist/index.js against the emulator)', () => {
     expect(run.stdout).toContain('::error file=content/now.md,line=3::')
     expect(writes(em)).toEqual([])
   })
+
+  it('stops at api-timeout-minutes when GitHub hangs, naming the input, writing nothing', async () => {
+    const scenario = demo()
+    scenario.faults = [{ method: 'GET', path: '/search/issues', latencyMs: 20_000, times: 10 }]
+    const em = await start(scenario)
+    const run = await runAction(em, scenario, { 'api-timeout-minutes': '0.02' })
+    expect(run.exitCode).not.toBe(0)
+    expect(run.stdout).toMatch(/::error::input 'api-timeout-minutes': stopped after 0.02 minute/)
+    // 1.2 s of deadline; without the no-retry rule, backoff alone would add 14 s.
+    expect(run.ms).toBeLessThan(8_000)
+    expect(writes(em)).toEqual([])
+  })
+
+  it('refuses a page over the size limit', async () => {
+    const scenario = demo()
+    const site = scenario.repos.find((r) => r.fullName === 'someone/site')!
+    site.files = { ...site.files, 'content/now.md': 'x'.repeat(1024 * 1024 + 1) }
+    const em = await start(scenario)
+    const run = await runAction(em, scenario)
+    expect(run.exitCode).not.toBe(0)
+    expect(run.stdout).toMatch(/content\/now.md is 1048577 bytes, more than a Now page should be/)
+    expect(writes(em)).toEqual([])
+  })
 })
