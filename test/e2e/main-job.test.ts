@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
 import { fileURLToPath } from 'node:url'
 import { Octokit } from '@octokit/rest'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -218,5 +219,28 @@ describe('the Action end to end (dist/index.js against the emulator)', () => {
     expect(run.exitCode).not.toBe(0)
     expect(run.stdout).toMatch(/content\/now.md is 1048577 bytes, more than a Now page should be/)
     expect(writes(em)).toEqual([])
+  })
+
+  it('the README quick-start workflow, as written, opens a correct first PR', async () => {
+    const workflow = parse(
+      readFileSync(new URL('../../examples/hugo.yml', import.meta.url), 'utf8'),
+    ) as {
+      jobs: { refresh: { steps: Array<{ with: Record<string, string> }> } }
+    }
+    const withInputs = workflow.jobs.refresh.steps[0]!.with
+    const scenario = demo()
+    scenario.inputs = {} // only what the README tells a new user to write
+    const em = await start(scenario)
+    const run = await runAction(em, scenario, withInputs)
+    expect(run.exitCode, run.stdout).toBe(0)
+    expect(run.outputs['pull-request-operation']).toBe('created')
+    const page = em.readFile('someone/site', 'content/now.md', 'now-page/refresh') as string
+    expect(page).toContain('Go: chapter 4 · Rust: chapter 5')
+    expect(page).toContain('kubernetes/kubernetes#132604')
+    expect(page).not.toContain('rancher/rancher')
+    // Dates are in the README's time zone (Asia/Kolkata): a 19:30 UTC merge is the next day there.
+    expect(page).toContain(
+      'kubernetes/website#51234](https://github.com/kubernetes/website/pull/51234)), merged 2025-08-21',
+    )
   })
 })
