@@ -73,7 +73,7 @@ function validateActivity(value, file) {
     });
     arr(root.projects, 'activity.projects').forEach((project, i) => {
         const p = `projects[${i}]`;
-        const r = obj(project, p, ['repo', 'url', 'commits'], ['repo', 'url', 'paths', 'languages', 'progressPattern', 'commits']);
+        const r = obj(project, p, ['repo', 'url', 'commits'], ['repo', 'url', 'paths', 'languages', 'progressPattern', 'commits', 'commitCount']);
         str(r.repo, `${p}.repo`, repo, 'owner/name');
         str(r.url, `${p}.url`, url, 'an http(s) URL');
         paths(r.paths, `${p}.paths`);
@@ -86,7 +86,12 @@ function validateActivity(value, file) {
                     fail(`${p}.languages.${k}`, 'a number of bytes', v);
             }
         }
-        arr(r.commits, `${p}.commits`).forEach((commit, j) => {
+        const listed = arr(r.commits, `${p}.commits`);
+        if (r.commitCount !== undefined &&
+            (!Number.isInteger(r.commitCount) || r.commitCount < listed.length)) {
+            fail(`${p}.commitCount`, `an integer of at least ${listed.length} (the commits listed)`, r.commitCount);
+        }
+        listed.forEach((commit, j) => {
             const c = `${p}.commits[${j}]`;
             const rc = obj(commit, c, ['sha', 'message', 'date', 'url'], ['sha', 'message', 'date', 'url', 'paths']);
             str(rc.sha, `${c}.sha`);
@@ -846,7 +851,8 @@ const routes = [
                     throw notFound();
                 sha = c.tree;
             }
-            const recursive = req.query.has('recursive') && !['0', 'false'].includes(req.query.get('recursive') ?? '');
+            // GitHub's docs: any value, even 0 or false, turns recursion on.
+            const recursive = req.query.has('recursive');
             return { body: treeBody(ctx, repo, sha, recursive) };
         },
     },
@@ -1639,6 +1645,9 @@ class EmulatorState {
     }
     /** Resolves a branch name, `heads/x`, `refs/heads/x` or a sha to a commit sha. */
     resolve(repo, ref) {
+        // GitHub takes HEAD for the default branch's head wherever it takes a ref.
+        if (ref === 'HEAD')
+            ref = repo.defaultBranch;
         const full = ref.startsWith('refs/')
             ? ref
             : ref.startsWith('heads/')
@@ -2111,6 +2120,17 @@ const Octokit = Octokit$1.plugin(requestLog, legacyRestEndpointMethods, paginate
   }
 );
 
+/** The part of a `workflow_dispatch` payload the Action reads: who owns the repository. */
+function dispatchEvent(repository, ownerType) {
+    const [login = '', name = ''] = repository.split('/');
+    return {
+        inputs: {},
+        ref: 'refs/heads/main',
+        repository: { full_name: repository, name, owner: { login, type: ownerType } },
+        sender: { login, type: 'User' },
+        workflow: '.github/workflows/now.yml',
+    };
+}
 /** dist/index.js of this package, found from wherever this module runs (src/ or the bundle). */
 function actionEntry() {
     let dir = dirname(fileURLToPath(import.meta.url));
@@ -2148,9 +2168,12 @@ async function runActionProcess(options) {
         GITHUB_OUTPUT: outputFile,
         GITHUB_STEP_SUMMARY: summaryFile,
         RUNNER_TEMP: dir,
+        ...(options.event ? { GITHUB_EVENT_PATH: join(dir, 'event.json') } : {}),
         ...(options.now ? { NOW_PAGE_NOW: options.now } : {}),
         ...options.env,
     };
+    if (options.event)
+        writeFileSync(join(dir, 'event.json'), JSON.stringify(options.event));
     for (const [name, value] of Object.entries(options.inputs)) {
         env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
     }
@@ -2459,10 +2482,15 @@ async function runDemo(scenario) {
                 hint: 'Add "tokens": {"t": {"login": "..."}}',
             });
         const repository = siteRepository(scenario);
+        const ownerType = scenario.repos.find((r) => r.fullName === repository)?.ownerType === 'Organization'
+            ? 'Organization'
+            : 'User';
         const run = () => runActionProcess({
             inputs: { token, ...(scenario.inputs ?? {}) },
             apiUrl: emulator.url,
             repository,
+            // As a workflow_dispatch run: the payload says who owns the repository.
+            event: dispatchEvent(repository, ownerType),
             now: scenario.now,
         });
         const first = await run();

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync as readFileSync$1 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as os from 'os';
@@ -36,6 +36,7 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
+import { createHash } from 'node:crypto';
 import 'stream';
 
 // We use any as a valid input type
@@ -32349,26 +32350,28 @@ async function readProjects(client, options, log, limit = createLimit(4)) {
 }
 async function readProject(client, options, start, project, log, limit) {
     const [owner = '', name = ''] = project.repo.split('/');
+    const repo = { owner, repo: name };
     const withPaths = project.progressPattern !== undefined;
     try {
-        const { data: repository } = await limit(() => client.rest.repos.get({ owner, repo: name }));
-        const repo = { owner: repository.owner.login, repo: repository.name };
-        const branch = repository.default_branch;
-        const [commits, paths, languages] = await Promise.all([
-            readCommits(client, options, start, repo, branch, withPaths, log, limit),
-            withPaths ? readTreePaths(client, repo, branch, log, limit) : undefined,
+        // No `GET /repos/{owner}/{repo}` first: the commit listing and the trees endpoint both take
+        // the default branch without being told its name (no `sha`, and `HEAD`), so every read of
+        // a project goes out at once.
+        const [{ commits, count }, paths, languages] = await Promise.all([
+            readCommits(client, options, start, repo, log, limit),
+            withPaths ? readTreePaths(client, repo, log, limit) : undefined,
             options.withLanguages
                 ? limit(() => client.rest.repos.listLanguages(repo)).then((r) => r.data)
                 : undefined,
         ]);
-        log.info(`${repository.full_name}: ${commits.length} commit(s) by ${options.author} since ${options.since}${paths ? `, ${paths.length} path(s) at the head of ${branch}` : ''}`);
+        log.info(`${project.repo}: ${count} commit(s) by ${options.author} since ${options.since}${paths ? `, ${paths.length} path(s) at the head of the default branch` : ''}`);
         return {
-            repo: repository.full_name,
-            url: repository.html_url,
+            repo: project.repo,
+            url: `${(options.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${project.repo}`,
             ...(withPaths ? { progressPattern: project.progressPattern } : {}),
             ...(paths ? { paths } : {}),
             ...(languages ? { languages } : {}),
             commits,
+            ...(count > commits.length ? { commitCount: count } : {}),
         };
     }
     catch (error) {
@@ -32389,77 +32392,115 @@ async function readProject(client, options, start, project, log, limit) {
  * email, so after a switch to an email that is not on the account only the name still ties the
  * new commits to the old ones.
  */
-async function readCommits(client, options, start, repo, branch, withPaths, log, limit) {
+async function readCommits(client, options, start, repo, log, limit) {
     const login = options.author.toLowerCase();
     const since = isoSeconds(start);
     const pages = client.paginate.iterator(client.rest.repos.listCommits, {
         ...repo,
-        sha: branch,
         since,
         until: options.now.toISOString(),
         per_page: 100,
     });
     const identity = new AuthorIdentity(login);
-    const mine = [];
-    const unlinked = [];
+    const mine = new NewestCommits(KEPT_COMMITS);
+    // Unlinked commits are grouped by the identity they carry, so what is held stays bounded by
+    // the number of identities, not by the length of the history.
+    const unlinked = new Map();
     for await (const { data } of limitedPages(pages, limit)) {
         for (const commit of data) {
             const by = linkedLogin(commit);
-            if (by === undefined)
-                unlinked.push(commit);
+            if (by === undefined) {
+                const who = whoOf(commit);
+                const key = `${who.email ?? ''}\n${who.name ?? ''}`;
+                let group = unlinked.get(key);
+                if (!group)
+                    unlinked.set(key, (group = { who, commits: new NewestCommits(KEPT_COMMITS) }));
+                group.commits.add(slim(commit));
+            }
             else if (by.toLowerCase() === login) {
-                mine.push(commit);
-                identity.learn(commit);
+                mine.add(slim(commit));
+                identity.learn(whoOf(commit));
             }
         }
     }
-    let strangers = unlinked.filter((c) => !identity.matches(c));
+    let strangers = [...unlinked.values()].filter((g) => !identity.matches(g.who));
     if (strangers.length > 0) {
         // Commits nobody is linked to may be the author's under an identity used only before the
         // window: learn it from the author's last linked commits before `since` (one page).
         const { data } = await limit(() => client.rest.repos.listCommits({
             ...repo,
-            sha: branch,
             author: options.author,
             until: since,
             per_page: 100,
         }));
         for (const commit of data)
             if (linkedLogin(commit)?.toLowerCase() === login)
-                identity.learn(commit);
-        strangers = strangers.filter((c) => !identity.matches(c));
+                identity.learn(whoOf(commit));
+        strangers = strangers.filter((g) => !identity.matches(g.who));
     }
-    const adopted = unlinked.filter((c) => !strangers.includes(c));
-    if (adopted.length > 0) {
-        log.debug(`${repo.owner}/${repo.repo}: ${adopted.length} commit(s) without a linked account attributed to ${options.author} by email or name`);
+    let adopted = 0;
+    for (const group of unlinked.values()) {
+        if (strangers.includes(group))
+            continue;
+        adopted += group.commits.count;
+        mine.merge(group.commits);
     }
-    const ordered = [...mine, ...adopted]
-        .map((c) => ({ commit: c, at: Date.parse(commitDate(c)) }))
-        .sort((a, b) => b.at - a.at)
-        .map((c) => c.commit);
-    return Promise.all(ordered.map(async (c, i) => {
-        const activity = {
-            sha: c.sha,
-            message: c.commit.message,
-            date: commitDate(c),
-            url: c.html_url,
-        };
-        // One request per commit: only for the newest ones. The head's tree already holds the
-        // cumulative paths, so older commits' paths add nothing a pattern would not see there.
-        if (!withPaths || i >= MAX_COMMITS_WITH_PATHS)
-            return activity;
-        const { data } = await limit(() => client.rest.repos.getCommit({ ...repo, ref: c.sha }));
-        return { ...activity, paths: (data.files ?? []).map((f) => f.filename) };
-    }));
+    if (adopted > 0) {
+        log.debug(`${repo.owner}/${repo.repo}: ${adopted} commit(s) without a linked account attributed to ${options.author} by email or name`);
+    }
+    return { commits: mine.newest(), count: mine.count };
 }
-/** How many of the newest commits get their changed paths read (one request each). */
-const MAX_COMMITS_WITH_PATHS = 50;
-/** The file paths at the head of `branch`, from one recursive tree read. */
-async function readTreePaths(client, repo, branch, log, limit) {
+/**
+ * How many of a project's commits the activity lists (newest first); the page shows only the
+ * count and the latest, and a bounded list keeps memory flat however long the history is.
+ */
+const KEPT_COMMITS = 100;
+/** The newest `size` commits seen, and how many were seen in all. */
+class NewestCommits {
+    size;
+    count = 0;
+    items = [];
+    constructor(size) {
+        this.size = size;
+    }
+    add(commit) {
+        this.count++;
+        this.items.push({ ...commit, at: Date.parse(commit.date) });
+        // Trimmed in batches: sorting on every add would be quadratic on a long history.
+        if (this.items.length >= this.size * 2)
+            this.trim();
+    }
+    merge(other) {
+        this.count += other.count;
+        this.items.push(...other.items);
+        this.trim();
+    }
+    newest() {
+        this.trim();
+        return this.items.map(({ at: _at, ...commit }) => commit);
+    }
+    trim() {
+        this.items.sort((a, b) => b.at - a.at);
+        this.items.length = Math.min(this.items.length, this.size);
+    }
+}
+function slim(c) {
+    return { sha: c.sha, message: c.commit.message, date: commitDate(c), url: c.html_url };
+}
+function whoOf(commit) {
+    const email = commit.commit.author?.email?.trim().toLowerCase();
+    const name = commit.commit.author?.name?.trim().toLowerCase();
+    return { ...(email ? { email } : {}), ...(name ? { name } : {}) };
+}
+/**
+ * The file paths at the head of the default branch, from one recursive tree read. They are all
+ * a progress pattern needs: the head holds every chapter done so far, so the files each commit
+ * changed (one request per commit) would add nothing.
+ */
+async function readTreePaths(client, repo, log, limit) {
     let tree;
     try {
-        // The trees endpoint takes a branch name for tree_sha, which saves resolving the head first.
-        tree = (await limit(() => client.rest.git.getTree({ ...repo, tree_sha: branch, recursive: 'true' }))).data;
+        tree = (await limit(() => client.rest.git.getTree({ ...repo, tree_sha: 'HEAD', recursive: 'true' }))).data;
     }
     catch (error) {
         // 409: the repository is empty, so there is nothing to match yet.
@@ -32468,7 +32509,7 @@ async function readTreePaths(client, repo, branch, log, limit) {
         throw error;
     }
     if (tree.truncated) {
-        log.warning(`${repo.owner}/${repo.repo}: GitHub truncated the file tree of ${branch}; progress may miss files`);
+        log.warning(`${repo.owner}/${repo.repo}: GitHub truncated the file tree of the default branch; progress may miss files`);
     }
     return tree.tree
         .filter((entry) => entry.type === 'blob' && entry.path !== undefined)
@@ -32491,19 +32532,15 @@ class AuthorIdentity {
         // `login@users.noreply.github.com`, or `ID+login@...`; GHES uses its own host after it.
         this.noreply = new RegExp(`^(?:\\d+\\+)?${escapeRegExp(login)}@users\\.noreply\\.`, 'i');
     }
-    learn(commit) {
-        const email = commit.commit.author?.email?.trim().toLowerCase();
-        const name = commit.commit.author?.name?.trim().toLowerCase();
-        if (email)
-            this.emails.add(email);
-        if (name)
-            this.names.add(name);
+    learn(who) {
+        if (who.email)
+            this.emails.add(who.email);
+        if (who.name)
+            this.names.add(who.name);
     }
-    matches(commit) {
-        const email = commit.commit.author?.email?.trim().toLowerCase();
-        const name = commit.commit.author?.name?.trim().toLowerCase();
-        return Boolean((email && (this.emails.has(email) || this.noreply.test(email))) ||
-            (name && this.names.has(name)));
+    matches(who) {
+        return Boolean((who.email && (this.emails.has(who.email) || this.noreply.test(who.email))) ||
+            (who.name && this.names.has(who.name)));
     }
 }
 function escapeRegExp(s) {
@@ -32731,14 +32768,20 @@ async function readActivity(client, options, log) {
 
 const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
 /**
- * Whose activity the page shows: the `author` input, else the token's user, else (for the
- * Actions token, which belongs to an app and gets 403 from `GET /user`) the repository owner,
- * provided that owner is a person.
+ * Whose activity the page shows: the `author` input; else the owner of the site's repository
+ * when the event payload says that owner is a person (no request); else the token's user; else
+ * (for the Actions token, which belongs to an app and gets 403 from `GET /user`) the repository
+ * owner, provided GitHub says it is a person.
  */
 async function resolveAuthor(client, options, log) {
     const given = options.author?.trim().replace(/^@/, '');
     if (given)
         return checkLogin(given, 'author');
+    const owner = options.repositoryOwner?.trim();
+    if (owner && options.repositoryOwnerType === 'User') {
+        log.info(`author: ${owner} (the repository owner; set the author input to override)`);
+        return checkLogin(owner, 'author');
+    }
     try {
         const { data: user } = await client.rest.users.getAuthenticated();
         if (user.type === 'User') {
@@ -32753,7 +32796,6 @@ async function resolveAuthor(client, options, log) {
             throw error;
         log.debug('GET /user answered 403: the token is an app installation token');
     }
-    const owner = options.repositoryOwner?.trim();
     if (!owner) {
         throw new NowPageError('cannot tell whose activity to read', {
             input: 'author',
@@ -32836,42 +32878,85 @@ async function readText(client, where) {
     return { text, sha: file.sha };
 }
 /**
- * Reads the page from the base branch: the first of `paths` that exists. The commit it was read
- * at is returned too, so every later step works on exactly that version.
+ * Reads the page from the base branch (the default branch when `base` is not set): the first
+ * of `paths` that exists. One request when the page is there: the contents endpoint reads the
+ * default branch without being told its name, so the run needs no repository read to start.
  */
 async function readPageFromBase(client, opts) {
-    const { owner, repo } = opts;
-    let base = opts.base;
-    if (!base) {
-        try {
-            base = (await client.rest.repos.get({ owner, repo })).data.default_branch;
-        }
-        catch (error) {
-            if (httpStatus(error) === 404) {
-                throw new NowPageError(`repository ${owner}/${repo} was not found, or the token cannot read it`, {
-                    input: 'token',
-                    hint: 'Give the token contents: read on the repository',
+    const { owner, repo, base } = opts;
+    for (const path of opts.paths) {
+        const found = await readText(client, { owner, repo, path, ...(base ? { ref: base } : {}) });
+        if (found)
+            return { path, text: found.text, blobSha: found.sha };
+    }
+    // Every candidate is missing: find out whether the page, the branch or the repository is.
+    let branch = base;
+    try {
+        if (base) {
+            if (!(await branchHead(client, owner, repo, base))) {
+                throw new NowPageError(`branch '${base}' does not exist in ${owner}/${repo}`, {
+                    input: 'base',
+                    hint: 'Set base to an existing branch, or leave it empty for the default branch',
                 });
             }
-            throw error;
+        }
+        else {
+            branch = (await client.rest.repos.get({ owner, repo })).data.default_branch;
         }
     }
-    const baseSha = await branchHead(client, owner, repo, base);
-    if (!baseSha) {
-        throw new NowPageError(`branch '${base}' does not exist in ${owner}/${repo}`, {
-            input: 'base',
-            hint: 'Set base to an existing branch, or leave it empty for the default branch',
-        });
+    catch (error) {
+        if (httpStatus(error) === 404) {
+            throw new NowPageError(`repository ${owner}/${repo} was not found, or the token cannot read it`, { input: 'token', hint: 'Give the token contents: read on the repository' });
+        }
+        throw error;
     }
-    for (const path of opts.paths) {
-        const found = await readText(client, { owner, repo, path, ref: baseSha });
-        if (found)
-            return { path, text: found.text, blobSha: found.sha, base, baseSha };
-    }
-    throw new NowPageError(`no Now page found on ${base}: tried ${opts.paths.join(', ')}`, {
+    throw new NowPageError(`no Now page found on ${branch}: tried ${opts.paths.join(', ')}`, {
         input: 'page-path',
         hint: 'Set page-path to the page’s path in the repository, e.g. content/now.md',
     });
+}
+
+const PREFIX = '<!-- now-page-action:state ';
+const SUFFIX = ' -->';
+const SHA = /^[0-9a-f]{40}$/;
+/** `body` with the state appended (any earlier state comment removed). */
+function withRefreshState(body, state) {
+    const json = JSON.stringify({ v: 1, ...state });
+    return `${withoutRefreshState(body).replace(/\s+$/, '')}\n\n${PREFIX}${json}${SUFFIX}`;
+}
+function withoutRefreshState(body) {
+    const at = body.lastIndexOf(PREFIX);
+    return at === -1 ? body : body.slice(0, at).replace(/\s+$/, '');
+}
+/** The state in a PR body, or undefined when there is none or it is not one we wrote. */
+function readRefreshState(body) {
+    if (!body)
+        return undefined;
+    const at = body.lastIndexOf(PREFIX);
+    if (at === -1)
+        return undefined;
+    const end = body.indexOf(SUFFIX, at + PREFIX.length);
+    if (end === -1)
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(body.slice(at + PREFIX.length, end));
+    }
+    catch {
+        return undefined;
+    }
+    const v = value;
+    if (v.v !== 1 || !isSha(v.head) || !isSha(v.basePage) || !isSha(v.page))
+        return undefined;
+    return { head: v.head, basePage: v.basePage, page: v.page };
+}
+/** The id git gives a file with this text (UTF-8): `sha1("blob <bytes>\0" + bytes)`. */
+function gitBlobSha(text) {
+    const bytes = Buffer.from(text, 'utf8');
+    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+function isSha(v) {
+    return typeof v === 'string' && SHA.test(v);
 }
 
 /** Every commit the Action makes carries this trailer; a commit on its branch without it was
@@ -32894,23 +32979,85 @@ async function publish(client, o, log) {
 async function publishOnce(client, o, log, attempt) {
     const { owner, repo } = o;
     const warnings = [];
-    const baseSha = (attempt === 0 ? o.baseSha : undefined) ?? (await branchHead(client, owner, repo, o.base));
-    if (!baseSha)
-        throw new NowPageError(`branch '${o.base}' does not exist in ${owner}/${repo}`, {
-            input: 'base',
-        });
-    const baseText = (attempt === 0 ? o.baseText : undefined) ??
-        (await readText(client, { owner, repo, path: o.path, ref: baseSha }))?.text;
-    if (baseText === undefined)
-        throw new NowPageError(`${o.path} is not on ${o.base} any more`, { input: 'page-path' });
-    const edited = o.edit(baseText);
-    const [branchSha, openPr] = await Promise.all([
-        branchHead(client, owner, repo, o.branch),
-        findOpenPull(client, o),
+    // Round 1, unless the caller made it alongside the activity reads: the page and the PR.
+    const [page, openPr] = await Promise.all([
+        attempt === 0 && o.page ? o.page : readPageFromBase(client, { ...o, paths: [o.path] }),
+        attempt === 0 && o.openPull !== undefined ? (o.openPull ?? undefined) : findOpenPull(client, o),
     ]);
-    const diff = edited.changed
-        ? createTwoFilesPatch(`a/${o.path}`, `b/${o.path}`, baseText, edited.text)
-        : '';
+    let baseText = page.text;
+    let edited = o.edit(baseText);
+    const state = openPr ? readRefreshState(openPr.body) : undefined;
+    const diffOf = () => edited.changed ? createTwoFilesPatch(`a/${o.path}`, `b/${o.path}`, baseText, edited.text) : '';
+    // The two outcomes of most scheduled runs, decided without another request.
+    if (!edited.changed && !openPr) {
+        return {
+            operation: 'none',
+            changed: false,
+            diff: '',
+            warnings,
+            message: `${o.path} is up to date: nothing new since the last refresh.`,
+        };
+    }
+    if (openPr &&
+        edited.changed &&
+        state?.head === openPr.head.sha &&
+        state.basePage === page.blobSha &&
+        state.page === gitBlobSha(edited.text)) {
+        return {
+            operation: 'none',
+            changed: true,
+            diff: diffOf(),
+            warnings,
+            pullRequest: pullInfo(openPr),
+            message: `#${openPr.number} already proposes this refresh.`,
+        };
+    }
+    // A dry run with no PR open only needs to know whether a branch is in the way.
+    if (o.dryRun && edited.changed && !openPr && !(await branchHead(client, owner, repo, o.branch))) {
+        return {
+            operation: 'none',
+            changed: true,
+            diff: diffOf(),
+            warnings,
+            message: `dry run: ${o.path} would be refreshed (a pull request opened).`,
+        };
+    }
+    // Round 2: the base's head (and its name, when neither the input nor the PR gives it), and
+    // the branch's head when there is no PR to tell it.
+    const baseRef = o.base ?? openPr?.base.ref;
+    const [base, baseCommit, branchSha] = await Promise.all([
+        baseRef ?? defaultBranch(client, owner, repo),
+        baseHead(client, o, baseRef),
+        openPr ? openPr.head.sha : branchHead(client, owner, repo, o.branch),
+    ]);
+    const baseSha = baseCommit.sha;
+    const oursOnly = branchSha === undefined || state?.head === branchSha;
+    // Round 3: the page at that exact base commit (round 1 read the branch by name, and a push
+    // may have come between), who made the branch's commits, the page on the branch when no
+    // state vouches for it, and, when the commit will go on the base, its tree (a spare tree
+    // object is harmless; making it now saves a round trip).
+    const [atBase, branch, onBranch, speculativeTree] = await Promise.all([
+        readText(client, { owner, repo, path: o.path, ref: baseSha }),
+        branchSha ? branchState(client, o, baseSha, branchSha) : undefined,
+        branchSha && !(state?.head === branchSha)
+            ? readText(client, { owner, repo, path: o.path, ref: branchSha })
+            : undefined,
+        edited.changed && oursOnly && !o.dryRun
+            ? createTree(client, o, baseCommit.tree, edited.text)
+            : undefined,
+    ]);
+    if (atBase === undefined)
+        throw new NowPageError(`${o.path} is not on ${base} any more`, { input: 'page-path' });
+    let tree = speculativeTree;
+    if (atBase.sha !== page.blobSha) {
+        log.info(`${base} changed ${o.path} since it was read: editing it as it is at ${baseSha}`);
+        baseText = atBase.text;
+        edited = o.edit(baseText);
+        tree = undefined;
+    }
+    const diff = diffOf();
+    const human = branch?.human ?? [];
+    const branchPage = onBranch?.text;
     if (!edited.changed) {
         if (!openPr || o.dryRun) {
             return {
@@ -32922,14 +33069,13 @@ async function publishOnce(client, o, log, attempt) {
             };
         }
         // The base already has what the PR proposes (merged, or edited by hand): the PR is stale.
-        const human = branchSha ? await humanCommits(client, o, branchSha) : [];
         if (human.length > 0) {
             return {
                 operation: 'none',
                 changed: false,
                 diff,
                 warnings: [
-                    `${o.path} is up to date on ${o.base}, but ${openPr.html_url} has commits by someone else; it is left open`,
+                    `${o.path} is up to date on ${base}, but ${openPr.html_url} has commits by someone else; it is left open`,
                 ],
                 message: `${o.path} is up to date; the open pull request has human commits and was left alone.`,
                 pullRequest: pullInfo(openPr),
@@ -32939,7 +33085,7 @@ async function publishOnce(client, o, log, attempt) {
             owner,
             repo,
             issue_number: openPr.number,
-            body: `${o.base} already contains this refresh of \`${o.path}\`, so this pull request is no longer needed. Closing it and deleting \`${o.branch}\`.`,
+            body: `${base} already contains this refresh of \`${o.path}\`, so this pull request is no longer needed. Closing it and deleting \`${o.branch}\`.`,
         });
         await client.rest.pulls.update({ owner, repo, pull_number: openPr.number, state: 'closed' });
         if (branchSha)
@@ -32950,18 +33096,15 @@ async function publishOnce(client, o, log, attempt) {
             diff,
             warnings,
             pullRequest: pullInfo(openPr),
-            message: `${o.base} already has the change: closed #${openPr.number} and deleted ${o.branch}.`,
+            message: `${base} already has the change: closed #${openPr.number} and deleted ${o.branch}.`,
         };
     }
     // Where our commit goes: on the base, or on top of a human's commits on our branch.
     let parent = baseSha;
+    let parentTree = baseCommit.tree;
     let text = edited.text;
     let force = false;
-    if (branchSha) {
-        const [onBranch, { human, upToDate }] = await Promise.all([
-            readText(client, { owner, repo, path: o.path, ref: branchSha }),
-            branchState(client, o, baseSha, branchSha),
-        ]);
+    if (branchSha && branch) {
         if (human.length > 0) {
             const link = openPr ? openPr.html_url : `the ${o.branch} branch`;
             if (o.onHumanEdit === 'skip') {
@@ -32975,7 +33118,10 @@ async function publishOnce(client, o, log, attempt) {
                     ...(openPr ? { pullRequest: pullInfo(openPr) } : {}),
                 };
             }
-            const onTop = o.edit(onBranch?.text ?? baseText);
+            const onBranchText = branchPage ??
+                (await readText(client, { owner, repo, path: o.path, ref: branchSha }))?.text ??
+                baseText;
+            const onTop = o.edit(onBranchText);
             if (!onTop.changed) {
                 return {
                     operation: 'none',
@@ -32987,10 +33133,14 @@ async function publishOnce(client, o, log, attempt) {
                 };
             }
             parent = branchSha;
+            parentTree = (await client.rest.git.getCommit({ owner, repo, commit_sha: branchSha })).data
+                .tree.sha;
             text = onTop.text;
+            tree = undefined;
         }
         else {
-            if (onBranch?.text === edited.text && openPr && upToDate) {
+            const proposed = branchPage === undefined ? state?.page === gitBlobSha(edited.text) : branchPage === text;
+            if (proposed && openPr && branch.upToDate) {
                 return {
                     operation: 'none',
                     changed: true,
@@ -33012,16 +33162,18 @@ async function publishOnce(client, o, log, attempt) {
             message: `dry run: ${o.path} would be refreshed (${openPr ? `#${openPr.number} updated` : 'a pull request opened'}).`,
         };
     }
-    const commitSha = await writeCommit(client, o, parent, text);
-    // Re-check right before moving the branch: a push or a base move since we looked wins.
-    const [nowBase, nowBranch] = await Promise.all([
-        parent === baseSha ? branchHead(client, owner, repo, o.base) : Promise.resolve(baseSha),
-        branchHead(client, owner, repo, o.branch),
+    const treeSha = tree ?? (await createTree(client, o, parentTree, text));
+    // The branch is read again alongside the commit: a push since round 2 wins over our write.
+    const [commitSha, nowBranch] = await Promise.all([
+        createCommit(client, o, treeSha, parent),
+        branchSha ? branchHead(client, owner, repo, o.branch) : Promise.resolve(undefined),
     ]);
-    if (nowBase !== baseSha || nowBranch !== branchSha) {
+    if (nowBranch !== branchSha) {
         if (attempt > 0)
-            throw new NowPageError(`${o.base} or ${o.branch} keeps moving while the Action writes; nothing was changed`, { hint: 'Re-run the workflow' });
-        log.info(`${nowBase !== baseSha ? o.base : o.branch} moved meanwhile: reading it again`);
+            throw new NowPageError(`${o.branch} keeps moving while the Action writes; nothing was changed`, {
+                hint: 'Re-run the workflow',
+            });
+        log.info(`${o.branch} moved meanwhile: reading it again`);
         return publishOnce(client, o, log, attempt + 1);
     }
     try {
@@ -33053,13 +33205,18 @@ async function publishOnce(client, o, log, attempt) {
         }
         throw error;
     }
+    const body = withRefreshState(o.body, {
+        head: commitSha,
+        basePage: atBase.sha,
+        page: gitBlobSha(text),
+    });
     if (openPr) {
         const { data: pr } = await client.rest.pulls.update({
             owner,
             repo,
             pull_number: openPr.number,
             title: o.title,
-            body: o.body,
+            body,
         });
         if (o.labels.length)
             await client.rest.issues.addLabels({ owner, repo, issue_number: pr.number, labels: o.labels });
@@ -33073,7 +33230,7 @@ async function publishOnce(client, o, log, attempt) {
             message: `Updated #${pr.number} with the refreshed ${o.path}.`,
         };
     }
-    const pr = await createPull(client, o);
+    const pr = await createPull(client, o, base, body);
     if (o.labels.length)
         await client.rest.issues.addLabels({ owner, repo, issue_number: pr.number, labels: o.labels });
     if (o.assignees.length)
@@ -33106,15 +33263,37 @@ async function publishOnce(client, o, log, attempt) {
         message: `Opened #${pr.number} to refresh ${o.path}.`,
     };
 }
-async function createPull(client, o) {
+async function defaultBranch(client, owner, repo) {
+    return (await client.rest.repos.get({ owner, repo })).data.default_branch;
+}
+/** The base's head commit and its tree, in one request (`HEAD` is the default branch). */
+async function baseHead(client, o, ref) {
+    try {
+        const { data } = await client.rest.repos.getCommit({
+            owner: o.owner,
+            repo: o.repo,
+            ref: ref ?? 'HEAD',
+        });
+        return { sha: data.sha, tree: data.commit.tree.sha };
+    }
+    catch (error) {
+        if (httpStatus(error) === 404 || httpStatus(error) === 422)
+            throw new NowPageError(`branch '${ref ?? 'HEAD'}' does not exist in ${o.owner}/${o.repo}`, {
+                input: 'base',
+                hint: 'Set base to an existing branch, or leave it empty for the default branch',
+            });
+        throw error;
+    }
+}
+async function createPull(client, o, base, body) {
     try {
         return (await client.rest.pulls.create({
             owner: o.owner,
             repo: o.repo,
             head: o.branch,
-            base: o.base,
+            base,
             title: o.title,
-            body: o.body,
+            body,
             draft: o.draft,
         })).data;
     }
@@ -33128,48 +33307,41 @@ async function createPull(client, o) {
                     repo: o.repo,
                     pull_number: existing.number,
                     title: o.title,
-                    body: o.body,
+                    body,
                 })).data;
         }
         throw error;
     }
 }
-async function writeCommit(client, o, parent, text) {
-    const { owner, repo } = o;
-    const { data: parentCommit } = await client.rest.git.getCommit({
-        owner,
-        repo,
-        commit_sha: parent,
+/** A tree: `baseTree` with the page replaced. The text goes inline (no blob request). */
+async function createTree(client, o, baseTree, text) {
+    const { data } = await client.rest.git.createTree({
+        owner: o.owner,
+        repo: o.repo,
+        base_tree: baseTree,
+        tree: [{ path: o.path, mode: '100644', type: 'blob', content: text }],
     });
-    const { data: blob } = await client.rest.git.createBlob({
-        owner,
-        repo,
-        content: Buffer.from(text).toString('base64'),
-        encoding: 'base64',
-    });
-    const { data: tree } = await client.rest.git.createTree({
-        owner,
-        repo,
-        base_tree: parentCommit.tree.sha,
-        tree: [{ path: o.path, mode: '100644', type: 'blob', sha: blob.sha }],
-    });
-    const { data: commit } = await client.rest.git.createCommit({
-        owner,
-        repo,
-        tree: tree.sha,
+    return data.sha;
+}
+async function createCommit(client, o, tree, parent) {
+    const { data } = await client.rest.git.createCommit({
+        owner: o.owner,
+        repo: o.repo,
+        tree,
         parents: [parent],
         message: `${o.commitMessage}\n\n${TRAILER}`,
         ...(o.author ? { author: o.author } : {}),
         ...(o.committer ? { committer: o.committer } : {}),
     });
-    return commit.sha;
+    return data.sha;
 }
+/** The open pull request from the Action's branch (to `base`, when one is set). */
 async function findOpenPull(client, o) {
     const { data } = await client.rest.pulls.list({
         owner: o.owner,
         repo: o.repo,
         head: `${o.owner}:${o.branch}`,
-        base: o.base,
+        ...(o.base ? { base: o.base } : {}),
         state: 'open',
         per_page: 10,
     });
@@ -33187,9 +33359,6 @@ async function branchState(client, o, base, branchSha) {
         human: data.commits.filter((c) => !c.commit.message.split('\n').includes(TRAILER)),
         upToDate: data.behind_by === 0,
     };
-}
-async function humanCommits(client, o, branchSha) {
-    return (await branchState(client, o, o.base, branchSha)).human;
 }
 function pullInfo(pr) {
     return {
@@ -33374,32 +33543,47 @@ async function runWithConfig(config, env) {
         throw new NowPageError(`NOW_PAGE_NOW is not an ISO date-time: ${env.NOW_PAGE_NOW}`);
     }
     const today = todayIn(config.timeZone, now);
-    // The page and the author are independent reads: one round trip instead of two.
+    // Round 1: the page, the open PR and the activity are independent reads, made at once (the
+    // activity waits for the page only when `since: page` dates the window from it).
+    const base = config.publish.base || undefined;
     const pageRead = group('Reading the page', async () => {
         const found = await readPageFromBase(client, {
             owner,
             repo,
-            base: config.publish.base || undefined,
+            base,
             paths: config.pagePath ? [config.pagePath] : [...PAGE_PATH_CANDIDATES],
         });
-        info(`${found.path} on ${found.base} (${found.baseSha.slice(0, 7)}), ${found.text.length} characters`);
+        info(`${found.path} on ${base ?? 'the default branch'} (blob ${found.blobSha.slice(0, 7)}), ${found.text.length} characters`);
         return found;
     });
-    const authorRead = resolveAuthor(client, { author: config.author, repositoryOwner: env.GITHUB_REPOSITORY_OWNER ?? owner }, logger);
-    const [page, author] = await Promise.all([pageRead, authorRead]);
-    const since = sinceDate(config.since, today, pageDate(page.text, page.path));
-    const activity = await readActivity(client, {
+    const pullRead = findOpenPull(client, { owner, repo, branch: config.publish.branch, base });
+    const authorRead = resolveAuthor(client, {
+        author: config.author,
+        repositoryOwner: env.GITHUB_REPOSITORY_OWNER ?? owner,
+        repositoryOwnerType: eventOwnerType(env),
+    }, logger);
+    const sinceRead = config.since.kind === 'page'
+        ? pageRead.then((page) => sinceDate(config.since, today, pageDate(page.text, page.path)))
+        : Promise.resolve(sinceDate(config.since, today));
+    const activityRead = Promise.all([authorRead, sinceRead]).then(([author, since]) => readActivity(client, {
         author,
         since,
         now,
         timeZone: config.timeZone,
+        serverUrl: env.GITHUB_SERVER_URL,
         sideProjects: config.sideProjects,
         includeRepos: config.includeRepos,
         excludeRepos: config.excludeRepos,
         excludeOrgs: config.excludeOrgs,
         withLanguages: usesPlaceholder(config.edit, 'languages'),
         firstContribution: usesPlaceholder(config.edit, 'first'),
-    }, logger);
+    }, logger));
+    const [page, openPull, activity, since] = await Promise.all([
+        pageRead,
+        pullRead,
+        activityRead,
+        sinceRead,
+    ]);
     const activityPath = join(mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'now-page-')), 'activity.json');
     writeFileSync(activityPath, JSON.stringify(activity, null, 2) + '\n');
     setOutput('activity', activityPath);
@@ -33431,11 +33615,11 @@ async function runWithConfig(config, env) {
     const result = await publish(client, {
         owner,
         repo,
-        base: page.base,
+        base,
         branch: config.publish.branch,
         path: page.path,
-        baseText: page.text,
-        baseSha: page.baseSha,
+        page,
+        openPull: openPull ?? null,
         edit: (text) => {
             const r = editPage(text, activity, editOptions);
             report = r.report;
@@ -33471,6 +33655,20 @@ async function runWithConfig(config, env) {
         today,
         dryRun: config.publish.dryRun,
     });
+}
+/** `repository.owner.type` from the workflow's event payload, when there is one to read. */
+function eventOwnerType(env) {
+    if (!env.GITHUB_EVENT_PATH)
+        return undefined;
+    try {
+        const payload = JSON.parse(readFileSync$1(env.GITHUB_EVENT_PATH, 'utf8'));
+        const type = payload.repository?.owner?.type;
+        return typeof type === 'string' ? type : undefined;
+    }
+    catch (error) {
+        debug(`could not read the event payload: ${error.message}`);
+        return undefined;
+    }
 }
 /** The page's own date (front matter `date`/`lastmod`), for `since: page`. */
 function pageDate(text, file) {

@@ -10478,7 +10478,7 @@ function renderProgress(projects, options, ctx) {
         const progress = project.progressPattern
             ? escapeInline(summarizeProgress(project.progressPattern, [...(project.paths ?? []), ...project.commits.flatMap((c) => c.paths ?? [])], project.repo))
             : '';
-        const count = project.commits.length;
+        const count = Math.max(project.commitCount ?? 0, project.commits.length);
         const latestDate = latest ? dateInZone(latest.date, ctx.timeZone) : '';
         const latestMessage = latest ? escapeInline(subjectLine(latest.message), 120) : '';
         const recent = latest

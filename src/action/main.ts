@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
@@ -16,7 +16,7 @@ import { createClient } from '../github/client.js'
 import { editPage } from '../page/edit-page.js'
 import { readFrontMatter } from '../page/front-matter.js'
 import type { EditOptions, EditReport } from '../page/types.js'
-import { publish } from '../publish/publish.js'
+import { findOpenPull, publish } from '../publish/publish.js'
 import { readPageFromBase } from '../publish/read-page.js'
 import { commitMessage, prBody, prTitle, type PrTextInput } from './pr-text.js'
 import { writeSummary } from './summary.js'
@@ -69,43 +69,60 @@ async function runWithConfig(config: Config, env: NodeJS.ProcessEnv): Promise<vo
   }
   const today = todayIn(config.timeZone, now)
 
-  // The page and the author are independent reads: one round trip instead of two.
+  // Round 1: the page, the open PR and the activity are independent reads, made at once (the
+  // activity waits for the page only when `since: page` dates the window from it).
+  const base = config.publish.base || undefined
   const pageRead = core.group('Reading the page', async () => {
     const found = await readPageFromBase(client, {
       owner,
       repo,
-      base: config.publish.base || undefined,
+      base,
       paths: config.pagePath ? [config.pagePath] : [...PAGE_PATH_CANDIDATES],
     })
     core.info(
-      `${found.path} on ${found.base} (${found.baseSha.slice(0, 7)}), ${found.text.length} characters`,
+      `${found.path} on ${base ?? 'the default branch'} (blob ${found.blobSha.slice(0, 7)}), ${found.text.length} characters`,
     )
     return found
   })
-
+  const pullRead = findOpenPull(client, { owner, repo, branch: config.publish.branch, base })
   const authorRead = resolveAuthor(
     client,
-    { author: config.author, repositoryOwner: env.GITHUB_REPOSITORY_OWNER ?? owner },
-    logger,
-  )
-  const [page, author] = await Promise.all([pageRead, authorRead])
-  const since = sinceDate(config.since, today, pageDate(page.text, page.path))
-  const activity = await readActivity(
-    client,
     {
-      author,
-      since,
-      now,
-      timeZone: config.timeZone,
-      sideProjects: config.sideProjects,
-      includeRepos: config.includeRepos,
-      excludeRepos: config.excludeRepos,
-      excludeOrgs: config.excludeOrgs,
-      withLanguages: usesPlaceholder(config.edit, 'languages'),
-      firstContribution: usesPlaceholder(config.edit, 'first'),
+      author: config.author,
+      repositoryOwner: env.GITHUB_REPOSITORY_OWNER ?? owner,
+      repositoryOwnerType: eventOwnerType(env),
     },
     logger,
   )
+  const sinceRead =
+    config.since.kind === 'page'
+      ? pageRead.then((page) => sinceDate(config.since, today, pageDate(page.text, page.path)))
+      : Promise.resolve(sinceDate(config.since, today))
+  const activityRead = Promise.all([authorRead, sinceRead]).then(([author, since]) =>
+    readActivity(
+      client,
+      {
+        author,
+        since,
+        now,
+        timeZone: config.timeZone,
+        serverUrl: env.GITHUB_SERVER_URL,
+        sideProjects: config.sideProjects,
+        includeRepos: config.includeRepos,
+        excludeRepos: config.excludeRepos,
+        excludeOrgs: config.excludeOrgs,
+        withLanguages: usesPlaceholder(config.edit, 'languages'),
+        firstContribution: usesPlaceholder(config.edit, 'first'),
+      },
+      logger,
+    ),
+  )
+  const [page, openPull, activity, since] = await Promise.all([
+    pageRead,
+    pullRead,
+    activityRead,
+    sinceRead,
+  ])
   const activityPath = join(
     mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'now-page-')),
     'activity.json',
@@ -146,11 +163,11 @@ async function runWithConfig(config: Config, env: NodeJS.ProcessEnv): Promise<vo
     {
       owner,
       repo,
-      base: page.base,
+      base,
       branch: config.publish.branch,
       path: page.path,
-      baseText: page.text,
-      baseSha: page.baseSha,
+      page,
+      openPull: openPull ?? null,
       edit: (text) => {
         const r = editPage(text, activity, editOptions)
         report = r.report
@@ -187,6 +204,21 @@ async function runWithConfig(config: Config, env: NodeJS.ProcessEnv): Promise<vo
     today,
     dryRun: config.publish.dryRun,
   })
+}
+
+/** `repository.owner.type` from the workflow's event payload, when there is one to read. */
+function eventOwnerType(env: NodeJS.ProcessEnv): string | undefined {
+  if (!env.GITHUB_EVENT_PATH) return undefined
+  try {
+    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+      repository?: { owner?: { type?: unknown } }
+    }
+    const type = payload.repository?.owner?.type
+    return typeof type === 'string' ? type : undefined
+  } catch (error) {
+    core.debug(`could not read the event payload: ${(error as Error).message}`)
+    return undefined
+  }
 }
 
 /** The page's own date (front matter `date`/`lastmod`), for `since: page`. */

@@ -24,6 +24,8 @@ export interface ReadOptions {
   firstContribution?: boolean
   /** IANA zone `since` is a calendar date in (the `time-zone` input). Default UTC. */
   timeZone?: string
+  /** Web address of the GitHub server, for project links (`GITHUB_SERVER_URL`). */
+  serverUrl?: string
   /** Requests in flight at once. Default 4. */
   concurrency?: number
 }

@@ -19,6 +19,8 @@ export interface ProjectReadOptions {
   withLanguages?: boolean
   /** IANA zone `since` is a date in. Default UTC. */
   timeZone?: string
+  /** Web address of the GitHub server, for project links (`GITHUB_SERVER_URL`). */
+  serverUrl?: string
 }
 
 type ListedCommit = Awaited<ReturnType<Client['rest']['repos']['listCommits']>>['data'][number]
@@ -78,28 +80,30 @@ async function readProject(
   limit: Limit,
 ): Promise<ProjectActivity | undefined> {
   const [owner = '', name = ''] = project.repo.split('/')
+  const repo = { owner, repo: name }
   const withPaths = project.progressPattern !== undefined
   try {
-    const { data: repository } = await limit(() => client.rest.repos.get({ owner, repo: name }))
-    const repo = { owner: repository.owner.login, repo: repository.name }
-    const branch = repository.default_branch
-    const [commits, paths, languages] = await Promise.all([
-      readCommits(client, options, start, repo, branch, withPaths, log, limit),
-      withPaths ? readTreePaths(client, repo, branch, log, limit) : undefined,
+    // No `GET /repos/{owner}/{repo}` first: the commit listing and the trees endpoint both take
+    // the default branch without being told its name (no `sha`, and `HEAD`), so every read of
+    // a project goes out at once.
+    const [{ commits, count }, paths, languages] = await Promise.all([
+      readCommits(client, options, start, repo, log, limit),
+      withPaths ? readTreePaths(client, repo, log, limit) : undefined,
       options.withLanguages
         ? limit(() => client.rest.repos.listLanguages(repo)).then((r) => r.data)
         : undefined,
     ])
     log.info(
-      `${repository.full_name}: ${commits.length} commit(s) by ${options.author} since ${options.since}${paths ? `, ${paths.length} path(s) at the head of ${branch}` : ''}`,
+      `${project.repo}: ${count} commit(s) by ${options.author} since ${options.since}${paths ? `, ${paths.length} path(s) at the head of the default branch` : ''}`,
     )
     return {
-      repo: repository.full_name,
-      url: repository.html_url,
+      repo: project.repo,
+      url: `${(options.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${project.repo}`,
       ...(withPaths ? { progressPattern: project.progressPattern } : {}),
       ...(paths ? { paths } : {}),
       ...(languages ? { languages } : {}),
       commits,
+      ...(count > commits.length ? { commitCount: count } : {}),
     }
   } catch (error) {
     // 404 is also GitHub's answer for a private repository the token may not see; 403 comes
@@ -126,94 +130,133 @@ async function readCommits(
   options: ProjectReadOptions,
   start: number,
   repo: { owner: string; repo: string },
-  branch: string,
-  withPaths: boolean,
   log: Logger,
   limit: Limit,
-): Promise<CommitActivity[]> {
+): Promise<{ commits: CommitActivity[]; count: number }> {
   const login = options.author.toLowerCase()
   const since = isoSeconds(start)
   const pages = client.paginate.iterator(client.rest.repos.listCommits, {
     ...repo,
-    sha: branch,
     since,
     until: options.now.toISOString(),
     per_page: 100,
   })
   const identity = new AuthorIdentity(login)
-  const mine: ListedCommit[] = []
-  const unlinked: ListedCommit[] = []
+  const mine = new NewestCommits(KEPT_COMMITS)
+  // Unlinked commits are grouped by the identity they carry, so what is held stays bounded by
+  // the number of identities, not by the length of the history.
+  const unlinked = new Map<string, { who: Who; commits: NewestCommits }>()
   for await (const { data } of limitedPages(pages, limit)) {
     for (const commit of data) {
       const by = linkedLogin(commit)
-      if (by === undefined) unlinked.push(commit)
-      else if (by.toLowerCase() === login) {
-        mine.push(commit)
-        identity.learn(commit)
+      if (by === undefined) {
+        const who = whoOf(commit)
+        const key = `${who.email ?? ''}\n${who.name ?? ''}`
+        let group = unlinked.get(key)
+        if (!group) unlinked.set(key, (group = { who, commits: new NewestCommits(KEPT_COMMITS) }))
+        group.commits.add(slim(commit))
+      } else if (by.toLowerCase() === login) {
+        mine.add(slim(commit))
+        identity.learn(whoOf(commit))
       }
     }
   }
-  let strangers = unlinked.filter((c) => !identity.matches(c))
+  let strangers = [...unlinked.values()].filter((g) => !identity.matches(g.who))
   if (strangers.length > 0) {
     // Commits nobody is linked to may be the author's under an identity used only before the
     // window: learn it from the author's last linked commits before `since` (one page).
     const { data } = await limit(() =>
       client.rest.repos.listCommits({
         ...repo,
-        sha: branch,
         author: options.author,
         until: since,
         per_page: 100,
       }),
     )
     for (const commit of data)
-      if (linkedLogin(commit)?.toLowerCase() === login) identity.learn(commit)
-    strangers = strangers.filter((c) => !identity.matches(c))
+      if (linkedLogin(commit)?.toLowerCase() === login) identity.learn(whoOf(commit))
+    strangers = strangers.filter((g) => !identity.matches(g.who))
   }
-  const adopted = unlinked.filter((c) => !strangers.includes(c))
-  if (adopted.length > 0) {
+  let adopted = 0
+  for (const group of unlinked.values()) {
+    if (strangers.includes(group)) continue
+    adopted += group.commits.count
+    mine.merge(group.commits)
+  }
+  if (adopted > 0) {
     log.debug(
-      `${repo.owner}/${repo.repo}: ${adopted.length} commit(s) without a linked account attributed to ${options.author} by email or name`,
+      `${repo.owner}/${repo.repo}: ${adopted} commit(s) without a linked account attributed to ${options.author} by email or name`,
     )
   }
-  const ordered = [...mine, ...adopted]
-    .map((c) => ({ commit: c, at: Date.parse(commitDate(c)) }))
-    .sort((a, b) => b.at - a.at)
-    .map((c) => c.commit)
-
-  return Promise.all(
-    ordered.map(async (c, i): Promise<CommitActivity> => {
-      const activity: CommitActivity = {
-        sha: c.sha,
-        message: c.commit.message,
-        date: commitDate(c),
-        url: c.html_url,
-      }
-      // One request per commit: only for the newest ones. The head's tree already holds the
-      // cumulative paths, so older commits' paths add nothing a pattern would not see there.
-      if (!withPaths || i >= MAX_COMMITS_WITH_PATHS) return activity
-      const { data } = await limit(() => client.rest.repos.getCommit({ ...repo, ref: c.sha }))
-      return { ...activity, paths: (data.files ?? []).map((f) => f.filename) }
-    }),
-  )
+  return { commits: mine.newest(), count: mine.count }
 }
 
-/** How many of the newest commits get their changed paths read (one request each). */
-export const MAX_COMMITS_WITH_PATHS = 50
+/**
+ * How many of a project's commits the activity lists (newest first); the page shows only the
+ * count and the latest, and a bounded list keeps memory flat however long the history is.
+ */
+export const KEPT_COMMITS = 100
 
-/** The file paths at the head of `branch`, from one recursive tree read. */
+/** The newest `size` commits seen, and how many were seen in all. */
+class NewestCommits {
+  count = 0
+  private items: Array<CommitActivity & { at: number }> = []
+  constructor(private readonly size: number) {}
+
+  add(commit: CommitActivity): void {
+    this.count++
+    this.items.push({ ...commit, at: Date.parse(commit.date) })
+    // Trimmed in batches: sorting on every add would be quadratic on a long history.
+    if (this.items.length >= this.size * 2) this.trim()
+  }
+
+  merge(other: NewestCommits): void {
+    this.count += other.count
+    this.items.push(...other.items)
+    this.trim()
+  }
+
+  newest(): CommitActivity[] {
+    this.trim()
+    return this.items.map(({ at: _at, ...commit }) => commit)
+  }
+
+  private trim(): void {
+    this.items.sort((a, b) => b.at - a.at)
+    this.items.length = Math.min(this.items.length, this.size)
+  }
+}
+
+function slim(c: ListedCommit): CommitActivity {
+  return { sha: c.sha, message: c.commit.message, date: commitDate(c), url: c.html_url }
+}
+
+interface Who {
+  email?: string
+  name?: string
+}
+
+function whoOf(commit: ListedCommit): Who {
+  const email = commit.commit.author?.email?.trim().toLowerCase()
+  const name = commit.commit.author?.name?.trim().toLowerCase()
+  return { ...(email ? { email } : {}), ...(name ? { name } : {}) }
+}
+
+/**
+ * The file paths at the head of the default branch, from one recursive tree read. They are all
+ * a progress pattern needs: the head holds every chapter done so far, so the files each commit
+ * changed (one request per commit) would add nothing.
+ */
 async function readTreePaths(
   client: Client,
   repo: { owner: string; repo: string },
-  branch: string,
   log: Logger,
   limit: Limit,
 ): Promise<string[]> {
   let tree
   try {
-    // The trees endpoint takes a branch name for tree_sha, which saves resolving the head first.
     tree = (
-      await limit(() => client.rest.git.getTree({ ...repo, tree_sha: branch, recursive: 'true' }))
+      await limit(() => client.rest.git.getTree({ ...repo, tree_sha: 'HEAD', recursive: 'true' }))
     ).data
   } catch (error) {
     // 409: the repository is empty, so there is nothing to match yet.
@@ -222,7 +265,7 @@ async function readTreePaths(
   }
   if (tree.truncated) {
     log.warning(
-      `${repo.owner}/${repo.repo}: GitHub truncated the file tree of ${branch}; progress may miss files`,
+      `${repo.owner}/${repo.repo}: GitHub truncated the file tree of the default branch; progress may miss files`,
     )
   }
   return tree.tree
@@ -251,19 +294,15 @@ class AuthorIdentity {
     this.noreply = new RegExp(`^(?:\\d+\\+)?${escapeRegExp(login)}@users\\.noreply\\.`, 'i')
   }
 
-  learn(commit: ListedCommit): void {
-    const email = commit.commit.author?.email?.trim().toLowerCase()
-    const name = commit.commit.author?.name?.trim().toLowerCase()
-    if (email) this.emails.add(email)
-    if (name) this.names.add(name)
+  learn(who: Who): void {
+    if (who.email) this.emails.add(who.email)
+    if (who.name) this.names.add(who.name)
   }
 
-  matches(commit: ListedCommit): boolean {
-    const email = commit.commit.author?.email?.trim().toLowerCase()
-    const name = commit.commit.author?.name?.trim().toLowerCase()
+  matches(who: Who): boolean {
     return Boolean(
-      (email && (this.emails.has(email) || this.noreply.test(email))) ||
-      (name && this.names.has(name)),
+      (who.email && (this.emails.has(who.email) || this.noreply.test(who.email))) ||
+      (who.name && this.names.has(who.name)),
     )
   }
 }

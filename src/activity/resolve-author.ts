@@ -7,14 +7,20 @@ export interface AuthorOptions {
   author?: string
   /** Owner of the repository the Action runs in (`GITHUB_REPOSITORY_OWNER`). */
   repositoryOwner?: string
+  /**
+   * The owner's account type as the workflow's event payload gives it (`repository.owner.type`;
+   * `schedule` and `workflow_dispatch` payloads carry it), which saves asking GitHub.
+   */
+  repositoryOwnerType?: string
 }
 
 const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/
 
 /**
- * Whose activity the page shows: the `author` input, else the token's user, else (for the
- * Actions token, which belongs to an app and gets 403 from `GET /user`) the repository owner,
- * provided that owner is a person.
+ * Whose activity the page shows: the `author` input; else the owner of the site's repository
+ * when the event payload says that owner is a person (no request); else the token's user; else
+ * (for the Actions token, which belongs to an app and gets 403 from `GET /user`) the repository
+ * owner, provided GitHub says it is a person.
  */
 export async function resolveAuthor(
   client: Client,
@@ -23,6 +29,11 @@ export async function resolveAuthor(
 ): Promise<string> {
   const given = options.author?.trim().replace(/^@/, '')
   if (given) return checkLogin(given, 'author')
+  const owner = options.repositoryOwner?.trim()
+  if (owner && options.repositoryOwnerType === 'User') {
+    log.info(`author: ${owner} (the repository owner; set the author input to override)`)
+    return checkLogin(owner, 'author')
+  }
 
   try {
     const { data: user } = await client.rest.users.getAuthenticated()
@@ -37,7 +48,6 @@ export async function resolveAuthor(
     log.debug('GET /user answered 403: the token is an app installation token')
   }
 
-  const owner = options.repositoryOwner?.trim()
   if (!owner) {
     throw new NowPageError('cannot tell whose activity to read', {
       input: 'author',

@@ -33,8 +33,10 @@ export interface ProjectActivity {
   languages?: Record<string, number>
   /** `progress-pattern` configured for this project (a regex source with named groups). */
   progressPattern?: string
-  /** Commits in the window, newest first. */
+  /** Commits in the window, newest first; at most the newest 100 when read from GitHub. */
   commits: CommitActivity[]
+  /** How many commits the window holds, when more than `commits` lists. */
+  commitCount?: number
 }
 
 export interface CommitActivity {

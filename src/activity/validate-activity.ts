@@ -73,7 +73,7 @@ export function validateActivity(value: unknown, file?: string): Activity {
       project,
       p,
       ['repo', 'url', 'commits'],
-      ['repo', 'url', 'paths', 'languages', 'progressPattern', 'commits'],
+      ['repo', 'url', 'paths', 'languages', 'progressPattern', 'commits', 'commitCount'],
     )
     str(r.repo, `${p}.repo`, repo, 'owner/name')
     str(r.url, `${p}.url`, url, 'an http(s) URL')
@@ -85,7 +85,18 @@ export function validateActivity(value: unknown, file?: string): Activity {
         if (typeof v !== 'number') fail(`${p}.languages.${k}`, 'a number of bytes', v)
       }
     }
-    arr(r.commits, `${p}.commits`).forEach((commit, j) => {
+    const listed = arr(r.commits, `${p}.commits`)
+    if (
+      r.commitCount !== undefined &&
+      (!Number.isInteger(r.commitCount) || (r.commitCount as number) < listed.length)
+    ) {
+      fail(
+        `${p}.commitCount`,
+        `an integer of at least ${listed.length} (the commits listed)`,
+        r.commitCount,
+      )
+    }
+    listed.forEach((commit, j) => {
       const c = `${p}.commits[${j}]`
       const rc = obj(
         commit,

@@ -3,7 +3,7 @@ import { Octokit } from '@octokit/rest'
 import { createTwoFilesPatch } from 'diff'
 import { loadScenario, parseScenario, startEmulator, type Scenario } from '../emulator/index.js'
 import { NowPageError } from '../errors.js'
-import { runActionProcess, type ActionRun } from '../runner/local-runner.js'
+import { dispatchEvent, runActionProcess, type ActionRun } from '../runner/local-runner.js'
 import demoScenario from '../../scenarios/demo.json' with { type: 'json' }
 import type { CommandIo } from './edit-command.js'
 
@@ -83,11 +83,17 @@ export async function runDemo(scenario: Scenario): Promise<DemoResult> {
         hint: 'Add "tokens": {"t": {"login": "..."}}',
       })
     const repository = siteRepository(scenario)
+    const ownerType =
+      scenario.repos.find((r) => r.fullName === repository)?.ownerType === 'Organization'
+        ? 'Organization'
+        : 'User'
     const run = () =>
       runActionProcess({
         inputs: { token, ...(scenario.inputs ?? {}) },
         apiUrl: emulator.url,
         repository,
+        // As a workflow_dispatch run: the payload says who owns the repository.
+        event: dispatchEvent(repository, ownerType),
         now: scenario.now,
       })
     const first = await run()

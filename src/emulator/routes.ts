@@ -461,8 +461,8 @@ export const routes: Route[] = [
         if (!c) throw notFound()
         sha = c.tree
       }
-      const recursive =
-        req.query.has('recursive') && !['0', 'false'].includes(req.query.get('recursive') ?? '')
+      // GitHub's docs: any value, even 0 or false, turns recursion on.
+      const recursive = req.query.has('recursive')
       return { body: treeBody(ctx, repo, sha, recursive) }
     },
   },

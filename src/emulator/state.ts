@@ -206,6 +206,8 @@ export class EmulatorState {
 
   /** Resolves a branch name, `heads/x`, `refs/heads/x` or a sha to a commit sha. */
   resolve(repo: RepoState, ref: string): string | undefined {
+    // GitHub takes HEAD for the default branch's head wherever it takes a ref.
+    if (ref === 'HEAD') ref = repo.defaultBranch
     const full = ref.startsWith('refs/')
       ? ref
       : ref.startsWith('heads/')

@@ -163,7 +163,7 @@ function renderProgress(
           ),
         )
       : ''
-    const count = project.commits.length
+    const count = Math.max(project.commitCount ?? 0, project.commits.length)
     const latestDate = latest ? dateInZone(latest.date, ctx.timeZone) : ''
     const latestMessage = latest ? escapeInline(subjectLine(latest.message), 120) : ''
     const recent = latest

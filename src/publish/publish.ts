@@ -2,7 +2,8 @@ import { createTwoFilesPatch } from 'diff'
 import type { Logger } from '../activity/read-activity.js'
 import { NowPageError } from '../errors.js'
 import { httpStatus, type Client } from '../github/client.js'
-import { branchHead, readText } from './read-page.js'
+import { branchHead, readPageFromBase, readText, type BasePage } from './read-page.js'
+import { gitBlobSha, readRefreshState, withRefreshState } from './refresh-state.js'
 
 /** Every commit the Action makes carries this trailer; a commit on its branch without it was
  * made by someone else, and is never overwritten. */
@@ -11,12 +12,15 @@ export const TRAILER = 'Now-Page-Action: refresh'
 export interface PublishOptions {
   owner: string
   repo: string
-  base: string
+  /** The base branch; undefined means the repository's default branch. */
+  base?: string
   branch: string
   path: string
-  /** The page and the commit it was read at, when the caller already has them. */
-  baseText?: string
-  baseSha?: string
+  /** The page as read from the base (`readPageFromBase`), when the caller already has it. */
+  page?: BasePage
+  /** The open pull request from `branch` (`findOpenPull`), when the caller already looked:
+   * null when there is none. */
+  openPull?: Pull | null
   /** Pure edit of the page as it is on the base; called again if the base moves. */
   edit: (baseText: string) => { text: string; changed: boolean }
   title: string
@@ -49,7 +53,7 @@ export interface PublishResult {
   warnings: string[]
 }
 
-type Pull = Awaited<ReturnType<Client['rest']['pulls']['list']>>['data'][number]
+export type Pull = Awaited<ReturnType<Client['rest']['pulls']['list']>>['data'][number]
 
 const PERMISSIONS_BLOCK = 'permissions:\n  contents: write\n  pull-requests: write'
 
@@ -78,26 +82,91 @@ async function publishOnce(
 ): Promise<PublishResult> {
   const { owner, repo } = o
   const warnings: string[] = []
-  const baseSha =
-    (attempt === 0 ? o.baseSha : undefined) ?? (await branchHead(client, owner, repo, o.base))
-  if (!baseSha)
-    throw new NowPageError(`branch '${o.base}' does not exist in ${owner}/${repo}`, {
-      input: 'base',
-    })
-  const baseText =
-    (attempt === 0 ? o.baseText : undefined) ??
-    (await readText(client, { owner, repo, path: o.path, ref: baseSha }))?.text
-  if (baseText === undefined)
-    throw new NowPageError(`${o.path} is not on ${o.base} any more`, { input: 'page-path' })
-
-  const edited = o.edit(baseText)
-  const [branchSha, openPr] = await Promise.all([
-    branchHead(client, owner, repo, o.branch),
-    findOpenPull(client, o),
+  // Round 1, unless the caller made it alongside the activity reads: the page and the PR.
+  const [page, openPr] = await Promise.all([
+    attempt === 0 && o.page ? o.page : readPageFromBase(client, { ...o, paths: [o.path] }),
+    attempt === 0 && o.openPull !== undefined ? (o.openPull ?? undefined) : findOpenPull(client, o),
   ])
-  const diff = edited.changed
-    ? createTwoFilesPatch(`a/${o.path}`, `b/${o.path}`, baseText, edited.text)
-    : ''
+  let baseText = page.text
+  let edited = o.edit(baseText)
+  const state = openPr ? readRefreshState(openPr.body) : undefined
+  const diffOf = () =>
+    edited.changed ? createTwoFilesPatch(`a/${o.path}`, `b/${o.path}`, baseText, edited.text) : ''
+
+  // The two outcomes of most scheduled runs, decided without another request.
+  if (!edited.changed && !openPr) {
+    return {
+      operation: 'none',
+      changed: false,
+      diff: '',
+      warnings,
+      message: `${o.path} is up to date: nothing new since the last refresh.`,
+    }
+  }
+  if (
+    openPr &&
+    edited.changed &&
+    state?.head === openPr.head.sha &&
+    state.basePage === page.blobSha &&
+    state.page === gitBlobSha(edited.text)
+  ) {
+    return {
+      operation: 'none',
+      changed: true,
+      diff: diffOf(),
+      warnings,
+      pullRequest: pullInfo(openPr),
+      message: `#${openPr.number} already proposes this refresh.`,
+    }
+  }
+
+  // A dry run with no PR open only needs to know whether a branch is in the way.
+  if (o.dryRun && edited.changed && !openPr && !(await branchHead(client, owner, repo, o.branch))) {
+    return {
+      operation: 'none',
+      changed: true,
+      diff: diffOf(),
+      warnings,
+      message: `dry run: ${o.path} would be refreshed (a pull request opened).`,
+    }
+  }
+
+  // Round 2: the base's head (and its name, when neither the input nor the PR gives it), and
+  // the branch's head when there is no PR to tell it.
+  const baseRef = o.base ?? openPr?.base.ref
+  const [base, baseCommit, branchSha] = await Promise.all([
+    baseRef ?? defaultBranch(client, owner, repo),
+    baseHead(client, o, baseRef),
+    openPr ? openPr.head.sha : branchHead(client, owner, repo, o.branch),
+  ])
+  const baseSha = baseCommit.sha
+  const oursOnly = branchSha === undefined || state?.head === branchSha
+  // Round 3: the page at that exact base commit (round 1 read the branch by name, and a push
+  // may have come between), who made the branch's commits, the page on the branch when no
+  // state vouches for it, and, when the commit will go on the base, its tree (a spare tree
+  // object is harmless; making it now saves a round trip).
+  const [atBase, branch, onBranch, speculativeTree] = await Promise.all([
+    readText(client, { owner, repo, path: o.path, ref: baseSha }),
+    branchSha ? branchState(client, o, baseSha, branchSha) : undefined,
+    branchSha && !(state?.head === branchSha)
+      ? readText(client, { owner, repo, path: o.path, ref: branchSha })
+      : undefined,
+    edited.changed && oursOnly && !o.dryRun
+      ? createTree(client, o, baseCommit.tree, edited.text)
+      : undefined,
+  ])
+  if (atBase === undefined)
+    throw new NowPageError(`${o.path} is not on ${base} any more`, { input: 'page-path' })
+  let tree = speculativeTree
+  if (atBase.sha !== page.blobSha) {
+    log.info(`${base} changed ${o.path} since it was read: editing it as it is at ${baseSha}`)
+    baseText = atBase.text
+    edited = o.edit(baseText)
+    tree = undefined
+  }
+  const diff = diffOf()
+  const human = branch?.human ?? []
+  const branchPage = onBranch?.text
 
   if (!edited.changed) {
     if (!openPr || o.dryRun) {
@@ -110,14 +179,13 @@ async function publishOnce(
       }
     }
     // The base already has what the PR proposes (merged, or edited by hand): the PR is stale.
-    const human = branchSha ? await humanCommits(client, o, branchSha) : []
     if (human.length > 0) {
       return {
         operation: 'none',
         changed: false,
         diff,
         warnings: [
-          `${o.path} is up to date on ${o.base}, but ${openPr.html_url} has commits by someone else; it is left open`,
+          `${o.path} is up to date on ${base}, but ${openPr.html_url} has commits by someone else; it is left open`,
         ],
         message: `${o.path} is up to date; the open pull request has human commits and was left alone.`,
         pullRequest: pullInfo(openPr),
@@ -127,7 +195,7 @@ async function publishOnce(
       owner,
       repo,
       issue_number: openPr.number,
-      body: `${o.base} already contains this refresh of \`${o.path}\`, so this pull request is no longer needed. Closing it and deleting \`${o.branch}\`.`,
+      body: `${base} already contains this refresh of \`${o.path}\`, so this pull request is no longer needed. Closing it and deleting \`${o.branch}\`.`,
     })
     await client.rest.pulls.update({ owner, repo, pull_number: openPr.number, state: 'closed' })
     if (branchSha) await client.rest.git.deleteRef({ owner, repo, ref: `heads/${o.branch}` })
@@ -137,19 +205,16 @@ async function publishOnce(
       diff,
       warnings,
       pullRequest: pullInfo(openPr),
-      message: `${o.base} already has the change: closed #${openPr.number} and deleted ${o.branch}.`,
+      message: `${base} already has the change: closed #${openPr.number} and deleted ${o.branch}.`,
     }
   }
 
   // Where our commit goes: on the base, or on top of a human's commits on our branch.
   let parent = baseSha
+  let parentTree = baseCommit.tree
   let text = edited.text
   let force = false
-  if (branchSha) {
-    const [onBranch, { human, upToDate }] = await Promise.all([
-      readText(client, { owner, repo, path: o.path, ref: branchSha }),
-      branchState(client, o, baseSha, branchSha),
-    ])
+  if (branchSha && branch) {
     if (human.length > 0) {
       const link = openPr ? openPr.html_url : `the ${o.branch} branch`
       if (o.onHumanEdit === 'skip') {
@@ -163,7 +228,11 @@ async function publishOnce(
           ...(openPr ? { pullRequest: pullInfo(openPr) } : {}),
         }
       }
-      const onTop = o.edit(onBranch?.text ?? baseText)
+      const onBranchText =
+        branchPage ??
+        (await readText(client, { owner, repo, path: o.path, ref: branchSha }))?.text ??
+        baseText
+      const onTop = o.edit(onBranchText)
       if (!onTop.changed) {
         return {
           operation: 'none',
@@ -175,9 +244,14 @@ async function publishOnce(
         }
       }
       parent = branchSha
+      parentTree = (await client.rest.git.getCommit({ owner, repo, commit_sha: branchSha })).data
+        .tree.sha
       text = onTop.text
+      tree = undefined
     } else {
-      if (onBranch?.text === edited.text && openPr && upToDate) {
+      const proposed =
+        branchPage === undefined ? state?.page === gitBlobSha(edited.text) : branchPage === text
+      if (proposed && openPr && branch.upToDate) {
         return {
           operation: 'none',
           changed: true,
@@ -201,19 +275,21 @@ async function publishOnce(
     }
   }
 
-  const commitSha = await writeCommit(client, o, parent, text)
-  // Re-check right before moving the branch: a push or a base move since we looked wins.
-  const [nowBase, nowBranch] = await Promise.all([
-    parent === baseSha ? branchHead(client, owner, repo, o.base) : Promise.resolve(baseSha),
-    branchHead(client, owner, repo, o.branch),
+  const treeSha = tree ?? (await createTree(client, o, parentTree, text))
+  // The branch is read again alongside the commit: a push since round 2 wins over our write.
+  const [commitSha, nowBranch] = await Promise.all([
+    createCommit(client, o, treeSha, parent),
+    branchSha ? branchHead(client, owner, repo, o.branch) : Promise.resolve(undefined),
   ])
-  if (nowBase !== baseSha || nowBranch !== branchSha) {
+  if (nowBranch !== branchSha) {
     if (attempt > 0)
       throw new NowPageError(
-        `${o.base} or ${o.branch} keeps moving while the Action writes; nothing was changed`,
-        { hint: 'Re-run the workflow' },
+        `${o.branch} keeps moving while the Action writes; nothing was changed`,
+        {
+          hint: 'Re-run the workflow',
+        },
       )
-    log.info(`${nowBase !== baseSha ? o.base : o.branch} moved meanwhile: reading it again`)
+    log.info(`${o.branch} moved meanwhile: reading it again`)
     return publishOnce(client, o, log, attempt + 1)
   }
   try {
@@ -246,13 +322,18 @@ async function publishOnce(
     throw error
   }
 
+  const body = withRefreshState(o.body, {
+    head: commitSha,
+    basePage: atBase.sha,
+    page: gitBlobSha(text),
+  })
   if (openPr) {
     const { data: pr } = await client.rest.pulls.update({
       owner,
       repo,
       pull_number: openPr.number,
       title: o.title,
-      body: o.body,
+      body,
     })
     if (o.labels.length)
       await client.rest.issues.addLabels({ owner, repo, issue_number: pr.number, labels: o.labels })
@@ -266,7 +347,7 @@ async function publishOnce(
       message: `Updated #${pr.number} with the refreshed ${o.path}.`,
     }
   }
-  const pr = await createPull(client, o)
+  const pr = await createPull(client, o, base, body)
   if (o.labels.length)
     await client.rest.issues.addLabels({ owner, repo, issue_number: pr.number, labels: o.labels })
   if (o.assignees.length)
@@ -299,16 +380,43 @@ async function publishOnce(
   }
 }
 
-async function createPull(client: Client, o: PublishOptions) {
+async function defaultBranch(client: Client, owner: string, repo: string): Promise<string> {
+  return (await client.rest.repos.get({ owner, repo })).data.default_branch
+}
+
+/** The base's head commit and its tree, in one request (`HEAD` is the default branch). */
+async function baseHead(
+  client: Client,
+  o: PublishOptions,
+  ref: string | undefined,
+): Promise<{ sha: string; tree: string }> {
+  try {
+    const { data } = await client.rest.repos.getCommit({
+      owner: o.owner,
+      repo: o.repo,
+      ref: ref ?? 'HEAD',
+    })
+    return { sha: data.sha, tree: data.commit.tree.sha }
+  } catch (error) {
+    if (httpStatus(error) === 404 || httpStatus(error) === 422)
+      throw new NowPageError(`branch '${ref ?? 'HEAD'}' does not exist in ${o.owner}/${o.repo}`, {
+        input: 'base',
+        hint: 'Set base to an existing branch, or leave it empty for the default branch',
+      })
+    throw error
+  }
+}
+
+async function createPull(client: Client, o: PublishOptions, base: string, body: string) {
   try {
     return (
       await client.rest.pulls.create({
         owner: o.owner,
         repo: o.repo,
         head: o.branch,
-        base: o.base,
+        base,
         title: o.title,
-        body: o.body,
+        body,
         draft: o.draft,
       })
     ).data
@@ -323,7 +431,7 @@ async function createPull(client: Client, o: PublishOptions) {
             repo: o.repo,
             pull_number: existing.number,
             title: o.title,
-            body: o.body,
+            body,
           })
         ).data
     }
@@ -331,48 +439,50 @@ async function createPull(client: Client, o: PublishOptions) {
   }
 }
 
-async function writeCommit(
+/** A tree: `baseTree` with the page replaced. The text goes inline (no blob request). */
+async function createTree(
   client: Client,
   o: PublishOptions,
-  parent: string,
+  baseTree: string,
   text: string,
 ): Promise<string> {
-  const { owner, repo } = o
-  const { data: parentCommit } = await client.rest.git.getCommit({
-    owner,
-    repo,
-    commit_sha: parent,
+  const { data } = await client.rest.git.createTree({
+    owner: o.owner,
+    repo: o.repo,
+    base_tree: baseTree,
+    tree: [{ path: o.path, mode: '100644', type: 'blob', content: text }],
   })
-  const { data: blob } = await client.rest.git.createBlob({
-    owner,
-    repo,
-    content: Buffer.from(text).toString('base64'),
-    encoding: 'base64',
-  })
-  const { data: tree } = await client.rest.git.createTree({
-    owner,
-    repo,
-    base_tree: parentCommit.tree.sha,
-    tree: [{ path: o.path, mode: '100644', type: 'blob', sha: blob.sha }],
-  })
-  const { data: commit } = await client.rest.git.createCommit({
-    owner,
-    repo,
-    tree: tree.sha,
+  return data.sha
+}
+
+async function createCommit(
+  client: Client,
+  o: PublishOptions,
+  tree: string,
+  parent: string,
+): Promise<string> {
+  const { data } = await client.rest.git.createCommit({
+    owner: o.owner,
+    repo: o.repo,
+    tree,
     parents: [parent],
     message: `${o.commitMessage}\n\n${TRAILER}`,
     ...(o.author ? { author: o.author } : {}),
     ...(o.committer ? { committer: o.committer } : {}),
   })
-  return commit.sha
+  return data.sha
 }
 
-async function findOpenPull(client: Client, o: PublishOptions): Promise<Pull | undefined> {
+/** The open pull request from the Action's branch (to `base`, when one is set). */
+export async function findOpenPull(
+  client: Client,
+  o: { owner: string; repo: string; branch: string; base?: string },
+): Promise<Pull | undefined> {
   const { data } = await client.rest.pulls.list({
     owner: o.owner,
     repo: o.repo,
     head: `${o.owner}:${o.branch}`,
-    base: o.base,
+    ...(o.base ? { base: o.base } : {}),
     state: 'open',
     per_page: 10,
   })
@@ -391,10 +501,6 @@ async function branchState(client: Client, o: PublishOptions, base: string, bran
     human: data.commits.filter((c) => !c.commit.message.split('\n').includes(TRAILER)),
     upToDate: data.behind_by === 0,
   }
-}
-
-async function humanCommits(client: Client, o: PublishOptions, branchSha: string) {
-  return (await branchState(client, o, o.base, branchSha)).human
 }
 
 function pullInfo(pr: Pull | Awaited<ReturnType<Client['rest']['pulls']['create']>>['data']) {

@@ -6,9 +6,8 @@ export const MAX_PAGE_BYTES = 1024 * 1024
 export interface BasePage {
   path: string
   text: string
+  /** Git blob id of the page: what later steps check the base still has. */
   blobSha: string
-  base: string
-  baseSha: string
 }
 
 /** The head commit of a branch, or undefined when the branch does not exist. */
@@ -30,7 +29,7 @@ export async function branchHead(
 /** A file's text at a commit, or undefined when it is not there. Refuses binary and huge files. */
 export async function readText(
   client: Client,
-  where: { owner: string; repo: string; path: string; ref: string },
+  where: { owner: string; repo: string; path: string; ref?: string },
 ): Promise<{ text: string; sha: string } | undefined> {
   let data: unknown
   try {
@@ -79,43 +78,42 @@ export async function readText(
 }
 
 /**
- * Reads the page from the base branch: the first of `paths` that exists. The commit it was read
- * at is returned too, so every later step works on exactly that version.
+ * Reads the page from the base branch (the default branch when `base` is not set): the first
+ * of `paths` that exists. One request when the page is there: the contents endpoint reads the
+ * default branch without being told its name, so the run needs no repository read to start.
  */
 export async function readPageFromBase(
   client: Client,
   opts: { owner: string; repo: string; base?: string; paths: string[] },
 ): Promise<BasePage> {
-  const { owner, repo } = opts
-  let base = opts.base
-  if (!base) {
-    try {
-      base = (await client.rest.repos.get({ owner, repo })).data.default_branch
-    } catch (error) {
-      if (httpStatus(error) === 404) {
-        throw new NowPageError(
-          `repository ${owner}/${repo} was not found, or the token cannot read it`,
-          {
-            input: 'token',
-            hint: 'Give the token contents: read on the repository',
-          },
-        )
-      }
-      throw error
-    }
-  }
-  const baseSha = await branchHead(client, owner, repo, base)
-  if (!baseSha) {
-    throw new NowPageError(`branch '${base}' does not exist in ${owner}/${repo}`, {
-      input: 'base',
-      hint: 'Set base to an existing branch, or leave it empty for the default branch',
-    })
-  }
+  const { owner, repo, base } = opts
   for (const path of opts.paths) {
-    const found = await readText(client, { owner, repo, path, ref: baseSha })
-    if (found) return { path, text: found.text, blobSha: found.sha, base, baseSha }
+    const found = await readText(client, { owner, repo, path, ...(base ? { ref: base } : {}) })
+    if (found) return { path, text: found.text, blobSha: found.sha }
   }
-  throw new NowPageError(`no Now page found on ${base}: tried ${opts.paths.join(', ')}`, {
+  // Every candidate is missing: find out whether the page, the branch or the repository is.
+  let branch = base
+  try {
+    if (base) {
+      if (!(await branchHead(client, owner, repo, base))) {
+        throw new NowPageError(`branch '${base}' does not exist in ${owner}/${repo}`, {
+          input: 'base',
+          hint: 'Set base to an existing branch, or leave it empty for the default branch',
+        })
+      }
+    } else {
+      branch = (await client.rest.repos.get({ owner, repo })).data.default_branch
+    }
+  } catch (error) {
+    if (httpStatus(error) === 404) {
+      throw new NowPageError(
+        `repository ${owner}/${repo} was not found, or the token cannot read it`,
+        { input: 'token', hint: 'Give the token contents: read on the repository' },
+      )
+    }
+    throw error
+  }
+  throw new NowPageError(`no Now page found on ${branch}: tried ${opts.paths.join(', ')}`, {
     input: 'page-path',
     hint: 'Set page-path to the page’s path in the repository, e.g. content/now.md',
   })

@@ -23,11 +23,28 @@ export interface RunActionOptions {
   /** Pins the Action's clock (NOW_PAGE_NOW). */
   now?: string
   eventName?: string
+  /**
+   * The event payload the runner writes to GITHUB_EVENT_PATH; see `dispatchEvent`. None by
+   * default, as in a bare `node dist/index.js`.
+   */
+  event?: object
   /** Extra environment, e.g. to test GITHUB_* edge cases. */
   env?: Record<string, string>
   /** Path of the bundled Action; default: this package's dist/index.js. */
   entry?: string
   timeoutMs?: number
+}
+
+/** The part of a `workflow_dispatch` payload the Action reads: who owns the repository. */
+export function dispatchEvent(repository: string, ownerType: 'User' | 'Organization'): object {
+  const [login = '', name = ''] = repository.split('/')
+  return {
+    inputs: {},
+    ref: 'refs/heads/main',
+    repository: { full_name: repository, name, owner: { login, type: ownerType } },
+    sender: { login, type: 'User' },
+    workflow: '.github/workflows/now.yml',
+  }
 }
 
 /** dist/index.js of this package, found from wherever this module runs (src/ or the bundle). */
@@ -67,9 +84,11 @@ export async function runActionProcess(options: RunActionOptions): Promise<Actio
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: dir,
+    ...(options.event ? { GITHUB_EVENT_PATH: join(dir, 'event.json') } : {}),
     ...(options.now ? { NOW_PAGE_NOW: options.now } : {}),
     ...options.env,
   }
+  if (options.event) writeFileSync(join(dir, 'event.json'), JSON.stringify(options.event))
   for (const [name, value] of Object.entries(options.inputs)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }

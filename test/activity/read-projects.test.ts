@@ -45,7 +45,7 @@ async function read(repos: RepoSpec[], extra: Partial<ProjectReadOptions> = {}) 
 }
 
 describe('readProjects against the emulator', () => {
-  it('reads the author’s commits in the window, newest first, with paths, tree and languages', async () => {
+  it('reads the author’s commits in the window, newest first, with the head’s tree and languages', async () => {
     const { emulator, result } = await read(
       [
         project([
@@ -100,17 +100,23 @@ describe('readProjects against the emulator', () => {
       'go/ch04/quicksort.go',
       'rust/ch05/hashtable/src/main.rs',
     ])
+    // The head's tree holds every path a progress pattern needs: no per-commit file reads.
     expect(p?.commits.map((c) => [c.message, c.paths])).toEqual([
-      ['Chapter 4: quicksort in Go\n\nWith tests.', ['go/ch04/quicksort.go']],
-      ['rust: chapter 5 hash tables', ['rust/ch05/hashtable/src/main.rs']],
+      ['Chapter 4: quicksort in Go\n\nWith tests.', undefined],
+      ['rust: chapter 5 hash tables', undefined],
     ])
+    expect(p?.commitCount).toBeUndefined()
     for (const c of p?.commits ?? []) {
       expect(c.sha).toMatch(/^[0-9a-f]{40}$/)
       expect(c.url).toMatch(new RegExp(`/someone/grokking_algorithms/commit/${c.sha}$`))
     }
     const paths = emulator.requests.map((r) => `${r.method} ${r.path.replace(/\?.*/, '')}`)
-    expect(paths.filter((p) => /\/git\/trees\//.test(p))).toHaveLength(1)
-    expect(paths.filter((p) => /\/commits\/[0-9a-f]{40}$/.test(p))).toHaveLength(2)
+    // Commits, tree and languages, read at once: no repository read to learn the branch first.
+    expect(paths.sort()).toEqual([
+      'GET /repos/someone/grokking_algorithms/commits',
+      'GET /repos/someone/grokking_algorithms/git/trees/HEAD',
+      'GET /repos/someone/grokking_algorithms/languages',
+    ])
     expect(duplicateRequests(emulator)).toEqual([])
   })
 
@@ -129,13 +135,10 @@ describe('readProjects against the emulator', () => {
     expect(result[0]?.paths).toBeUndefined()
     expect(result[0]?.languages).toBeUndefined()
     const paths = emulator.requests.map((r) => r.path.replace(/\?.*/, ''))
-    expect(paths).toEqual([
-      '/repos/someone/grokking_algorithms',
-      '/repos/someone/grokking_algorithms/commits',
-    ])
+    expect(paths).toEqual(['/repos/someone/grokking_algorithms/commits'])
   })
 
-  it('pages through many commits', async () => {
+  it('pages through many commits, keeping the newest 100 and the count', async () => {
     const commits = Array.from({ length: 230 }, (_, i) => ({
       ...me,
       date: new Date(Date.parse('2025-06-01T00:00:00Z') + i * 3_600_000).toISOString(),
@@ -143,8 +146,12 @@ describe('readProjects against the emulator', () => {
     }))
     const { emulator, result } = await read([project(commits)])
     expect(result[0]?.commits.map((c) => c.message)).toEqual(
-      commits.map((c) => c.message).reverse(),
+      commits
+        .map((c) => c.message)
+        .reverse()
+        .slice(0, 100),
     )
+    expect(result[0]?.commitCount).toBe(230)
     expect(emulator.requests.filter((r) => /\/commits(\?|$)/.test(r.path))).toHaveLength(3)
     expect(duplicateRequests(emulator)).toEqual([])
   })
@@ -290,8 +297,8 @@ describe('readProjects against the emulator', () => {
       log,
     )
     expect(result.map((p) => p.commits.length)).toEqual([5, 5, 5, 5, 5, 5])
-    // 6 x (repository, commits, tree, languages, 5 commit details)
-    expect(emulator.requests).toHaveLength(6 * 9)
+    // 6 x (commits, tree, languages)
+    expect(emulator.requests).toHaveLength(6 * 3)
     const peak = peakConcurrency(emulator)
     expect(peak).toBeGreaterThan(1)
     expect(peak).toBeLessThanOrEqual(4)

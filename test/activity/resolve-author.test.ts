@@ -29,6 +29,25 @@ describe('resolveAuthor', () => {
     })
   })
 
+  it('takes the repository owner without a request when the event payload says it is a person', async () => {
+    const emulator = await emulate(scenario({ tokens }))
+    const log = recordingLogger()
+    const client = clientFor(emulator.url, log)
+    expect(
+      await resolveAuthor(client, { repositoryOwner: 'someone', repositoryOwnerType: 'User' }, log),
+    ).toBe('someone')
+    expect(emulator.requests).toEqual([])
+    // An organization in the payload proves nothing about the author: GitHub is asked.
+    expect(
+      await resolveAuthor(
+        client,
+        { repositoryOwner: 'acme', repositoryOwnerType: 'Organization' },
+        log,
+      ),
+    ).toBe('someone')
+    expect(emulator.requests.map((r) => r.path)).toEqual(['/user'])
+  })
+
   it('uses the token’s user', async () => {
     const emulator = await emulate(scenario({ tokens }))
     const log = recordingLogger()

@@ -9,7 +9,7 @@ import {
   type Emulator,
   type Scenario,
 } from '../../src/emulator/index.js'
-import { runActionProcess, type ActionRun } from '../../src/runner/local-runner.js'
+import { dispatchEvent, runActionProcess, type ActionRun } from '../../src/runner/local-runner.js'
 
 /**
  * The bundled Action (dist/index.js) run as a runner runs it: a node process with INPUT_*
@@ -105,6 +105,39 @@ describe('the Action end to end (dist/index.js against the emulator)', () => {
     expect(second.outputs['pull-request-operation']).toBe('none')
     expect(second.outputs['pull-request-number']).toBe(String(number))
     expect(writes(em, mark)).toEqual([])
+  })
+
+  it('a run with nothing new makes only the reads it cannot do without, all at once', async () => {
+    const scenario = demo()
+    // Latency makes "at once" observable: sequential reads could not overlap.
+    emulator = await startEmulator(scenario, { port: 0, latencyMs: 100 })
+    const em = emulator
+    const run = (event?: object) =>
+      runActionProcess({
+        inputs: { token: 'demo-token', ...scenario.inputs },
+        apiUrl: em.url,
+        repository: 'someone/site',
+        now: scenario.now,
+        ...(event ? { event } : {}),
+      })
+    expect((await run()).exitCode).toBe(0)
+    const mark = em.requests.length
+    // A scheduled or dispatched run's payload says the owner is a person: no GET /user.
+    const second = await run(dispatchEvent('someone/site', 'User'))
+    expect(second.outputs['pull-request-operation']).toBe('none')
+    const log = em.requests.slice(mark)
+    // The page, the PR (whose hidden state says it already proposes this page), the search,
+    // and the side project's commits and tree: no branch, compare or repository reads.
+    expect(log.map((r) => `${r.method} ${r.path.replace(/\?.*/, '')}`).sort()).toEqual([
+      'GET /repos/someone/grokking_algorithms/commits',
+      'GET /repos/someone/grokking_algorithms/git/trees/HEAD',
+      'GET /repos/someone/site/contents/content%2Fnow.md',
+      'GET /repos/someone/site/pulls',
+      'GET /search/issues',
+    ])
+    // Issued together: each starts before the first one's answer is back.
+    const firstDone = Math.min(...log.map((r) => r.at + r.ms))
+    for (const r of log) expect(r.at).toBeLessThanOrEqual(firstDone)
   })
 
   it('dry-run reads everything and writes nothing', async () => {

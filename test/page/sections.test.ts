@@ -54,6 +54,19 @@ describe('sections', () => {
     expect(emptied.text).toBe(`# Now\n\n${S}\n_Nothing merged lately._\n${E}\n`)
   })
 
+  it('counts a project’s commits from commitCount when the activity lists only the newest', () => {
+    const activity = smallActivity()
+    const project = activity.projects[0]!
+    const listed = project.commits.length
+    const r = editPage(
+      `# Now\n\n<!-- now-page:progress:start -->\n- old\n<!-- now-page:progress:end -->\n`,
+      { ...activity, projects: [{ ...project, commitCount: 250 }] },
+      { today: '2025-08-24', sections: { contributions: { enabled: false } } },
+    )
+    expect(listed).toBeLessThan(250)
+    expect(r.text).toContain('250 commits in this period')
+  })
+
   it('prints merge dates in the time zone', () => {
     const activity: Activity = {
       pullRequests: [

@@ -8,7 +8,8 @@ import {
   type Scenario,
 } from '../../src/emulator/index.js'
 import { createClient } from '../../src/github/client.js'
-import { publish, TRAILER, type PublishOptions } from '../../src/publish/publish.js'
+import { findOpenPull, publish, TRAILER, type PublishOptions } from '../../src/publish/publish.js'
+import { readRefreshState, withRefreshState } from '../../src/publish/refresh-state.js'
 import { readPageFromBase } from '../../src/publish/read-page.js'
 
 /** The publisher against the emulator: real HTTP, real Octokit with the production plugins. */
@@ -80,7 +81,8 @@ describe('publish', () => {
     const [pr] = openPulls(em)
     expect(pr).toMatchObject({
       title: 'Update Now page',
-      body: 'Body',
+      // The body ends with the hidden state a later run reads to know the PR is still right.
+      body: expect.stringMatching(/^Body\n\n<!-- now-page-action:state \{.*\} -->$/),
       draft: true,
       labels: ['now'],
       reviewers: ['reviewer'],
@@ -139,6 +141,48 @@ describe('publish', () => {
     )
   })
 
+  it('decides “already proposed” from the PR listing alone, with the page already read', async () => {
+    const { em, client } = await setup()
+    await publish(client, options(appendLine('- one')), log)
+    const page = await readPageFromBase(client, {
+      owner: 'someone',
+      repo: 'site',
+      paths: ['content/now.md'],
+    })
+    const openPull = await findOpenPull(client, {
+      owner: 'someone',
+      repo: 'site',
+      branch: 'now-page/refresh',
+    })
+    const mark = em.requests.length
+    const r = await publish(client, options(appendLine('- one'), { page, openPull }), log)
+    expect(r).toMatchObject({ operation: 'none', changed: true })
+    expect(em.requests.slice(mark)).toEqual([])
+  })
+
+  it('a forged state in the PR body never lets it overwrite a human commit', async () => {
+    const { em, client } = await setup()
+    const first = await publish(client, options(appendLine('- one')), log)
+    const human = em.commitFiles(
+      'someone/site',
+      'now-page/refresh',
+      { 'content/now.md': `${PAGE}\n- one\n- mine` },
+      { author: 'friend' },
+    )
+    // Someone edits the hidden state to vouch for their own commit.
+    const pr = em.state
+      .repo('someone/site')!
+      .pulls.find((p) => p.number === first.pullRequest!.number)!
+    const forged = readRefreshState(pr.body)!
+    pr.body = withRefreshState(pr.body, { ...forged, head: human })
+    const mark = em.requests.length
+    const r = await publish(client, options(appendLine('- two')), log)
+    expect(r.operation).toBe('none')
+    expect(r.warnings.join()).toMatch(/by someone else/)
+    expect(writes(em, mark).filter((w) => !w.path.endsWith('/git/trees'))).toEqual([])
+    expect(em.state.resolve(em.state.repo('someone/site')!, 'now-page/refresh')).toBe(human)
+  })
+
   it('after the author merges, the next run finds nothing and opens nothing', async () => {
     const { em, client } = await setup()
     const first = await publish(client, options(appendLine('- one')), log)
@@ -171,11 +215,7 @@ describe('publish', () => {
       paths: ['content/now.md'],
     })
     em.commitFiles('someone/site', 'main', { 'content/now.md': `${PAGE} Edited by hand.` })
-    const r = await publish(
-      client,
-      options(appendLine('- new'), { baseText: page.text, baseSha: page.baseSha }),
-      log,
-    )
+    const r = await publish(client, options(appendLine('- new'), { page }), log)
     expect(r.operation).toBe('created')
     expect(em.readFile('someone/site', 'content/now.md', 'now-page/refresh')).toBe(
       `${PAGE} Edited by hand.\n- new`,
@@ -249,7 +289,8 @@ describe('readPageFromBase', () => {
       repo: 'site',
       paths: ['now.md', 'content/now.md'],
     })
-    expect(page).toMatchObject({ path: 'content/now.md', text: PAGE, base: 'main' })
+    expect(page).toMatchObject({ path: 'content/now.md', text: PAGE })
+    expect(page.blobSha).toMatch(/^[0-9a-f]{40}$/)
   })
 
   it.each([
