@@ -48,6 +48,22 @@ function kindOf(method: string, path: string): Kind {
   return 'other'
 }
 
+/** Requests, writes, requests by kind and API time (first request to last answer) of a log. */
+function summarize(log: Emulator['requests']) {
+  const byKind: Record<string, number> = {}
+  for (const r of log)
+    byKind[kindOf(r.method, r.path)] = (byKind[kindOf(r.method, r.path)] ?? 0) + 1
+  const apiMs = log.length
+    ? Math.max(...log.map((r) => r.at + r.ms)) - Math.min(...log.map((r) => r.at))
+    : 0
+  return {
+    requests: log.length,
+    writes: log.filter((r) => r.method !== 'GET').length,
+    byKind,
+    apiMs,
+  }
+}
+
 interface Row {
   run: string
   requests: number
@@ -102,23 +118,16 @@ async function measure(
   })
   if (run.exitCode !== 0) throw new Error(`${name} failed:\n${run.stdout}\n${run.stderr}`)
   const log = em.requests.slice(from)
-  const byKind: Record<string, number> = {}
-  for (const r of log)
-    byKind[kindOf(r.method, r.path)] = (byKind[kindOf(r.method, r.path)] ?? 0) + 1
-  const first = Math.min(...log.map((r) => r.at))
-  const last = Math.max(...log.map((r) => r.at + r.ms))
-  const apiMs = log.length ? last - first : 0
+  const summary = summarize(log)
+  const { apiMs } = summary
   const lowerBoundMs = bound * latency
   return {
     run: name,
-    requests: log.length,
-    writes: log.filter((r) => r.method !== 'GET').length,
-    byKind,
-    apiMs,
+    ...summary,
     wallMs: Math.round(run.ms),
     lowerBoundMs,
     ratio: lowerBoundMs ? Math.round((apiMs / lowerBoundMs) * 100) / 100 : 0,
-    coldStartMs: log.length ? first - run.startedAt : 0,
+    coldStartMs: log.length ? Math.min(...log.map((r) => r.at)) - run.startedAt : 0,
   }
 }
 
@@ -202,20 +211,12 @@ async function measureNaive(
   const started = performance.now()
   const outcome = await naiveRefresh(job)
   const wallMs = Math.round(performance.now() - started)
-  const log = em.requests.slice(from)
-  const byKind: Record<string, number> = {}
-  for (const r of log)
-    byKind[kindOf(r.method, r.path)] = (byKind[kindOf(r.method, r.path)] ?? 0) + 1
-  const apiMs = log.length
-    ? Math.max(...log.map((r) => r.at + r.ms)) - Math.min(...log.map((r) => r.at))
-    : 0
+  const summary = summarize(em.requests.slice(from))
+  const { apiMs } = summary
   const lowerBoundMs = (ROUNDS[name] ?? 0) * latency
   return {
     run: `naive ${name}`,
-    requests: log.length,
-    writes: log.filter((r) => r.method !== 'GET').length,
-    byKind,
-    apiMs,
+    ...summary,
     wallMs,
     lowerBoundMs,
     ratio: lowerBoundMs ? Math.round((apiMs / lowerBoundMs) * 100) / 100 : 0,
@@ -317,21 +318,12 @@ if (!values.quick) {
     const wallMs = Date.now() - started
     rmSync(dir, { recursive: true, force: true })
     if (code !== 0) throw new Error(`scale run failed: ${stderr}`)
-    const log = em.requests.slice(from)
-    const byKind: Record<string, number> = {}
-    for (const r of log)
-      byKind[kindOf(r.method, r.path)] = (byKind[kindOf(r.method, r.path)] ?? 0) + 1
     const kb = Number(stderr.trim().split('\n').pop())
     // The page read, the PR lookup, and per project its tree: the rest is listing pages.
     const pages = Math.ceil(prs / 100) + projects * Math.ceil(commits / projects / 100)
     scale.push({
       run: `scale ${prs} PRs / ${commits} commits${heapCapMb ? ` (heap ≤ ${heapCapMb} MB)` : ''}`,
-      requests: log.length,
-      writes: log.filter((r) => r.method !== 'GET').length,
-      byKind,
-      apiMs: log.length
-        ? Math.max(...log.map((r) => r.at + r.ms)) - Math.min(...log.map((r) => r.at))
-        : 0,
+      ...summarize(em.requests.slice(from)),
       wallMs,
       lowerBoundMs: 0,
       ratio: 0,
