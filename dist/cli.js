@@ -1901,6 +1901,8 @@ async function startEmulator(scenario, opts = {}) {
     const faults = (scenario.faults ?? []).map((f) => ({ ...f, seen: 0, fired: 0 }));
     let shapes;
     const startedAt = Math.floor(Date.now() / 1000);
+    const intercepts = [];
+    let events = 0;
     const handle = async (req, res) => {
         const started = performance.now();
         const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
@@ -1912,6 +1914,8 @@ async function startEmulator(scenario, opts = {}) {
             status: 0,
             ms: 0,
             at: Date.now(),
+            arrived: ++events,
+            answered: 0,
         };
         requests.push(entry);
         const headers = {
@@ -1921,11 +1925,18 @@ async function startEmulator(scenario, opts = {}) {
         const finish = (status, body, extra = {}) => {
             entry.status = status;
             entry.ms = Math.round(performance.now() - started);
+            entry.answered = ++events;
             send(res, status, body, { ...headers, ...extra });
         };
         try {
             if (opts.latencyMs)
                 await sleep(opts.latencyMs);
+            for (const hook of intercepts) {
+                if (hook.fired < (hook.times ?? 1) && faultMatches(hook, method, path)) {
+                    hook.fired++;
+                    await hook.run(state, { method, path });
+                }
+            }
             const fault = faults.find((f) => faultMatches(f, method, path) && f.fired < (f.times ?? 1) && f.seen++ >= (f.after ?? 0));
             if (fault) {
                 fault.fired++;
@@ -2043,6 +2054,7 @@ async function startEmulator(scenario, opts = {}) {
         commitFiles: (repo, branch, files, o) => state.commitFiles(repo, branch, files, o),
         mergePull: (repo, number) => state.mergePull(repo, number),
         addFault: (f) => void faults.push({ ...f, seen: 0, fired: 0 }),
+        intercept: (hook) => void intercepts.push({ ...hook, fired: 0 }),
     };
 }
 function sleep(ms) {

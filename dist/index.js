@@ -32063,6 +32063,10 @@ function createClient(options) {
             // which cost a run ~5 s for its 6 writes. A run makes at most ~8 writes, far under the
             // content-creation limit (80/min), so they stay serial but unspaced.
             write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+            notifications: new Bottleneck.Group({
+                maxConcurrent: 1,
+                minTime: options.throttle?.notificationsMinTimeMs ?? 3000,
+            }),
             onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
                 if (retryAfter > maxWait || retryCount >= maxThrottleRetries)
                     return false;

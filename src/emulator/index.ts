@@ -17,6 +17,27 @@ export interface RequestLogEntry {
   status: number
   ms: number
   at: number
+  /**
+   * Order of events: every arrival and every answer takes the next number. Request A was answered
+   * before B arrived iff `A.answered < B.arrived`: concurrency is read from this order, never
+   * from elapsed time. `answered` stays 0 for a dropped connection.
+   */
+  arrived: number
+  answered: number
+}
+
+/**
+ * An in-process hook (tests only; scenarios are JSON and cannot carry one): runs when a matching
+ * request arrives, after any latency and before faults and routing. It may change the state
+ * (a human push in the middle of a run) or wait (hold answers until other requests arrive).
+ */
+export interface Intercept {
+  method?: string
+  /** Same syntax as a fault's path. */
+  path: string
+  /** How many matching requests it runs for (default 1). */
+  times?: number
+  run(state: EmulatorState, request: { method: string; path: string }): void | Promise<void>
 }
 
 export interface Emulator {
@@ -33,6 +54,7 @@ export interface Emulator {
   ): string
   mergePull(repo: string, number: number): string
   addFault(f: Fault): void
+  intercept(hook: Intercept): void
 }
 
 const DOCS = 'https://docs.github.com/rest'
@@ -43,7 +65,7 @@ interface ActiveFault extends Fault {
   fired: number
 }
 
-function faultMatches(f: Fault, method: string, path: string): boolean {
+function faultMatches(f: Pick<Fault, 'method' | 'path'>, method: string, path: string): boolean {
   if (f.method && f.method.toUpperCase() !== method) return false
   const re = new RegExp(
     '^' +
@@ -72,6 +94,8 @@ export async function startEmulator(
   const faults: ActiveFault[] = (scenario.faults ?? []).map((f) => ({ ...f, seen: 0, fired: 0 }))
   let shapes: Shapes | undefined
   const startedAt = Math.floor(Date.now() / 1000)
+  const intercepts: (Intercept & { fired: number })[] = []
+  let events = 0
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now()
@@ -84,6 +108,8 @@ export async function startEmulator(
       status: 0,
       ms: 0,
       at: Date.now(),
+      arrived: ++events,
+      answered: 0,
     }
     requests.push(entry)
     const headers: Record<string, string> = {
@@ -93,10 +119,17 @@ export async function startEmulator(
     const finish = (status: number, body: unknown, extra: Record<string, string> = {}) => {
       entry.status = status
       entry.ms = Math.round(performance.now() - started)
+      entry.answered = ++events
       send(res, status, body, { ...headers, ...extra })
     }
     try {
       if (opts.latencyMs) await sleep(opts.latencyMs)
+      for (const hook of intercepts) {
+        if (hook.fired < (hook.times ?? 1) && faultMatches(hook, method, path)) {
+          hook.fired++
+          await hook.run(state, { method, path })
+        }
+      }
       const fault = faults.find(
         (f) =>
           faultMatches(f, method, path) && f.fired < (f.times ?? 1) && f.seen++ >= (f.after ?? 0),
@@ -236,6 +269,7 @@ export async function startEmulator(
     commitFiles: (repo, branch, files, o) => state.commitFiles(repo, branch, files, o),
     mergePull: (repo, number) => state.mergePull(repo, number),
     addFault: (f) => void faults.push({ ...f, seen: 0, fired: 0 }),
+    intercept: (hook) => void intercepts.push({ ...hook, fired: 0 }),
   }
 }
 

@@ -30,6 +30,12 @@ export interface ClientOptions {
     retryAfterBaseMs?: number
     /** Minimum gap between search requests. GitHub allows 30 a minute: default 2000. */
     searchMinTimeMs?: number
+    /**
+     * Minimum gap between requests that notify people (opening a PR, a comment, a review
+     * request). GitHub's guidance, and plugin-throttling's default, is 3000; tests against the
+     * emulator set 0 so that a publish test does not wait 3 s per write.
+     */
+    notificationsMinTimeMs?: number
   }
   log?: ClientLog
   /** Aborts every request once it fires: a bound on the run's total time talking to GitHub. */
@@ -75,6 +81,10 @@ export function createClient(options: ClientOptions): Client {
         // which cost a run ~5 s for its 6 writes. A run makes at most ~8 writes, far under the
         // content-creation limit (80/min), so they stay serial but unspaced.
         write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+        notifications: new Bottleneck.Group({
+          maxConcurrent: 1,
+          minTime: options.throttle?.notificationsMinTimeMs ?? 3000,
+        }),
         onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
           if (retryAfter > maxWait || retryCount >= maxThrottleRetries) return false
           log?.warning(

@@ -31,6 +31,7 @@ export function clientFor(
     throttle: {
       retryAfterBaseMs: extra.retryAfterBaseMs ?? 1,
       searchMinTimeMs: 0,
+      notificationsMinTimeMs: 0,
       maxRetryAfterSeconds: 60,
     },
     ...(log ? { log } : {}),

@@ -12,6 +12,5 @@ export const smallActivity = (): Activity =>
 
 export const emptyActivity = (): Activity => ({ pullRequests: [], projects: [] })
 
-export const referencePagePath = fileURLToPath(
-  new URL('../../../shared/reference/now.md', import.meta.url),
-)
+/** A real Hugo Now page, byte for byte (see test/fixtures/reference/README.md for provenance). */
+export const referencePagePath = fixturePath('reference/now.md')

@@ -8,6 +8,9 @@ import {
   type Scenario,
 } from '../../src/emulator/index.js'
 import { createClient } from '../../src/github/client.js'
+
+/** No 3 s spacing between notifying writes: the emulator notifies no one. */
+const FAST = { notificationsMinTimeMs: 0 }
 import { findOpenPull, publish, TRAILER, type PublishOptions } from '../../src/publish/publish.js'
 import { readRefreshState, withRefreshState } from '../../src/publish/refresh-state.js'
 import { readPageFromBase } from '../../src/publish/read-page.js'
@@ -36,7 +39,10 @@ async function setup(extra: Partial<Scenario> = {}) {
       ...extra,
     }),
   )
-  return { em, client: createClient({ token: 't', baseUrl: em.url, retryBaseMs: 1 }) }
+  return {
+    em,
+    client: createClient({ token: 't', baseUrl: em.url, retryBaseMs: 1, throttle: FAST }),
+  }
 }
 
 /** An edit that appends a line (idempotently), standing in for the page core. */
@@ -232,7 +238,7 @@ describe('publish', () => {
 
   it('a token without write permission gets the permissions block to add', async () => {
     const { em } = await setup()
-    const client = createClient({ token: 'ro', baseUrl: em.url, retryBaseMs: 1 })
+    const client = createClient({ token: 'ro', baseUrl: em.url, retryBaseMs: 1, throttle: FAST })
     const run = publish(client, options(appendLine('- new')), log)
     await expect(run).rejects.toBeInstanceOf(NowPageError)
     await expect(run).rejects.toMatchObject({
