@@ -2,7 +2,8 @@ import { createTwoFilesPatch } from 'diff'
 import type { Logger } from '../activity/read-activity.js'
 import { NowPageError } from '../errors.js'
 import { httpStatus, type Client } from '../github/client.js'
-import { branchHead, readPageFromBase, readText, type BasePage } from './read-page.js'
+import { branchRefusal, checkBranchInput } from './guard.js'
+import { branchHead, readBranch, readPageFromBase, readText, type BasePage } from './read-page.js'
 import { gitBlobSha, readRefreshState, withRefreshState } from './refresh-state.js'
 
 /** Every commit the Action makes carries this trailer; a commit on its branch without it was
@@ -67,6 +68,7 @@ export async function publish(
   o: PublishOptions,
   log: Logger,
 ): Promise<PublishResult> {
+  checkBranchInput(o)
   try {
     return await publishOnce(client, o, log, 0)
   } catch (error) {
@@ -134,11 +136,20 @@ async function publishOnce(
   // Round 2: the base's head (and its name, when neither the input nor the PR gives it), and
   // the branch's head when there is no PR to tell it.
   const baseRef = o.base ?? openPr?.base.ref
-  const [base, baseCommit, branchSha] = await Promise.all([
-    baseRef ?? defaultBranch(client, owner, repo),
+  const [defaultName, baseCommit, ours] = await Promise.all([
+    defaultBranch(client, owner, repo),
     baseHead(client, o, baseRef),
-    openPr ? openPr.head.sha : branchHead(client, owner, repo, o.branch),
+    readBranch(client, owner, repo, o.branch),
   ])
+  const base = baseRef ?? defaultName
+  const refusal = branchRefusal({
+    branch: o.branch,
+    base,
+    defaultBranch: defaultName,
+    protected: ours?.protected ?? false,
+  })
+  if (refusal) throw refusal
+  const branchSha = ours?.sha
   const baseSha = baseCommit.sha
   const oursOnly = branchSha === undefined || state?.head === branchSha
   // Round 3: the page at that exact base commit (round 1 read the branch by name, and a push
