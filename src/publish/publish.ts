@@ -221,10 +221,9 @@ async function publishOnce(
   }
 
   // Where our commit goes: on the base, or on top of a human's commits on our branch.
-  let parent = baseSha
+  let parents = [baseSha]
   let parentTree = baseCommit.tree
   let text = edited.text
-  let force = false
   if (branchSha && branch) {
     if (human.length > 0) {
       const link = openPr ? openPr.html_url : `the ${o.branch} branch`
@@ -254,7 +253,7 @@ async function publishOnce(
           ...(openPr ? { pullRequest: pullInfo(openPr) } : {}),
         }
       }
-      parent = branchSha
+      parents = [branchSha]
       parentTree = (await client.rest.git.getCommit({ owner, repo, commit_sha: branchSha })).data
         .tree.sha
       text = onTop.text
@@ -272,7 +271,10 @@ async function publishOnce(
           message: `#${openPr.number} already proposes this refresh.`,
         }
       }
-      force = true
+      // Compare-and-swap: the new commit descends from the head read, so the ref update is a
+      // fast-forward, and GitHub refuses it if anyone pushed since. When the base moved, the
+      // base comes in as a second parent (the PR shows base + edit, as "Update branch" does).
+      parents = branch.upToDate ? [branchSha] : [branchSha, baseSha]
     }
   }
 
@@ -289,7 +291,7 @@ async function publishOnce(
   const treeSha = tree ?? (await createTree(client, o, parentTree, text))
   // The branch is read again alongside the commit: a push since round 2 wins over our write.
   const [commitSha, nowBranch] = await Promise.all([
-    createCommit(client, o, treeSha, parent),
+    createCommit(client, o, treeSha, parents),
     branchSha ? branchHead(client, owner, repo, o.branch) : Promise.resolve(undefined),
   ])
   if (nowBranch !== branchSha) {
@@ -310,7 +312,7 @@ async function publishOnce(
         repo,
         ref: `heads/${o.branch}`,
         sha: commitSha,
-        force,
+        force: false,
       })
     } else {
       await client.rest.git.createRef({
@@ -470,13 +472,13 @@ async function createCommit(
   client: Client,
   o: PublishOptions,
   tree: string,
-  parent: string,
+  parents: string[],
 ): Promise<string> {
   const { data } = await client.rest.git.createCommit({
     owner: o.owner,
     repo: o.repo,
     tree,
-    parents: [parent],
+    parents,
     message: `${o.commitMessage}\n\n${TRAILER}`,
     ...(o.author ? { author: o.author } : {}),
     ...(o.committer ? { committer: o.committer } : {}),
