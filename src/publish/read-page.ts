@@ -118,19 +118,3 @@ export async function readPageFromBase(
     hint: 'Set page-path to the page’s path in the repository, e.g. content/now.md',
   })
 }
-
-/** The branch's head and protection, or undefined when the branch does not exist. */
-export async function readBranch(
-  client: Client,
-  owner: string,
-  repo: string,
-  branch: string,
-): Promise<{ sha: string; protected: boolean } | undefined> {
-  try {
-    const { data } = await client.rest.repos.getBranch({ owner, repo, branch })
-    return { sha: data.commit.sha, protected: data.protected }
-  } catch (error) {
-    if (httpStatus(error) === 404) return undefined
-    throw error
-  }
-}

@@ -248,10 +248,15 @@ describe('publish', () => {
     expect(writes(em).filter((w) => w.status < 300)).toEqual([])
   })
 
-  it('retries a refused ref update once after reading again', async () => {
+  it('re-reads and re-plans once when GitHub refuses the ref update as not a fast forward', async () => {
     const { em, client } = await setup()
     await publish(client, options(appendLine('- one')), log)
-    em.addFault({ method: 'PATCH', path: '/repos/someone/site/git/refs/**', status: 422 })
+    em.addFault({
+      method: 'PATCH',
+      path: '/repos/someone/site/git/refs/**',
+      status: 422,
+      body: { message: 'Update is not a fast forward', status: '422' },
+    })
     const r = await publish(
       client,
       options((t) => ({ text: `${t}\n- two`, changed: true })),
@@ -265,12 +270,14 @@ describe('publish', () => {
     ).toEqual([422, 200])
   })
 
-  it('a run that failed after pushing the branch is adopted by the next: one PR in the end', async () => {
+  it('a run that failed after pushing the branch deletes it; the next opens one PR', async () => {
     const { em, client } = await setup()
     // Four failures: the request and the client's three retries.
     em.addFault({ method: 'POST', path: '/repos/someone/site/pulls', status: 502, times: 4 })
-    await expect(publish(client, options(appendLine('- one')), log)).rejects.toThrow()
-    expect(em.state.repo('someone/site')!.refs.has('refs/heads/now-page/refresh')).toBe(true)
+    await expect(publish(client, options(appendLine('- one')), log)).rejects.toThrow(
+      /deleted the branch now-page\/refresh this run had created/,
+    )
+    expect(em.state.repo('someone/site')!.refs.has('refs/heads/now-page/refresh')).toBe(false)
     expect(openPulls(em)).toHaveLength(0)
     const again = await publish(client, options(appendLine('- one')), log)
     expect(again.operation).toBe('created')
