@@ -83,6 +83,11 @@ describe('GitHub refusals end as the fix the user needs, with nothing left behin
       { message: expect.stringMatching(/is empty/), hint: expect.stringMatching(/first commit/) },
     ],
     [
+      'an empty repository (the contents route)',
+      answer('GET', '/contents/**', 404, 'This repository is empty.'),
+      { input: 'page-path', message: 'someone/site is empty: there is no page to refresh' },
+    ],
+    [
       'a secondary rate limit (403) that persists',
       answer('POST', '/pulls', 403, SECONDARY, { retryAfter: 1, times: 10 }),
       {
