@@ -72,8 +72,10 @@ async function carryOut(
   { decision: d, diff }: Plan,
   log: Logger,
 ): Promise<PublishResult> {
+  // Notes ride in the message too, so the log and the summary show them as they are.
   const result = (r: Omit<PublishResult, 'diff' | 'warnings' | 'notes'>, done?: Done) => ({
     ...r,
+    message: done?.notes.length ? `${r.message} (${done.notes.join('; ')})` : r.message,
     diff,
     warnings: done?.warnings ?? [],
     notes: done?.notes ?? [],

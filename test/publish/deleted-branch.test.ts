@@ -34,6 +34,9 @@ describe('the PR head branch was deleted while the PR stays open', () => {
     )
     expect(r).toMatchObject({ operation: 'updated', pullRequest: { number: pr.number } })
     expect(r.notes.join()).toMatch(/had been deleted while #1 stayed open: recreated it/)
+    expect(r.message).toMatch(
+      /^Updated #1 with the refreshed content\/now.md. \(now-page\/refresh had been deleted/,
+    )
     expect(headOf(em)).toBe(r.commitSha)
     expect(em.readFile(REPO, 'content/now.md', BRANCH)).toBe(`${PAGE}\n- two`)
     expect(openPulls(em)).toHaveLength(1)

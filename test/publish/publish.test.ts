@@ -1,81 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Logger } from '../../src/activity/read-activity.js'
+import { describe, expect, it } from 'vitest'
 import { NowPageError } from '../../src/errors.js'
-import {
-  parseScenario,
-  startEmulator,
-  type Emulator,
-  type Scenario,
-} from '../../src/emulator/index.js'
-import { createClient } from '../../src/github/client.js'
-
-/** No 3 s spacing between notifying writes: the emulator notifies no one. */
-const FAST = { notificationsMinTimeMs: 0 }
-import { findOpenPull, publish, TRAILER, type PublishOptions } from '../../src/publish/publish.js'
-import { readRefreshState, withRefreshState } from '../../src/publish/refresh-state.js'
+import { findOpenPull, publish, TRAILER } from '../../src/publish/publish.js'
 import { readPageFromBase } from '../../src/publish/read-page.js'
-
-/** The publisher against the emulator: real HTTP, real Octokit with the production plugins. */
-const PAGE = '+++\ndate = 2025-08-01\n+++\n\n# Now\n\nHello.'
-const log: Logger = { debug: () => {}, info: () => {}, warning: () => {}, group: (_n, fn) => fn() }
-let em: Emulator | undefined
-afterEach(async () => {
-  await em?.close()
-  em = undefined
-})
-
-async function setup(extra: Partial<Scenario> = {}) {
-  em = await startEmulator(
-    parseScenario({
-      now: '2025-08-24T06:00:00Z',
-      tokens: {
-        t: { login: 'someone' },
-        ro: { login: 'someone', permissions: { contents: 'read', pull_requests: 'read' } },
-      },
-      users: [{ login: 'friend' }, { login: 'reviewer' }],
-      repos: [
-        { fullName: 'someone/site', files: { 'content/now.md': PAGE, 'img.png': '\u0000PNG' } },
-      ],
-      ...extra,
-    }),
-  )
-  return {
-    em,
-    client: createClient({ token: 't', baseUrl: em.url, retryBaseMs: 1, throttle: FAST }),
-  }
-}
-
-/** An edit that appends a line (idempotently), standing in for the page core. */
-const appendLine = (line: string) => (text: string) =>
-  text.includes(line) ? { text, changed: false } : { text: `${text}\n${line}`, changed: true }
-
-function options(
-  edit: PublishOptions['edit'],
-  extra: Partial<PublishOptions> = {},
-): PublishOptions {
-  return {
-    owner: 'someone',
-    repo: 'site',
-    base: 'main',
-    branch: 'now-page/refresh',
-    path: 'content/now.md',
-    edit,
-    title: 'Update Now page',
-    body: 'Body',
-    commitMessage: 'Update Now page',
-    labels: ['now'],
-    reviewers: ['reviewer'],
-    assignees: ['someone'],
-    draft: true,
-    onHumanEdit: 'skip',
-    dryRun: false,
-    ...extra,
-  }
-}
-
-const writes = (e: Emulator, from = 0) => e.requests.slice(from).filter((r) => r.method !== 'GET')
-const openPulls = (e: Emulator) =>
-  e.state.repo('someone/site')!.pulls.filter((p) => p.state === 'open')
+import { readRefreshState, withRefreshState } from '../../src/publish/refresh-state.js'
+import { appendLine, openPulls, options, PAGE, quiet as log, setup, writes } from './emulated.js'
 
 describe('publish', () => {
   it('first run creates branch, verified commit and PR with labels, reviewers, assignees, draft', async () => {
@@ -237,8 +165,7 @@ describe('publish', () => {
   })
 
   it('a token without write permission gets the permissions block to add', async () => {
-    const { em } = await setup()
-    const client = createClient({ token: 'ro', baseUrl: em.url, retryBaseMs: 1, throttle: FAST })
+    const { em, client } = await setup({}, 'ro')
     const run = publish(client, options(appendLine('- new')), log)
     await expect(run).rejects.toBeInstanceOf(NowPageError)
     await expect(run).rejects.toMatchObject({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createClient } from '../../src/github/client.js'
 import { publish } from '../../src/publish/publish.js'
 import { appendLine, BRANCH, headOf, options, PAGE, quiet, REPO, setup } from './emulated.js'
 
@@ -95,5 +96,44 @@ describe('compare-and-swap updates of the bot branch', () => {
     expect(headOf(em)).toBe(human)
     expect(r.operation).toBe('none')
     expect(r.warnings.join()).toMatch(/by someone else/)
+  })
+})
+
+describe('two runs at once', () => {
+  it('two runs creating the PR at the same moment end with one PR and one branch', async () => {
+    const { em, client } = await setup()
+    // Two processes: two clients, so neither's write queue serializes the other's.
+    const other = createClient({ token: 't', baseUrl: em.url, retryBaseMs: 1 })
+    // Both read before either writes: each POST /git/refs waits for the other's to arrive.
+    let waiting: (() => void) | undefined
+    em.intercept({
+      method: 'POST',
+      path: `/repos/${REPO}/git/trees`,
+      times: 2,
+      run: () =>
+        new Promise<void>((resolve) => {
+          if (waiting) {
+            waiting()
+            resolve()
+          } else waiting = resolve
+        }),
+    })
+    const results = await Promise.all([
+      publish(client, options(appendLine('- one')), quiet),
+      publish(other, options(appendLine('- one')), quiet),
+    ])
+    // The loser adopts the winner's PR, or finds it already proposing the refresh.
+    const ops = results.map((r) => r.operation)
+    expect(ops).toContain('created')
+    for (const op of ops) expect(['created', 'none']).toContain(op)
+    expect(results[0]?.pullRequest?.number).toBe(results[1]?.pullRequest?.number)
+    const open = em.state.repo(REPO)!.pulls.filter((p) => p.state === 'open')
+    expect(open).toHaveLength(1)
+    expect(em.readFile(REPO, 'content/now.md', BRANCH)).toBe(`${PAGE}\n- one`)
+    // The loser's branch creation was refused; any later write of it was a fast-forward.
+    const refWrites = em.requests.filter((r) => r.path.includes('/git/refs') && r.method !== 'GET')
+    const shown = refWrites.map((r) => `${r.method} ${r.status}`)
+    expect(shown.slice(0, 2)).toEqual(['POST 201', 'POST 422'])
+    expect(shown.slice(2).every((w) => w === 'PATCH 200')).toBe(true)
   })
 })
