@@ -208,5 +208,11 @@ function explainFailure(error: unknown, what: string, maxWait: number): unknown 
       { input: 'token', hint: 'Re-run after the reset, or use a token with its own rate limit' },
     )
   }
+  if (status === 429) {
+    // A 429 is always a limit, whatever its wording: never an unexpected error.
+    return new NowPageError(`GitHub answered 429 Too Many Requests on ${what}`, {
+      hint: 'Re-run later; secondary limits clear within minutes',
+    })
+  }
   return error
 }

@@ -1,5 +1,6 @@
 import { NowPageError } from '../errors.js'
 import { httpStatus, type Client } from '../github/client.js'
+import { errorText } from './github-errors.js'
 
 export const MAX_PAGE_BYTES = 1024 * 1024
 
@@ -35,6 +36,13 @@ export async function readText(
   try {
     data = (await client.rest.repos.getContent(where)).data
   } catch (error) {
+    // An empty repository answers the contents route 404 "This repository is empty.".
+    if (/repository is empty/i.test(errorText(error))) {
+      throw new NowPageError(`${where.owner}/${where.repo} is empty: there is no page to refresh`, {
+        input: 'page-path',
+        hint: 'Push a first commit with the Now page, then run the Action again',
+      })
+    }
     if (httpStatus(error) === 404) return undefined
     throw error
   }

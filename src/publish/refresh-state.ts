@@ -15,7 +15,11 @@ export interface RefreshState {
   basePage: string
   /** Git blob id of the page that commit proposes. */
   page: string
+  /** Labels, assignees or reviewers that could not be added yet: the next run adds them. */
+  todo?: Array<'labels' | 'assignees' | 'reviewers'>
 }
+
+const EXTRAS = new Set(['labels', 'assignees', 'reviewers'])
 
 const PREFIX = '<!-- now-page-action:state '
 const SUFFIX = ' -->'
@@ -23,7 +27,8 @@ const SHA = /^[0-9a-f]{40}$/
 
 /** `body` with the state appended (any earlier state comment removed). */
 export function withRefreshState(body: string, state: RefreshState): string {
-  const json = JSON.stringify({ v: 1, ...state })
+  const { todo, ...rest } = state
+  const json = JSON.stringify({ v: 1, ...rest, ...(todo?.length ? { todo } : {}) })
   return `${withoutRefreshState(body).replace(/\s+$/, '')}\n\n${PREFIX}${json}${SUFFIX}`
 }
 
@@ -47,7 +52,8 @@ export function readRefreshState(body: string | null | undefined): RefreshState 
   }
   const v = value as Partial<RefreshState> & { v?: unknown }
   if (v.v !== 1 || !isSha(v.head) || !isSha(v.basePage) || !isSha(v.page)) return undefined
-  return { head: v.head, basePage: v.basePage, page: v.page }
+  const todo = Array.isArray(v.todo) ? v.todo.filter((t) => EXTRAS.has(t)) : []
+  return { head: v.head, basePage: v.basePage, page: v.page, ...(todo.length ? { todo } : {}) }
 }
 
 /** The id git gives a file with this text (UTF-8): `sha1("blob <bytes>\0" + bytes)`. */

@@ -1,81 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Logger } from '../../src/activity/read-activity.js'
+import { describe, expect, it } from 'vitest'
 import { NowPageError } from '../../src/errors.js'
-import {
-  parseScenario,
-  startEmulator,
-  type Emulator,
-  type Scenario,
-} from '../../src/emulator/index.js'
-import { createClient } from '../../src/github/client.js'
-
-/** No 3 s spacing between notifying writes: the emulator notifies no one. */
-const FAST = { notificationsMinTimeMs: 0 }
-import { findOpenPull, publish, TRAILER, type PublishOptions } from '../../src/publish/publish.js'
-import { readRefreshState, withRefreshState } from '../../src/publish/refresh-state.js'
+import { findOpenPull, publish, TRAILER } from '../../src/publish/publish.js'
 import { readPageFromBase } from '../../src/publish/read-page.js'
-
-/** The publisher against the emulator: real HTTP, real Octokit with the production plugins. */
-const PAGE = '+++\ndate = 2025-08-01\n+++\n\n# Now\n\nHello.'
-const log: Logger = { debug: () => {}, info: () => {}, warning: () => {}, group: (_n, fn) => fn() }
-let em: Emulator | undefined
-afterEach(async () => {
-  await em?.close()
-  em = undefined
-})
-
-async function setup(extra: Partial<Scenario> = {}) {
-  em = await startEmulator(
-    parseScenario({
-      now: '2025-08-24T06:00:00Z',
-      tokens: {
-        t: { login: 'someone' },
-        ro: { login: 'someone', permissions: { contents: 'read', pull_requests: 'read' } },
-      },
-      users: [{ login: 'friend' }, { login: 'reviewer' }],
-      repos: [
-        { fullName: 'someone/site', files: { 'content/now.md': PAGE, 'img.png': '\u0000PNG' } },
-      ],
-      ...extra,
-    }),
-  )
-  return {
-    em,
-    client: createClient({ token: 't', baseUrl: em.url, retryBaseMs: 1, throttle: FAST }),
-  }
-}
-
-/** An edit that appends a line (idempotently), standing in for the page core. */
-const appendLine = (line: string) => (text: string) =>
-  text.includes(line) ? { text, changed: false } : { text: `${text}\n${line}`, changed: true }
-
-function options(
-  edit: PublishOptions['edit'],
-  extra: Partial<PublishOptions> = {},
-): PublishOptions {
-  return {
-    owner: 'someone',
-    repo: 'site',
-    base: 'main',
-    branch: 'now-page/refresh',
-    path: 'content/now.md',
-    edit,
-    title: 'Update Now page',
-    body: 'Body',
-    commitMessage: 'Update Now page',
-    labels: ['now'],
-    reviewers: ['reviewer'],
-    assignees: ['someone'],
-    draft: true,
-    onHumanEdit: 'skip',
-    dryRun: false,
-    ...extra,
-  }
-}
-
-const writes = (e: Emulator, from = 0) => e.requests.slice(from).filter((r) => r.method !== 'GET')
-const openPulls = (e: Emulator) =>
-  e.state.repo('someone/site')!.pulls.filter((p) => p.state === 'open')
+import { readRefreshState, withRefreshState } from '../../src/publish/refresh-state.js'
+import { appendLine, openPulls, options, PAGE, quiet as log, setup, writes } from './emulated.js'
 
 describe('publish', () => {
   it('first run creates branch, verified commit and PR with labels, reviewers, assignees, draft', async () => {
@@ -237,8 +165,7 @@ describe('publish', () => {
   })
 
   it('a token without write permission gets the permissions block to add', async () => {
-    const { em } = await setup()
-    const client = createClient({ token: 'ro', baseUrl: em.url, retryBaseMs: 1, throttle: FAST })
+    const { em, client } = await setup({}, 'ro')
     const run = publish(client, options(appendLine('- new')), log)
     await expect(run).rejects.toBeInstanceOf(NowPageError)
     await expect(run).rejects.toMatchObject({
@@ -248,10 +175,15 @@ describe('publish', () => {
     expect(writes(em).filter((w) => w.status < 300)).toEqual([])
   })
 
-  it('retries a refused ref update once after reading again', async () => {
+  it('re-reads and re-plans once when GitHub refuses the ref update as not a fast forward', async () => {
     const { em, client } = await setup()
     await publish(client, options(appendLine('- one')), log)
-    em.addFault({ method: 'PATCH', path: '/repos/someone/site/git/refs/**', status: 422 })
+    em.addFault({
+      method: 'PATCH',
+      path: '/repos/someone/site/git/refs/**',
+      status: 422,
+      body: { message: 'Update is not a fast forward', status: '422' },
+    })
     const r = await publish(
       client,
       options((t) => ({ text: `${t}\n- two`, changed: true })),
@@ -265,12 +197,14 @@ describe('publish', () => {
     ).toEqual([422, 200])
   })
 
-  it('a run that failed after pushing the branch is adopted by the next: one PR in the end', async () => {
+  it('a run that failed after pushing the branch deletes it; the next opens one PR', async () => {
     const { em, client } = await setup()
     // Four failures: the request and the client's three retries.
     em.addFault({ method: 'POST', path: '/repos/someone/site/pulls', status: 502, times: 4 })
-    await expect(publish(client, options(appendLine('- one')), log)).rejects.toThrow()
-    expect(em.state.repo('someone/site')!.refs.has('refs/heads/now-page/refresh')).toBe(true)
+    await expect(publish(client, options(appendLine('- one')), log)).rejects.toThrow(
+      /deleted the branch now-page\/refresh this run had created/,
+    )
+    expect(em.state.repo('someone/site')!.refs.has('refs/heads/now-page/refresh')).toBe(false)
     expect(openPulls(em)).toHaveLength(0)
     const again = await publish(client, options(appendLine('- one')), log)
     expect(again.operation).toBe('created')
