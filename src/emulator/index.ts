@@ -40,6 +40,23 @@ export interface Intercept {
   run(state: EmulatorState, request: { method: string; path: string }): void | Promise<void>
 }
 
+/** One answer as sent, for a test that checks answers against GitHub's API description. */
+export interface SentResponse {
+  method: string
+  /** As requested, query and any `/api/v3` prefix included. */
+  path: string
+  status: number
+  body: unknown
+  /** Answered by an injected fault (its body is the test's, not the emulator's). */
+  fault: boolean
+}
+
+export interface EmulatorOptions {
+  port?: number
+  latencyMs?: number
+  onResponse?: (response: SentResponse) => void
+}
+
 export interface Emulator {
   url: string
   close(): Promise<void>
@@ -87,12 +104,11 @@ function faultMatches(f: Pick<Fault, 'method' | 'path'>, method: string, path: s
  */
 export async function startEmulator(
   scenario: Scenario,
-  opts: { port?: number; latencyMs?: number } = {},
+  opts: EmulatorOptions = {},
 ): Promise<Emulator> {
   const state = new EmulatorState(scenario)
   const requests: RequestLogEntry[] = []
   const faults: ActiveFault[] = (scenario.faults ?? []).map((f) => ({ ...f, seen: 0, fired: 0 }))
-  let shapes: Shapes | undefined
   const startedAt = Math.floor(Date.now() / 1000)
   const intercepts: (Intercept & { fired: number })[] = []
   let events = 0
@@ -116,7 +132,9 @@ export async function startEmulator(
       'x-github-api-version-selected': '2022-11-28',
       'x-github-request-id': `EMU:${requests.length}`,
     }
+    let fromFault = false
     const finish = (status: number, body: unknown, extra: Record<string, string> = {}) => {
+      opts.onResponse?.({ method, path: entry.path, status, body, fault: fromFault })
       entry.status = status
       entry.ms = Math.round(performance.now() - started)
       entry.answered = ++events
@@ -136,6 +154,7 @@ export async function startEmulator(
       )
       if (fault) {
         fault.fired++
+        fromFault = true
         if (fault.latencyMs) await sleep(fault.latencyMs)
         if (fault.drop) {
           entry.status = 0
@@ -214,7 +233,12 @@ export async function startEmulator(
         }
       }
       const body = method === 'GET' || method === 'DELETE' ? {} : await readBody(req)
-      shapes ??= new Shapes(state, `http://${req.headers.host}`)
+      // URLs in answers follow the root the client used: a GHES client gets `/api/v3` ones.
+      const origin = `http://${req.headers.host ?? '127.0.0.1'}`
+      const ghes = url.pathname.startsWith('/api/v3/')
+      const shapes = ghes
+        ? new Shapes(state, `${origin}/api/v3`, origin)
+        : new Shapes(state, origin)
       const request: Request = { method, path, query: url.searchParams, body, url, token }
       const ctx: Context = {
         state,
@@ -255,7 +279,6 @@ export async function startEmulator(
   })
   const port = (server.address() as AddressInfo).port
   const url = `http://127.0.0.1:${port}`
-  shapes = new Shapes(state, url)
   return {
     url,
     requests,

@@ -77,7 +77,7 @@ export const routes: Route[] = [
     pattern: '/user',
     handle: (_req, _p, ctx) => {
       if (ctx.installation) throw new HttpError(403, 'Resource not accessible by integration')
-      return { body: ctx.shapes.user(ctx.login) }
+      return { body: ctx.shapes.profile(ctx.login, true) }
     },
   },
   {
@@ -85,7 +85,7 @@ export const routes: Route[] = [
     pattern: '/users/:user',
     handle: (_req, p, ctx) => {
       if (!ctx.state.users.has((p.user as string).toLowerCase())) throw notFound()
-      return { body: ctx.shapes.user(p.user as string) }
+      return { body: ctx.shapes.profile(p.user as string, false) }
     },
   },
   {
@@ -149,7 +149,13 @@ export const routes: Route[] = [
       )
       return {
         headers: r.headers,
-        body: { total_count: r.total, incomplete_results: false, items: r.body },
+        body: {
+          total_count: r.total,
+          incomplete_results: false,
+          items: r.body,
+          // After `items`: Octokit's paginate takes the first key left as the list.
+          search_type: 'lexical',
+        },
       }
     },
   },
@@ -173,11 +179,18 @@ export const routes: Route[] = [
       const repo = repoOf(ctx, p)
       const sha = repo.refs.get(`refs/heads/${p.branch}`)
       if (!sha) throw new HttpError(404, 'Branch not found')
+      const url = `${ctx.shapes.api}/repos/${repo.fullName}/branches/${p.branch}`
       return {
         body: {
           name: p.branch,
           commit: ctx.shapes.commit(repo, repo.store.commits.get(sha) as CommitObject),
+          _links: { self: url, html: `${ctx.shapes.web}/${repo.fullName}/tree/${p.branch}` },
           protected: repo.protectedBranches.has(p.branch as string),
+          protection: {
+            enabled: repo.protectedBranches.has(p.branch as string),
+            required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] },
+          },
+          protection_url: `${url}/protection`,
         },
       }
     },
@@ -253,6 +266,9 @@ export const routes: Route[] = [
         body: {
           url: `${ctx.shapes.api}/repos/${repo.fullName}/compare/${p.spec}`,
           html_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}`,
+          permalink_url: `${ctx.shapes.web}/${repo.fullName}/compare/${base.sha}...${head.sha}`,
+          diff_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}.diff`,
+          patch_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}.patch`,
           status,
           ahead_by: ahead.length,
           behind_by: behind.length,
@@ -275,23 +291,30 @@ export const routes: Route[] = [
       const path = (p.path as string).replace(/\/+$/, '')
       const files = repo.store.files(commit.tree)
       const blob = files.get(path)
-      const contentUrl = (x: string) => `${ctx.shapes.api}/repos/${repo.fullName}/contents/${x}`
+      const entry = (x: string, type: 'file' | 'dir', sha: string, size: number) => {
+        const url = `${ctx.shapes.api}/repos/${repo.fullName}/contents/${x}?ref=${commit.sha}`
+        const git = `${ctx.shapes.api}/repos/${repo.fullName}/git/${type === 'file' ? 'blobs' : 'trees'}/${sha}`
+        const html = `${ctx.shapes.web}/${repo.fullName}/${type === 'file' ? 'blob' : 'tree'}/${commit.sha}/${x}`
+        return {
+          type,
+          size,
+          name: x.split('/').pop() as string,
+          path: x,
+          sha,
+          url,
+          git_url: git,
+          html_url: html,
+          download_url: null,
+          _links: { self: url, git, html },
+        }
+      }
       if (blob) {
         const data = repo.store.blobs.get(blob) as Buffer
         return {
           body: {
-            type: 'file',
+            ...entry(path, 'file', blob, data.length),
             encoding: 'base64',
-            size: data.length,
-            name: path.split('/').pop(),
-            path,
             content: (data.toString('base64').match(/.{1,60}/g) ?? []).join('\n') + '\n',
-            sha: blob,
-            url: contentUrl(path),
-            git_url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${blob}`,
-            html_url: `${ctx.shapes.web}/${repo.fullName}/blob/${commit.sha}/${path}`,
-            download_url: null,
-            _links: { self: contentUrl(path), git: '', html: '' },
           },
         }
       }
@@ -302,15 +325,18 @@ export const routes: Route[] = [
         const rest = f.slice(path.length + 1)
         names.set(rest.split('/')[0] as string, rest.includes('/') ? 'dir' : 'file')
       }
+      const dirTree = repo.store.walk(commit.tree)
       return {
-        body: [...names].map(([name, type]) => ({
-          type,
-          name,
-          path: `${path}/${name}`,
-          sha: '',
-          size: 0,
-          url: contentUrl(`${path}/${name}`),
-        })),
+        body: [...names].map(([name, type]) => {
+          const full = `${path}/${name}`
+          const sha = dirTree.find((e) => e.path === full)?.sha ?? ''
+          return entry(
+            full,
+            type,
+            sha,
+            type === 'file' ? (repo.store.blobs.get(sha)?.length ?? 0) : 0,
+          )
+        }),
       }
     },
   },
@@ -400,7 +426,10 @@ export const routes: Route[] = [
       const sha = repo.store.putBlob(data)
       return {
         status: 201,
-        body: { sha, url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${sha}` },
+        body: {
+          sha,
+          url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${sha}`,
+        },
       }
     },
   },
@@ -415,6 +444,7 @@ export const routes: Route[] = [
       return {
         body: {
           sha: p.sha,
+          node_id: `B_${p.sha}`,
           size: data.length,
           encoding: 'base64',
           content: data.toString('base64'),
@@ -669,9 +699,7 @@ export const routes: Route[] = [
       const pr = pullOf(repo, p.number as string)
       const labels = Array.isArray(req.body.labels) ? (req.body.labels as string[]) : []
       pr.labels = [...new Set([...pr.labels, ...labels])]
-      return {
-        body: pr.labels.map((name, i) => ({ id: i + 1, name, color: 'ededed', default: false })),
-      }
+      return { body: pr.labels.map((name, i) => ctx.shapes.label(repo, name, i)) }
     },
   },
   {
@@ -688,7 +716,7 @@ export const routes: Route[] = [
           ...assignees.filter((a) => ctx.state.users.has(a.toLowerCase())),
         ]),
       ]
-      return { status: 201, body: ctx.shapes.searchItem(repo, pr) }
+      return { status: 201, body: ctx.shapes.issue(repo, pr) }
     },
   },
   {
@@ -705,16 +733,7 @@ export const routes: Route[] = [
         createdAt: ctx.state.tick(),
       }
       pr.comments.push(comment)
-      return {
-        status: 201,
-        body: {
-          id: comment.id,
-          body: comment.body,
-          user: ctx.shapes.user(ctx.login),
-          created_at: comment.createdAt,
-          html_url: `${ctx.shapes.web}/${repo.fullName}/pull/${pr.number}#issuecomment-${comment.id}`,
-        },
-      }
+      return { status: 201, body: ctx.shapes.comment(repo, pr, comment) }
     },
   },
   {
@@ -725,12 +744,7 @@ export const routes: Route[] = [
       const repo = repoOf(ctx, p)
       const pr = pullOf(repo, p.number as string)
       const r = paginate(
-        pr.comments.map((c) => ({
-          id: c.id,
-          body: c.body,
-          user: ctx.shapes.user(c.user),
-          created_at: c.createdAt,
-        })),
+        pr.comments.map((c) => ctx.shapes.comment(repo, pr, c)),
         req,
       )
       return { body: r.body, headers: r.headers }

@@ -17,6 +17,7 @@ export interface PullRecord {
   base: string
   /** Head commit at the time a scenario PR was seeded (scenario PRs have no branch). */
   headSha?: string
+  mergeCommitSha?: string
   labels: string[]
   assignees: string[]
   reviewers: string[]
@@ -196,6 +197,7 @@ export class EmulatorState {
         head: `${p.author}:patch-${p.number}`,
         base: repo.defaultBranch,
         headSha: head,
+        ...(p.mergedAt ? { mergeCommitSha: head } : {}),
         labels: [],
         assignees: [],
         reviewers: [],
@@ -282,6 +284,8 @@ export class EmulatorState {
     })
     repo.refs.set(`refs/heads/${pr.base}`, sha)
     pr.state = 'closed'
+    pr.mergeCommitSha = sha
+    pr.headSha = headSha
     pr.mergedAt = date
     pr.closedAt = date
     pr.updatedAt = date
