@@ -24,7 +24,6 @@ export interface Request {
   body: Record<string, unknown>
   /** Full URL as requested (for Link headers). */
   url: URL
-  token: string
 }
 
 export interface Reply {

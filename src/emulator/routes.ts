@@ -1,6 +1,9 @@
 import type { CommitObject, Person, TreeEntry } from './git-objects.js'
 import { HttpError, notFound, paginate, unprocessable, type Reply, type Request } from './http.js'
 import { searchPulls } from './search.js'
+import type { Permissions } from './access.js'
+import type { TokenLimits } from './rate-limit.js'
+import type { ScenarioToken } from './scenario.js'
 import type { Shapes } from './shapes.js'
 import type { EmulatorState, PullRecord, RepoState } from './state.js'
 
@@ -8,7 +11,7 @@ export interface Route {
   method: string
   pattern: string
   /** The permission a token needs (contents / pull_requests), if any. */
-  needs?: ['contents' | 'pull_requests', 'read' | 'write']
+  needs?: Permissions
   handle(req: Request, params: Record<string, string>, ctx: Context): Reply
 }
 
@@ -17,8 +20,9 @@ export interface Context {
   shapes: Shapes
   login: string
   installation: boolean
-  /** Requests left in the token's primary rate limit. */
-  remaining: number
+  token: ScenarioToken
+  /** The token's rate-limit buckets (GET /rate_limit reads them). */
+  limits: TokenLimits
 }
 
 const SEARCH_CAP = 1000
@@ -91,21 +95,7 @@ export const routes: Route[] = [
   {
     method: 'GET',
     pattern: '/rate_limit',
-    handle: (_req, _p, ctx) => {
-      const remaining = ctx.remaining
-      const core = {
-        limit: 5000,
-        used: 5000 - remaining,
-        remaining,
-        reset: Math.floor(Date.parse(ctx.state.now) / 1000) + 3600,
-      }
-      return {
-        body: {
-          resources: { core, search: { limit: 30, used: 0, remaining: 30, reset: core.reset } },
-          rate: core,
-        },
-      }
-    },
+    handle: (_req, _p, ctx) => ({ body: ctx.limits.overview() }),
   },
   {
     method: 'GET',
