@@ -33,6 +33,18 @@ function repoOf(ctx: Context, p: Record<string, string>): RepoState {
   return repo
 }
 
+/**
+ * A repository whose Git data a route reads or writes: an empty one (no commit yet) answers 409
+ * "Git Repository is empty." on every Git data, commits and compare route, as GitHub does
+ * (github/rest-api-description#637 for blobs and trees, noflo/noflo-ui#500 for refs; the
+ * message as quoted in tiledocs-dev/tiledocs-editor#3).
+ */
+function gitRepoOf(ctx: Context, p: Record<string, string>): RepoState {
+  const repo = repoOf(ctx, p)
+  if (repo.store.commits.size === 0) throw new HttpError(409, 'Git Repository is empty.')
+  return repo
+}
+
 function commitOf(repo: RepoState, ctx: Context, ref: string): CommitObject {
   const sha = ctx.state.resolve(repo, ref)
   const commit = sha ? repo.store.commits.get(sha) : undefined
@@ -66,13 +78,24 @@ function pullOf(repo: RepoState, n: string): PullRecord {
   return pr
 }
 
-function setRef(ctx: Context, repo: RepoState, name: string, sha: string): void {
-  const branch = name.replace(/^refs\/heads\//, '')
-  if (repo.protectedBranches.has(branch))
-    throw unprocessable('Protected branch update failed for refs/heads/' + branch + '.')
+/**
+ * GitHub's 422s for a protected branch: "Cannot force-push to this protected branch" for a forced
+ * update (dependabot/dependabot-core#1911), "Changes must be made through a pull request." for
+ * any other (googleapis/repo-automation-bots#5551, a ref update through the API).
+ */
+function refuseProtected(repo: RepoState, name: string, force: boolean): void {
+  if (!repo.protectedBranches.has(name.replace(/^refs\/heads\//, ''))) return
+  throw unprocessable(
+    force
+      ? 'Cannot force-push to this protected branch'
+      : 'Changes must be made through a pull request.',
+  )
+}
+
+function setRef(repo: RepoState, name: string, sha: string, force = false): void {
+  refuseProtected(repo, name, force)
   if (!repo.store.commits.has(sha)) throw unprocessable('Object does not exist')
   repo.refs.set(name, sha)
-  void ctx
 }
 
 export const routes: Route[] = [
@@ -190,7 +213,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/commits',
     needs: ['contents', 'read'],
     handle: (req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const head = commitOf(repo, ctx, req.query.get('sha') ?? repo.defaultBranch)
       const author = req.query.get('author')?.toLowerCase()
       const since = req.query.get('since')
@@ -227,7 +250,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/commits/:ref',
     needs: ['contents', 'read'],
     handle: (_req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       return { body: ctx.shapes.commit(repo, commitOf(repo, ctx, p.ref as string), true) }
     },
   },
@@ -236,7 +259,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/compare/:spec',
     needs: ['contents', 'read'],
     handle: (_req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const [baseRef = '', headRef = ''] = (p.spec as string).split('...')
       const base = commitOf(repo, ctx, baseRef)
       const head = commitOf(repo, ctx, headRef)
@@ -277,6 +300,7 @@ export const routes: Route[] = [
     needs: ['contents', 'read'],
     handle: (req, p, ctx) => {
       const repo = repoOf(ctx, p)
+      if (repo.store.commits.size === 0) throw new HttpError(404, 'This repository is empty.')
       const commit = commitOf(repo, ctx, req.query.get('ref') ?? repo.defaultBranch)
       const path = (p.path as string).replace(/\/+$/, '')
       const files = repo.store.files(commit.tree)
@@ -335,7 +359,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/ref/*ref',
     needs: ['contents', 'read'],
     handle: (_req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const name = `refs/${p.ref}`
       const sha = repo.refs.get(name)
       if (!sha) throw notFound()
@@ -347,7 +371,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/matching-refs/*ref',
     needs: ['contents', 'read'],
     handle: (_req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const prefix = `refs/${p.ref}`
       return {
         body: [...repo.refs]
@@ -361,13 +385,13 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/refs',
     needs: ['contents', 'write'],
     handle: (req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const ref = str(req.body, 'ref') as string
       const sha = str(req.body, 'sha') as string
       if (!/^refs\/[\w./-]+$/.test(ref) || ref.split('/').length < 3)
         throw unprocessable('Reference name is invalid')
       if (repo.refs.has(ref)) throw unprocessable('Reference already exists')
-      setRef(ctx, repo, ref, sha)
+      setRef(repo, ref, sha)
       return { status: 201, body: ctx.shapes.ref(repo, ref, sha) }
     },
   },
@@ -376,15 +400,17 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/refs/*ref',
     needs: ['contents', 'write'],
     handle: (req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const name = `refs/${p.ref}`
       const current = repo.refs.get(name)
       if (!current) throw unprocessable('Reference does not exist')
       const sha = str(req.body, 'sha') as string
       if (!repo.store.commits.has(sha)) throw unprocessable('Object does not exist')
-      if (req.body.force !== true && !repo.store.isAncestor(current, sha))
+      const force = req.body.force === true
+      refuseProtected(repo, name, force)
+      if (!force && !repo.store.isAncestor(current, sha))
         throw unprocessable('Update is not a fast forward')
-      setRef(ctx, repo, name, sha)
+      setRef(repo, name, sha, force)
       return { body: ctx.shapes.ref(repo, name, sha) }
     },
   },
@@ -393,11 +419,17 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/refs/*ref',
     needs: ['contents', 'write'],
     handle: (_req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const name = `refs/${p.ref}`
-      if (!repo.refs.has(name)) throw unprocessable('Reference does not exist')
+      const sha = repo.refs.get(name)
+      if (!sha) throw unprocessable('Reference does not exist')
       if (repo.protectedBranches.has((p.ref as string).replace(/^heads\//, '')))
-        throw unprocessable('Protected branch update failed.')
+        throw unprocessable('Cannot delete this protected branch')
+      // github.com no longer closes a pull request whose head branch is deleted: it stays open,
+      // showing the commit its head had.
+      const branch = name.replace(/^refs\/heads\//, '')
+      for (const pr of repo.pulls)
+        if (pr.state === 'open' && pr.head.split(':').pop() === branch) pr.headSha = sha
       repo.refs.delete(name)
       return { status: 204 }
     },
@@ -407,7 +439,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/blobs',
     needs: ['contents', 'write'],
     handle: (req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const content = str(req.body, 'content') as string
       const data =
         req.body.encoding === 'base64'
@@ -428,7 +460,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/blobs/:sha',
     needs: ['contents', 'read'],
     handle: (_req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const data = repo.store.blobs.get(p.sha as string)
       if (!data) throw notFound()
       return {
@@ -448,7 +480,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/trees',
     needs: ['contents', 'write'],
     handle: (req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const baseTree = str(req.body, 'base_tree', false)
       if (baseTree && !repo.store.trees.has(baseTree)) throw unprocessable('Invalid tree info')
       const files = baseTree ? repo.store.files(baseTree) : new Map<string, string>()
@@ -473,7 +505,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/trees/:sha',
     needs: ['contents', 'read'],
     handle: (req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       let sha = p.sha as string
       if (!repo.store.trees.has(sha)) {
         const commit = ctx.state.resolve(repo, sha)
@@ -491,7 +523,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/commits',
     needs: ['contents', 'write'],
     handle: (req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const tree = str(req.body, 'tree') as string
       if (!repo.store.trees.has(tree)) throw unprocessable('Tree SHA does not exist')
       const parents = Array.isArray(req.body.parents) ? (req.body.parents as string[]) : []
@@ -535,7 +567,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/commits/:sha',
     needs: ['contents', 'read'],
     handle: (_req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const c = repo.store.commits.get(p.sha as string)
       if (!c) throw notFound()
       return { body: ctx.shapes.gitCommit(repo, c) }
@@ -573,6 +605,13 @@ export const routes: Route[] = [
     needs: ['pull_requests', 'write'],
     handle: (req, p, ctx) => {
       const repo = repoOf(ctx, p)
+      // GitHub's wording, as in danielroe/uppt#11 (the full 403 body of POST /pulls) and
+      // peter-evans/create-pull-request#3979; off by default on new repositories.
+      if (ctx.installation && !repo.settings.allowActionsToCreatePullRequests)
+        throw new HttpError(
+          403,
+          'GitHub Actions is not permitted to create or approve pull requests.',
+        )
       const head = (str(req.body, 'head') as string).replace(new RegExp(`^${repo.owner}:`, 'i'), '')
       const base = str(req.body, 'base') as string
       const title = str(req.body, 'title') as string
@@ -600,6 +639,10 @@ export const routes: Route[] = [
           },
         ])
       }
+      // Private repositories on free plans have no drafts: GitHub's 422 as quoted in
+      // SWE-agent/SWE-agent#179 and mislav/hub#2099.
+      if (req.body.draft === true && !repo.settings.draftPullRequests)
+        throw unprocessable('Draft pull requests are not supported in this repository.')
       const now = ctx.state.tick()
       const number = Math.max(0, ...repo.pulls.map((x) => x.number)) + 1
       const pr: PullRecord = {
@@ -668,8 +711,14 @@ export const routes: Route[] = [
       if (reviewers.some((r) => r.toLowerCase() === pr.author.toLowerCase())) {
         throw unprocessable('Review cannot be requested from pull request author.')
       }
+      // GitHub's wording: peter-evans/create-pull-request#4138.
+      const collaborators = repo.settings.collaborators
+      const mayReview = (login: string) =>
+        collaborators
+          ? collaborators.has(login) || login === repo.owner.toLowerCase()
+          : ctx.state.users.has(login)
       for (const r of reviewers) {
-        if (!ctx.state.users.has(r.toLowerCase()))
+        if (!mayReview(r.toLowerCase()))
           throw unprocessable(
             'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ' +
               repo.fullName +

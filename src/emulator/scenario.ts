@@ -53,10 +53,14 @@ export interface ScenarioUser {
 export interface ScenarioCommit {
   sha?: string
   /** Login of the author; their first email is used. */
-  author?: string
+  author?: string | null
   /** An email no account is linked to: the API shows `author: null`. */
   authorEmail?: string
   authorName?: string
+  /** Login of a committer other than the author (`null`: an email no account is linked to). */
+  committer?: string | null
+  /** When it was committed, if not when it was written (`date`). */
+  committedDate?: string
   date: string
   message: string
   paths?: string[]
