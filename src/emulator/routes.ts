@@ -1,5 +1,13 @@
 import type { CommitObject, Person, TreeEntry } from './git-objects.js'
-import { HttpError, notFound, paginate, unprocessable, type Reply, type Request } from './http.js'
+import {
+  HttpError,
+  listing,
+  notFound,
+  unprocessable,
+  type Paging,
+  type Reply,
+  type Request,
+} from './http.js'
 import { searchPulls } from './search.js'
 import type { Permissions } from './access.js'
 import type { TokenLimits } from './rate-limit.js'
@@ -12,6 +20,8 @@ export interface Route {
   pattern: string
   /** The permission a token needs (contents / pull_requests), if any. */
   needs?: Permissions
+  /** A list route: its handler answers with `listing(...)` and the route step pages it. */
+  paged?: Paging
   handle(req: Request, params: Record<string, string>, ctx: Context): Reply
 }
 
@@ -123,6 +133,16 @@ export const routes: Route[] = [
   {
     method: 'GET',
     pattern: '/search/issues',
+    paged: {
+      cap: SEARCH_CAP,
+      envelope: (items, total) => ({
+        total_count: total,
+        incomplete_results: false,
+        items,
+        // After `items`: Octokit's paginate takes the first key left as the list.
+        search_type: 'lexical',
+      }),
+    },
     handle: (req, _p, ctx) => {
       const q = req.query.get('q')
       if (!q)
@@ -143,33 +163,7 @@ export const routes: Route[] = [
       const key = (h: (typeof hits)[number]) =>
         (sort === 'updated' ? h.pull.updatedAt : h.pull.createdAt) + h.pull.id
       hits.sort((a, b) => (key(a) < key(b) ? 1 : -1) * (desc ? 1 : -1))
-      const perPage = Math.min(Number(req.query.get('per_page') ?? 30) || 30, 100)
-      const page = Number(req.query.get('page') ?? 1) || 1
-      if (page * perPage > SEARCH_CAP && (page - 1) * perPage >= SEARCH_CAP) {
-        throw unprocessable('Only the first 1000 search results are available', [
-          {
-            message: 'Only the first 1000 search results are available',
-            resource: 'Search',
-            code: 'invalid',
-          },
-        ])
-      }
-      const r = paginate(
-        hits.map((h) => ctx.shapes.searchItem(h.repo, h.pull)),
-        req,
-        100,
-        SEARCH_CAP,
-      )
-      return {
-        headers: r.headers,
-        body: {
-          total_count: r.total,
-          incomplete_results: false,
-          items: r.body,
-          // After `items`: Octokit's paginate takes the first key left as the list.
-          search_type: 'lexical',
-        },
-      }
+      return listing(hits, (h) => ctx.shapes.searchItem(h.repo, h.pull))
     },
   },
   {
@@ -212,6 +206,7 @@ export const routes: Route[] = [
     method: 'GET',
     pattern: '/repos/:owner/:repo/commits',
     needs: ['contents', 'read'],
+    paged: {},
     handle: (req, p, ctx) => {
       const repo = gitRepoOf(ctx, p)
       const head = commitOf(repo, ctx, req.query.get('sha') ?? repo.defaultBranch)
@@ -238,11 +233,7 @@ export const routes: Route[] = [
           return false
         return true
       })
-      const r = paginate(
-        list.map((c) => ctx.shapes.commit(repo, c)),
-        req,
-      )
-      return { body: r.body, headers: r.headers }
+      return listing(list, (c) => ctx.shapes.commit(repo, c))
     },
   },
   {
@@ -577,6 +568,7 @@ export const routes: Route[] = [
     method: 'GET',
     pattern: '/repos/:owner/:repo/pulls',
     needs: ['pull_requests', 'read'],
+    paged: {},
     handle: (req, p, ctx) => {
       const repo = repoOf(ctx, p)
       const state = req.query.get('state') ?? 'open'
@@ -592,11 +584,7 @@ export const routes: Route[] = [
         )
         .filter((pr) => !base || pr.base === base)
         .sort((a, b) => b.number - a.number)
-      const r = paginate(
-        list.map((pr) => ctx.shapes.pull(repo, pr)),
-        req,
-      )
-      return { body: r.body, headers: r.headers }
+      return listing(list, (pr) => ctx.shapes.pull(repo, pr))
     },
   },
   {
@@ -779,14 +767,11 @@ export const routes: Route[] = [
     method: 'GET',
     pattern: '/repos/:owner/:repo/issues/:number/comments',
     needs: ['pull_requests', 'read'],
+    paged: {},
     handle: (req, p, ctx) => {
       const repo = repoOf(ctx, p)
       const pr = pullOf(repo, p.number as string)
-      const r = paginate(
-        pr.comments.map((c) => ctx.shapes.comment(repo, pr, c)),
-        req,
-      )
-      return { body: r.body, headers: r.headers }
+      return listing(pr.comments, (c) => ctx.shapes.comment(repo, pr, c))
     },
   },
 ]

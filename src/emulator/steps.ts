@@ -1,5 +1,5 @@
 import { faultMessage, type Triggers } from './faults.js'
-import { HttpError, match } from './http.js'
+import { HttpError, match, pageOf, type Request } from './http.js'
 import { errorBody, type Answer, type Step } from './pipeline.js'
 import { resourceOf, TokenLimits } from './rate-limit.js'
 import { requirePermission } from './access.js'
@@ -94,18 +94,22 @@ export function route(state: EmulatorState, routes: Route[]): Step {
     const shapes = ex.ghes
       ? new Shapes(state, `${origin}/api/v3`, origin)
       : new Shapes(state, origin)
-    const reply = found.handle(
-      { method: ex.method, path: ex.path, query: ex.url.searchParams, body, url: ex.url },
-      params,
-      {
-        state,
-        shapes,
-        login: token.login,
-        installation: token.installation ?? false,
-        token,
-        limits: token.limits,
-      },
-    )
+    const request: Request = {
+      method: ex.method,
+      path: ex.path,
+      query: ex.url.searchParams,
+      body,
+      url: ex.url,
+    }
+    let reply = found.handle(request, params, {
+      state,
+      shapes,
+      login: token.login,
+      installation: token.installation ?? false,
+      token,
+      limits: token.limits,
+    })
+    if (reply.listing) reply = pageOf(reply.listing, request, found.paged)
     return { status: reply.status ?? 200, body: reply.body, headers: reply.headers ?? {} }
   }
 }
