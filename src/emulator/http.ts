@@ -24,13 +24,48 @@ export interface Request {
   body: Record<string, unknown>
   /** Full URL as requested (for Link headers). */
   url: URL
-  token: string
 }
 
 export interface Reply {
   status?: number
   body?: unknown
   headers?: Record<string, string>
+  /** A list route's whole list: the route step pages it and shapes only the page. */
+  listing?: Listing
+}
+
+export interface Listing {
+  items: unknown[]
+  shape: (item: unknown) => unknown
+}
+
+/** A list route's answer: every item, and how one is shown (applied to the page only). */
+export function listing<T>(items: T[], shape: (item: T) => unknown = (x) => x): Reply {
+  return { listing: { items, shape: shape as (item: unknown) => unknown } }
+}
+
+/** How a list route pages: GitHub's `per_page` and `page`, a cap on reachable results (search:
+ * 1000), and an envelope around the page (search's `total_count`, `items`). */
+export interface Paging {
+  cap?: number
+  envelope?: (page: unknown[], total: number) => unknown
+}
+
+/** One page of a listing, with its Link header; past a cap, GitHub's 422. */
+export function pageOf(list: Listing, req: Request, paging: Paging = {}): Reply {
+  const cap = paging.cap ?? Infinity
+  const perPage = Math.min(Number(req.query.get('per_page') ?? 30) || 30, 100)
+  const page = Number(req.query.get('page') ?? 1) || 1
+  if ((page - 1) * perPage >= cap) {
+    const message = `Only the first ${cap} search results are available`
+    throw unprocessable(message, [{ message, resource: 'Search', code: 'invalid' }])
+  }
+  const r = paginate(list.items, req, 100, cap)
+  const shaped = (r.body as unknown[]).map(list.shape)
+  return {
+    body: paging.envelope ? paging.envelope(shaped, r.total) : shaped,
+    headers: r.headers ?? {},
+  }
 }
 
 export async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {

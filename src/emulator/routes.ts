@@ -1,6 +1,17 @@
 import type { CommitObject, Person, TreeEntry } from './git-objects.js'
-import { HttpError, notFound, paginate, unprocessable, type Reply, type Request } from './http.js'
+import {
+  HttpError,
+  listing,
+  notFound,
+  unprocessable,
+  type Paging,
+  type Reply,
+  type Request,
+} from './http.js'
 import { searchPulls } from './search.js'
+import type { Permissions } from './access.js'
+import type { TokenLimits } from './rate-limit.js'
+import type { ScenarioToken } from './scenario.js'
 import type { Shapes } from './shapes.js'
 import type { EmulatorState, PullRecord, RepoState } from './state.js'
 
@@ -8,7 +19,9 @@ export interface Route {
   method: string
   pattern: string
   /** The permission a token needs (contents / pull_requests), if any. */
-  needs?: ['contents' | 'pull_requests', 'read' | 'write']
+  needs?: Permissions
+  /** A list route: its handler answers with `listing(...)` and the route step pages it. */
+  paged?: Paging
   handle(req: Request, params: Record<string, string>, ctx: Context): Reply
 }
 
@@ -17,8 +30,9 @@ export interface Context {
   shapes: Shapes
   login: string
   installation: boolean
-  /** Requests left in the token's primary rate limit. */
-  remaining: number
+  token: ScenarioToken
+  /** The token's rate-limit buckets (GET /rate_limit reads them). */
+  limits: TokenLimits
 }
 
 const SEARCH_CAP = 1000
@@ -26,6 +40,18 @@ const SEARCH_CAP = 1000
 function repoOf(ctx: Context, p: Record<string, string>): RepoState {
   const repo = ctx.state.repo(`${p.owner}/${p.repo}`)
   if (!repo) throw notFound()
+  return repo
+}
+
+/**
+ * A repository whose Git data a route reads or writes: an empty one (no commit yet) answers 409
+ * "Git Repository is empty." on every Git data, commits and compare route, as GitHub does
+ * (github/rest-api-description#637 for blobs and trees, noflo/noflo-ui#500 for refs; the
+ * message as quoted in tiledocs-dev/tiledocs-editor#3).
+ */
+function gitRepoOf(ctx: Context, p: Record<string, string>): RepoState {
+  const repo = repoOf(ctx, p)
+  if (repo.store.commits.size === 0) throw new HttpError(409, 'Git Repository is empty.')
   return repo
 }
 
@@ -62,13 +88,24 @@ function pullOf(repo: RepoState, n: string): PullRecord {
   return pr
 }
 
-function setRef(ctx: Context, repo: RepoState, name: string, sha: string): void {
-  const branch = name.replace(/^refs\/heads\//, '')
-  if (repo.protectedBranches.has(branch))
-    throw unprocessable('Protected branch update failed for refs/heads/' + branch + '.')
+/**
+ * GitHub's 422s for a protected branch: "Cannot force-push to this protected branch" for a forced
+ * update (dependabot/dependabot-core#1911), "Changes must be made through a pull request." for
+ * any other (googleapis/repo-automation-bots#5551, a ref update through the API).
+ */
+function refuseProtected(repo: RepoState, name: string, force: boolean): void {
+  if (!repo.protectedBranches.has(name.replace(/^refs\/heads\//, ''))) return
+  throw unprocessable(
+    force
+      ? 'Cannot force-push to this protected branch'
+      : 'Changes must be made through a pull request.',
+  )
+}
+
+function setRef(repo: RepoState, name: string, sha: string, force = false): void {
+  refuseProtected(repo, name, force)
   if (!repo.store.commits.has(sha)) throw unprocessable('Object does not exist')
   repo.refs.set(name, sha)
-  void ctx
 }
 
 export const routes: Route[] = [
@@ -77,7 +114,7 @@ export const routes: Route[] = [
     pattern: '/user',
     handle: (_req, _p, ctx) => {
       if (ctx.installation) throw new HttpError(403, 'Resource not accessible by integration')
-      return { body: ctx.shapes.user(ctx.login) }
+      return { body: ctx.shapes.profile(ctx.login, true) }
     },
   },
   {
@@ -85,31 +122,27 @@ export const routes: Route[] = [
     pattern: '/users/:user',
     handle: (_req, p, ctx) => {
       if (!ctx.state.users.has((p.user as string).toLowerCase())) throw notFound()
-      return { body: ctx.shapes.user(p.user as string) }
+      return { body: ctx.shapes.profile(p.user as string, false) }
     },
   },
   {
     method: 'GET',
     pattern: '/rate_limit',
-    handle: (_req, _p, ctx) => {
-      const remaining = ctx.remaining
-      const core = {
-        limit: 5000,
-        used: 5000 - remaining,
-        remaining,
-        reset: Math.floor(Date.parse(ctx.state.now) / 1000) + 3600,
-      }
-      return {
-        body: {
-          resources: { core, search: { limit: 30, used: 0, remaining: 30, reset: core.reset } },
-          rate: core,
-        },
-      }
-    },
+    handle: (_req, _p, ctx) => ({ body: ctx.limits.overview() }),
   },
   {
     method: 'GET',
     pattern: '/search/issues',
+    paged: {
+      cap: SEARCH_CAP,
+      envelope: (items, total) => ({
+        total_count: total,
+        incomplete_results: false,
+        items,
+        // After `items`: Octokit's paginate takes the first key left as the list.
+        search_type: 'lexical',
+      }),
+    },
     handle: (req, _p, ctx) => {
       const q = req.query.get('q')
       if (!q)
@@ -130,27 +163,7 @@ export const routes: Route[] = [
       const key = (h: (typeof hits)[number]) =>
         (sort === 'updated' ? h.pull.updatedAt : h.pull.createdAt) + h.pull.id
       hits.sort((a, b) => (key(a) < key(b) ? 1 : -1) * (desc ? 1 : -1))
-      const perPage = Math.min(Number(req.query.get('per_page') ?? 30) || 30, 100)
-      const page = Number(req.query.get('page') ?? 1) || 1
-      if (page * perPage > SEARCH_CAP && (page - 1) * perPage >= SEARCH_CAP) {
-        throw unprocessable('Only the first 1000 search results are available', [
-          {
-            message: 'Only the first 1000 search results are available',
-            resource: 'Search',
-            code: 'invalid',
-          },
-        ])
-      }
-      const r = paginate(
-        hits.map((h) => ctx.shapes.searchItem(h.repo, h.pull)),
-        req,
-        100,
-        SEARCH_CAP,
-      )
-      return {
-        headers: r.headers,
-        body: { total_count: r.total, incomplete_results: false, items: r.body },
-      }
+      return listing(hits, (h) => ctx.shapes.searchItem(h.repo, h.pull))
     },
   },
   {
@@ -173,11 +186,18 @@ export const routes: Route[] = [
       const repo = repoOf(ctx, p)
       const sha = repo.refs.get(`refs/heads/${p.branch}`)
       if (!sha) throw new HttpError(404, 'Branch not found')
+      const url = `${ctx.shapes.api}/repos/${repo.fullName}/branches/${p.branch}`
       return {
         body: {
           name: p.branch,
           commit: ctx.shapes.commit(repo, repo.store.commits.get(sha) as CommitObject),
+          _links: { self: url, html: `${ctx.shapes.web}/${repo.fullName}/tree/${p.branch}` },
           protected: repo.protectedBranches.has(p.branch as string),
+          protection: {
+            enabled: repo.protectedBranches.has(p.branch as string),
+            required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] },
+          },
+          protection_url: `${url}/protection`,
         },
       }
     },
@@ -186,8 +206,9 @@ export const routes: Route[] = [
     method: 'GET',
     pattern: '/repos/:owner/:repo/commits',
     needs: ['contents', 'read'],
+    paged: {},
     handle: (req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const head = commitOf(repo, ctx, req.query.get('sha') ?? repo.defaultBranch)
       const author = req.query.get('author')?.toLowerCase()
       const since = req.query.get('since')
@@ -212,11 +233,7 @@ export const routes: Route[] = [
           return false
         return true
       })
-      const r = paginate(
-        list.map((c) => ctx.shapes.commit(repo, c)),
-        req,
-      )
-      return { body: r.body, headers: r.headers }
+      return listing(list, (c) => ctx.shapes.commit(repo, c))
     },
   },
   {
@@ -224,7 +241,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/commits/:ref',
     needs: ['contents', 'read'],
     handle: (_req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       return { body: ctx.shapes.commit(repo, commitOf(repo, ctx, p.ref as string), true) }
     },
   },
@@ -233,7 +250,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/compare/:spec',
     needs: ['contents', 'read'],
     handle: (_req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const [baseRef = '', headRef = ''] = (p.spec as string).split('...')
       const base = commitOf(repo, ctx, baseRef)
       const head = commitOf(repo, ctx, headRef)
@@ -253,6 +270,9 @@ export const routes: Route[] = [
         body: {
           url: `${ctx.shapes.api}/repos/${repo.fullName}/compare/${p.spec}`,
           html_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}`,
+          permalink_url: `${ctx.shapes.web}/${repo.fullName}/compare/${base.sha}...${head.sha}`,
+          diff_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}.diff`,
+          patch_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}.patch`,
           status,
           ahead_by: ahead.length,
           behind_by: behind.length,
@@ -271,27 +291,35 @@ export const routes: Route[] = [
     needs: ['contents', 'read'],
     handle: (req, p, ctx) => {
       const repo = repoOf(ctx, p)
+      if (repo.store.commits.size === 0) throw new HttpError(404, 'This repository is empty.')
       const commit = commitOf(repo, ctx, req.query.get('ref') ?? repo.defaultBranch)
       const path = (p.path as string).replace(/\/+$/, '')
       const files = repo.store.files(commit.tree)
       const blob = files.get(path)
-      const contentUrl = (x: string) => `${ctx.shapes.api}/repos/${repo.fullName}/contents/${x}`
+      const entry = (x: string, type: 'file' | 'dir', sha: string, size: number) => {
+        const url = `${ctx.shapes.api}/repos/${repo.fullName}/contents/${x}?ref=${commit.sha}`
+        const git = `${ctx.shapes.api}/repos/${repo.fullName}/git/${type === 'file' ? 'blobs' : 'trees'}/${sha}`
+        const html = `${ctx.shapes.web}/${repo.fullName}/${type === 'file' ? 'blob' : 'tree'}/${commit.sha}/${x}`
+        return {
+          type,
+          size,
+          name: x.split('/').pop() as string,
+          path: x,
+          sha,
+          url,
+          git_url: git,
+          html_url: html,
+          download_url: null,
+          _links: { self: url, git, html },
+        }
+      }
       if (blob) {
         const data = repo.store.blobs.get(blob) as Buffer
         return {
           body: {
-            type: 'file',
+            ...entry(path, 'file', blob, data.length),
             encoding: 'base64',
-            size: data.length,
-            name: path.split('/').pop(),
-            path,
             content: (data.toString('base64').match(/.{1,60}/g) ?? []).join('\n') + '\n',
-            sha: blob,
-            url: contentUrl(path),
-            git_url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${blob}`,
-            html_url: `${ctx.shapes.web}/${repo.fullName}/blob/${commit.sha}/${path}`,
-            download_url: null,
-            _links: { self: contentUrl(path), git: '', html: '' },
           },
         }
       }
@@ -302,15 +330,18 @@ export const routes: Route[] = [
         const rest = f.slice(path.length + 1)
         names.set(rest.split('/')[0] as string, rest.includes('/') ? 'dir' : 'file')
       }
+      const dirTree = repo.store.walk(commit.tree)
       return {
-        body: [...names].map(([name, type]) => ({
-          type,
-          name,
-          path: `${path}/${name}`,
-          sha: '',
-          size: 0,
-          url: contentUrl(`${path}/${name}`),
-        })),
+        body: [...names].map(([name, type]) => {
+          const full = `${path}/${name}`
+          const sha = dirTree.find((e) => e.path === full)?.sha ?? ''
+          return entry(
+            full,
+            type,
+            sha,
+            type === 'file' ? (repo.store.blobs.get(sha)?.length ?? 0) : 0,
+          )
+        }),
       }
     },
   },
@@ -319,7 +350,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/ref/*ref',
     needs: ['contents', 'read'],
     handle: (_req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const name = `refs/${p.ref}`
       const sha = repo.refs.get(name)
       if (!sha) throw notFound()
@@ -331,7 +362,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/matching-refs/*ref',
     needs: ['contents', 'read'],
     handle: (_req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const prefix = `refs/${p.ref}`
       return {
         body: [...repo.refs]
@@ -345,13 +376,13 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/refs',
     needs: ['contents', 'write'],
     handle: (req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const ref = str(req.body, 'ref') as string
       const sha = str(req.body, 'sha') as string
       if (!/^refs\/[\w./-]+$/.test(ref) || ref.split('/').length < 3)
         throw unprocessable('Reference name is invalid')
       if (repo.refs.has(ref)) throw unprocessable('Reference already exists')
-      setRef(ctx, repo, ref, sha)
+      setRef(repo, ref, sha)
       return { status: 201, body: ctx.shapes.ref(repo, ref, sha) }
     },
   },
@@ -360,15 +391,17 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/refs/*ref',
     needs: ['contents', 'write'],
     handle: (req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const name = `refs/${p.ref}`
       const current = repo.refs.get(name)
       if (!current) throw unprocessable('Reference does not exist')
       const sha = str(req.body, 'sha') as string
       if (!repo.store.commits.has(sha)) throw unprocessable('Object does not exist')
-      if (req.body.force !== true && !repo.store.isAncestor(current, sha))
+      const force = req.body.force === true
+      refuseProtected(repo, name, force)
+      if (!force && !repo.store.isAncestor(current, sha))
         throw unprocessable('Update is not a fast forward')
-      setRef(ctx, repo, name, sha)
+      setRef(repo, name, sha, force)
       return { body: ctx.shapes.ref(repo, name, sha) }
     },
   },
@@ -377,11 +410,17 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/refs/*ref',
     needs: ['contents', 'write'],
     handle: (_req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const name = `refs/${p.ref}`
-      if (!repo.refs.has(name)) throw unprocessable('Reference does not exist')
+      const sha = repo.refs.get(name)
+      if (!sha) throw unprocessable('Reference does not exist')
       if (repo.protectedBranches.has((p.ref as string).replace(/^heads\//, '')))
-        throw unprocessable('Protected branch update failed.')
+        throw unprocessable('Cannot delete this protected branch')
+      // github.com no longer closes a pull request whose head branch is deleted: it stays open,
+      // showing the commit its head had.
+      const branch = name.replace(/^refs\/heads\//, '')
+      for (const pr of repo.pulls)
+        if (pr.state === 'open' && pr.head.split(':').pop() === branch) pr.headSha = sha
       repo.refs.delete(name)
       return { status: 204 }
     },
@@ -391,7 +430,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/blobs',
     needs: ['contents', 'write'],
     handle: (req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const content = str(req.body, 'content') as string
       const data =
         req.body.encoding === 'base64'
@@ -400,7 +439,10 @@ export const routes: Route[] = [
       const sha = repo.store.putBlob(data)
       return {
         status: 201,
-        body: { sha, url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${sha}` },
+        body: {
+          sha,
+          url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${sha}`,
+        },
       }
     },
   },
@@ -409,12 +451,13 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/blobs/:sha',
     needs: ['contents', 'read'],
     handle: (_req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const data = repo.store.blobs.get(p.sha as string)
       if (!data) throw notFound()
       return {
         body: {
           sha: p.sha,
+          node_id: `B_${p.sha}`,
           size: data.length,
           encoding: 'base64',
           content: data.toString('base64'),
@@ -428,7 +471,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/trees',
     needs: ['contents', 'write'],
     handle: (req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const baseTree = str(req.body, 'base_tree', false)
       if (baseTree && !repo.store.trees.has(baseTree)) throw unprocessable('Invalid tree info')
       const files = baseTree ? repo.store.files(baseTree) : new Map<string, string>()
@@ -453,7 +496,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/trees/:sha',
     needs: ['contents', 'read'],
     handle: (req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       let sha = p.sha as string
       if (!repo.store.trees.has(sha)) {
         const commit = ctx.state.resolve(repo, sha)
@@ -471,7 +514,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/commits',
     needs: ['contents', 'write'],
     handle: (req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const tree = str(req.body, 'tree') as string
       if (!repo.store.trees.has(tree)) throw unprocessable('Tree SHA does not exist')
       const parents = Array.isArray(req.body.parents) ? (req.body.parents as string[]) : []
@@ -515,7 +558,7 @@ export const routes: Route[] = [
     pattern: '/repos/:owner/:repo/git/commits/:sha',
     needs: ['contents', 'read'],
     handle: (_req, p, ctx) => {
-      const repo = repoOf(ctx, p)
+      const repo = gitRepoOf(ctx, p)
       const c = repo.store.commits.get(p.sha as string)
       if (!c) throw notFound()
       return { body: ctx.shapes.gitCommit(repo, c) }
@@ -525,6 +568,7 @@ export const routes: Route[] = [
     method: 'GET',
     pattern: '/repos/:owner/:repo/pulls',
     needs: ['pull_requests', 'read'],
+    paged: {},
     handle: (req, p, ctx) => {
       const repo = repoOf(ctx, p)
       const state = req.query.get('state') ?? 'open'
@@ -540,11 +584,7 @@ export const routes: Route[] = [
         )
         .filter((pr) => !base || pr.base === base)
         .sort((a, b) => b.number - a.number)
-      const r = paginate(
-        list.map((pr) => ctx.shapes.pull(repo, pr)),
-        req,
-      )
-      return { body: r.body, headers: r.headers }
+      return listing(list, (pr) => ctx.shapes.pull(repo, pr))
     },
   },
   {
@@ -553,6 +593,13 @@ export const routes: Route[] = [
     needs: ['pull_requests', 'write'],
     handle: (req, p, ctx) => {
       const repo = repoOf(ctx, p)
+      // GitHub's wording, as in danielroe/uppt#11 (the full 403 body of POST /pulls) and
+      // peter-evans/create-pull-request#3979; off by default on new repositories.
+      if (ctx.installation && !repo.settings.allowActionsToCreatePullRequests)
+        throw new HttpError(
+          403,
+          'GitHub Actions is not permitted to create or approve pull requests.',
+        )
       const head = (str(req.body, 'head') as string).replace(new RegExp(`^${repo.owner}:`, 'i'), '')
       const base = str(req.body, 'base') as string
       const title = str(req.body, 'title') as string
@@ -580,6 +627,10 @@ export const routes: Route[] = [
           },
         ])
       }
+      // Private repositories on free plans have no drafts: GitHub's 422 as quoted in
+      // SWE-agent/SWE-agent#179 and mislav/hub#2099.
+      if (req.body.draft === true && !repo.settings.draftPullRequests)
+        throw unprocessable('Draft pull requests are not supported in this repository.')
       const now = ctx.state.tick()
       const number = Math.max(0, ...repo.pulls.map((x) => x.number)) + 1
       const pr: PullRecord = {
@@ -648,8 +699,14 @@ export const routes: Route[] = [
       if (reviewers.some((r) => r.toLowerCase() === pr.author.toLowerCase())) {
         throw unprocessable('Review cannot be requested from pull request author.')
       }
+      // GitHub's wording: peter-evans/create-pull-request#4138.
+      const collaborators = repo.settings.collaborators
+      const mayReview = (login: string) =>
+        collaborators
+          ? collaborators.has(login) || login === repo.owner.toLowerCase()
+          : ctx.state.users.has(login)
       for (const r of reviewers) {
-        if (!ctx.state.users.has(r.toLowerCase()))
+        if (!mayReview(r.toLowerCase()))
           throw unprocessable(
             'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ' +
               repo.fullName +
@@ -669,9 +726,7 @@ export const routes: Route[] = [
       const pr = pullOf(repo, p.number as string)
       const labels = Array.isArray(req.body.labels) ? (req.body.labels as string[]) : []
       pr.labels = [...new Set([...pr.labels, ...labels])]
-      return {
-        body: pr.labels.map((name, i) => ({ id: i + 1, name, color: 'ededed', default: false })),
-      }
+      return { body: pr.labels.map((name, i) => ctx.shapes.label(repo, name, i)) }
     },
   },
   {
@@ -688,7 +743,7 @@ export const routes: Route[] = [
           ...assignees.filter((a) => ctx.state.users.has(a.toLowerCase())),
         ]),
       ]
-      return { status: 201, body: ctx.shapes.searchItem(repo, pr) }
+      return { status: 201, body: ctx.shapes.issue(repo, pr) }
     },
   },
   {
@@ -705,35 +760,18 @@ export const routes: Route[] = [
         createdAt: ctx.state.tick(),
       }
       pr.comments.push(comment)
-      return {
-        status: 201,
-        body: {
-          id: comment.id,
-          body: comment.body,
-          user: ctx.shapes.user(ctx.login),
-          created_at: comment.createdAt,
-          html_url: `${ctx.shapes.web}/${repo.fullName}/pull/${pr.number}#issuecomment-${comment.id}`,
-        },
-      }
+      return { status: 201, body: ctx.shapes.comment(repo, pr, comment) }
     },
   },
   {
     method: 'GET',
     pattern: '/repos/:owner/:repo/issues/:number/comments',
     needs: ['pull_requests', 'read'],
+    paged: {},
     handle: (req, p, ctx) => {
       const repo = repoOf(ctx, p)
       const pr = pullOf(repo, p.number as string)
-      const r = paginate(
-        pr.comments.map((c) => ({
-          id: c.id,
-          body: c.body,
-          user: ctx.shapes.user(c.user),
-          created_at: c.createdAt,
-        })),
-        req,
-      )
-      return { body: r.body, headers: r.headers }
+      return listing(pr.comments, (c) => ctx.shapes.comment(repo, pr, c))
     },
   },
 ]

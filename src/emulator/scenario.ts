@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import schema from '../../schema/scenario.schema.json' with { type: 'json' }
 import { NowPageError } from '../errors.js'
 
 /** A scenario seeds the emulator: who exists, which repositories hold what, and what goes wrong.
@@ -22,10 +24,21 @@ export type Permission = 'none' | 'read' | 'write'
 export interface ScenarioToken {
   login: string
   permissions?: { contents?: Permission; pull_requests?: Permission }
-  /** Requests left in the primary rate limit (default 5000). */
+  /** Requests an hour in the core bucket (default 5000). */
+  rateLimit?: number
+  /** Requests left in the core bucket (default: the limit). */
   rateLimitRemaining?: number
-  /** Epoch seconds the primary limit resets at (default: an hour after the emulator starts). */
+  /** Epoch seconds the core bucket resets at (default: an hour after the token's first use). */
   rateLimitReset?: number
+  /** Requests a minute in the search bucket (default 30, GitHub's). */
+  searchRateLimit?: number
+  searchRateLimitRemaining?: number
+  /** Epoch seconds the search bucket resets at (default: a minute after the token's first use). */
+  searchRateLimitReset?: number
+  /** The status of an exhausted primary limit: GitHub sends 403 or 429 (default 403). */
+  rateLimitStatus?: 403 | 429
+  /** A fine-grained personal access token: a missing permission says so. */
+  fineGrained?: boolean
   /** An app installation token, like GITHUB_TOKEN: GET /user answers 403. */
   installation?: boolean
 }
@@ -40,10 +53,14 @@ export interface ScenarioUser {
 export interface ScenarioCommit {
   sha?: string
   /** Login of the author; their first email is used. */
-  author?: string
+  author?: string | null
   /** An email no account is linked to: the API shows `author: null`. */
   authorEmail?: string
   authorName?: string
+  /** Login of a committer other than the author (`null`: an email no account is linked to). */
+  committer?: string | null
+  /** When it was committed, if not when it was written (`date`). */
+  committedDate?: string
   date: string
   message: string
   paths?: string[]
@@ -69,6 +86,15 @@ export interface ScenarioRepo {
   commits?: ScenarioCommit[]
   pulls?: ScenarioPull[]
   protectedBranches?: string[]
+  /** Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests"
+   * (default true here; off by default on new github.com repositories). */
+  allowActionsToCreatePullRequests?: boolean
+  /** The plan allows draft pull requests here (default true). */
+  draftPullRequests?: boolean
+  /** Who may be asked for review besides the owner (default: every known user). */
+  collaborators?: string[]
+  /** No commit at all: Git data answers 409. */
+  empty?: boolean
 }
 
 export interface Fault {
@@ -86,193 +112,71 @@ export interface Fault {
   /** Destroy the connection without an answer. */
   drop?: boolean
   body?: unknown
+  /** GitHub's secondary rate limit: its wording, 403 unless `status` says 429. */
+  secondaryRateLimit?: boolean
 }
 
-type Check = (v: unknown, path: string) => void
-
-/** Validates a scenario, naming the first wrong field by its path. */
-export function parseScenario(json: unknown, source = 'scenario'): Scenario {
-  const fail = (path: string, expected: string, got: unknown): never => {
-    throw new NowPageError(
-      `${path}: expected ${expected}, got ${JSON.stringify(got) ?? 'nothing'}`,
-      {
-        file: source,
-        hint: 'See schema/scenario.schema.json',
-      },
-    )
-  }
-  const isObj = (v: unknown): v is Record<string, unknown> =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-  const obj: Check = (v, p) => {
-    if (!isObj(v)) fail(p, 'an object', v)
-  }
-  const str: Check = (v, p) => {
-    if (typeof v !== 'string' || v === '') fail(p, 'a non-empty string', v)
-  }
-  const instant: Check = (v, p) => {
-    if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(v) || Number.isNaN(Date.parse(v))) {
-      fail(p, 'an ISO date-time', v)
-    }
-  }
-  const optional =
-    (check: Check): Check =>
-    (v, p) => {
-      if (v !== undefined && v !== null) check(v, p)
-    }
-  const array =
-    (check: Check): Check =>
-    (v, p) => {
-      if (!Array.isArray(v)) return fail(p, 'an array', v)
-      v.forEach((x, i) => check(x, `${p}[${i}]`))
-    }
-  const oneOf =
-    (...values: string[]): Check =>
-    (v, p) => {
-      if (typeof v !== 'string' || !values.includes(v)) fail(p, `one of ${values.join(', ')}`, v)
-    }
-  const fields =
-    (spec: Record<string, Check>, required: string[]): Check =>
-    (v, p) => {
-      obj(v, p)
-      const o = v as Record<string, unknown>
-      for (const key of required)
-        if (o[key] === undefined) fail(`${p}.${key}`, 'a value (required)', undefined)
-      for (const [key, value] of Object.entries(o)) {
-        const check = spec[key]
-        if (!check)
-          fail(`${p}.${key}`, `no such field (known: ${Object.keys(spec).join(', ')})`, key)
-        else check(value, `${p}.${key}`)
-      }
-    }
-  const fullName: Check = (v, p) => {
-    if (typeof v !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(v)) fail(p, 'owner/name', v)
-  }
-  const int: Check = (v, p) => {
-    if (!Number.isInteger(v) || (v as number) < 0) fail(p, 'a whole number', v)
-  }
-  const record =
-    (check: Check): Check =>
-    (v, p) => {
-      obj(v, p)
-      for (const [k, x] of Object.entries(v as object)) check(x, `${p}.${k}`)
-    }
-  const permission = optional(oneOf('none', 'read', 'write'))
-  fields(
-    {
-      $schema: optional(str),
-      now: instant,
-      viewer: optional(str),
-      repository: optional(fullName),
-      tokens: record(
-        fields(
-          {
-            login: str,
-            permissions: optional(fields({ contents: permission, pull_requests: permission }, [])),
-            rateLimitRemaining: optional(int),
-            rateLimitReset: optional(int),
-            installation: optional((v, p) => typeof v !== 'boolean' && fail(p, 'true or false', v)),
-          },
-          ['login'],
-        ),
-      ),
-      users: optional(
-        array(
-          fields(
-            {
-              login: str,
-              name: optional(str),
-              type: optional(oneOf('User', 'Organization', 'Bot')),
-              emails: optional(array(str)),
-            },
-            ['login'],
-          ),
-        ),
-      ),
-      repos: array(
-        fields(
-          {
-            fullName,
-            defaultBranch: optional(str),
-            ownerType: optional(oneOf('User', 'Organization')),
-            private: optional((v, p) => typeof v !== 'boolean' && fail(p, 'true or false', v)),
-            files: optional(record((v, p) => typeof v !== 'string' && fail(p, 'file text', v))),
-            languages: optional(record(int)),
-            commits: optional(
-              array(
-                fields(
-                  {
-                    sha: optional(
-                      (v, p) =>
-                        (typeof v !== 'string' || !/^[0-9a-f]{40}$/.test(v)) &&
-                        fail(p, 'a 40-hex sha', v),
-                    ),
-                    author: optional(str),
-                    authorEmail: optional(str),
-                    authorName: optional(str),
-                    date: instant,
-                    message: str,
-                    paths: optional(array(str)),
-                  },
-                  ['date', 'message'],
-                ),
-              ),
-            ),
-            pulls: optional(
-              array(
-                fields(
-                  {
-                    number: int,
-                    author: str,
-                    title: (v, p) => typeof v !== 'string' && fail(p, 'a string', v),
-                    state: oneOf('open', 'closed'),
-                    createdAt: instant,
-                    mergedAt: optional(instant),
-                    closedAt: optional(instant),
-                  },
-                  ['number', 'author', 'title', 'state', 'createdAt'],
-                ),
-              ),
-            ),
-            protectedBranches: optional(array(str)),
-          },
-          ['fullName'],
-        ),
-      ),
-      inputs: optional(record((v, p) => typeof v !== 'string' && fail(p, 'a string', v))),
-      faults: optional(
-        array(
-          fields(
-            {
-              method: optional(str),
-              path: str,
-              status: optional(int),
-              times: optional(int),
-              after: optional(int),
-              retryAfter: optional(int),
-              latencyMs: optional(int),
-              drop: optional((v, p) => typeof v !== 'boolean' && fail(p, 'true or false', v)),
-              body: optional(() => undefined),
-            },
-            ['path'],
-          ),
-        ),
-      ),
-    },
-    ['now', 'tokens', 'repos'],
-  )(json, 'scenario')
-  const s = json as Scenario
-  if (Object.keys(s.tokens).length === 0) fail('scenario.tokens', 'at least one token', s.tokens)
-  s.repos.forEach((r, i) =>
-    (r.pulls ?? []).forEach((pr, j) => {
-      if (pr.mergedAt && pr.state !== 'closed')
-        fail(
-          `scenario.repos[${i}].pulls[${j}].state`,
-          "'closed' for a merged pull request",
-          pr.state,
-        )
-    }),
+/** The first error of a scenario against its schema, as `path: expected what, got value`. */
+function describeError(e: ErrorObject, data: unknown): string {
+  const parts = e.instancePath.split('/').slice(1).map(unescapePointer)
+  let path = 'scenario'
+  for (const part of parts) path += /^\d+$/.test(part) ? `[${part}]` : `.${part}`
+  const value = parts.reduce<unknown>(
+    (v, k) => (v as Record<string, unknown> | undefined)?.[k],
+    data,
   )
-  return s
+  const schema = e.parentSchema as { title?: string; description?: string } | undefined
+  const got = `, got ${JSON.stringify(value) ?? 'nothing'}`
+  const p = e.params as Record<string, unknown>
+  switch (e.keyword) {
+    case 'required':
+      return `${path}.${String(p.missingProperty)}: expected a value (required)`
+    case 'additionalProperties': {
+      const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {})
+      return `${path}.${String(p.additionalProperty)}: expected no such field (known: ${known.join(', ')})`
+    }
+    case 'enum':
+      return `${path}: expected one of ${(p.allowedValues as unknown[]).join(', ')}${got}`
+    case 'const':
+      return `${path}: expected ${schema?.description ?? JSON.stringify(p.allowedValue)}${got}`
+    case 'minProperties':
+      return `${path}: expected ${schema?.title ?? `at least ${String(p.limit)} entries`}${got}`
+    case 'format':
+    case 'pattern':
+      return `${path}: expected ${schema?.title ?? e.message ?? 'another value'}${got}`
+    case 'type':
+      return `${path}: expected ${String(p.type)}${got}`
+    default:
+      return `${path}: ${e.message ?? 'is not valid'}${got}`
+  }
+}
+
+const unescapePointer = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~')
+
+let compiled: ValidateFunction | undefined
+
+/** Compiled on first use: the CLI's other commands never pay for it. */
+function validator(): ValidateFunction {
+  if (compiled) return compiled
+  const ajv = new Ajv2020({ allErrors: false, strict: true, verbose: true })
+  // The one format the schema uses, without a formats package in the bundle: an instant
+  // `Date.parse` reads, written as ISO 8601 with a time.
+  ajv.addFormat(
+    'date-time',
+    (v: string) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)),
+  )
+  compiled = ajv.compile(schema as object)
+  return compiled
+}
+
+/** Validates a scenario against schema/scenario.schema.json, naming the first wrong field by its
+ * path and the file it came from. */
+export function parseScenario(json: unknown, source = 'scenario'): Scenario {
+  const validate = validator()
+  if (validate(json)) return json as Scenario
+  const first = (validate.errors ?? []).find((e) => e.keyword !== 'if')
+  const message = first ? describeError(first, json) : 'scenario: does not match its schema'
+  throw new NowPageError(message, { file: source, hint: 'See schema/scenario.schema.json' })
 }
 
 export function loadScenario(path: string): Scenario {

@@ -94,6 +94,9 @@ export function searchPulls(
         check = (h) => h.pull.state === v
         break
       case 'author':
+        // GitHub refuses a query naming a user that does not exist rather than finding nothing.
+        if (!ownerExists(v))
+          throw `The listed users cannot be searched either because the users do not exist or you do not have permission to view the users.`
         check = (h) => h.pull.author.toLowerCase() === v
         break
       case 'user':

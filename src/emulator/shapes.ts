@@ -3,6 +3,51 @@ import type { EmulatorState, PullRecord, RepoState } from './state.js'
 
 /** REST response shapes, limited to the fields real clients read, named and typed as GitHub's
  * (checked against @octokit/fixtures in the emulator's tests). */
+/** `*_url` templates GitHub puts on every repository object, relative to the repository URL. */
+const REPO_URLS: Record<string, string> = {
+  archive_url: '/{archive_format}{/ref}',
+  assignees_url: '/assignees{/user}',
+  blobs_url: '/git/blobs{/sha}',
+  branches_url: '/branches{/branch}',
+  collaborators_url: '/collaborators{/collaborator}',
+  comments_url: '/comments{/number}',
+  commits_url: '/commits{/sha}',
+  compare_url: '/compare/{base}...{head}',
+  contents_url: '/contents/{+path}',
+  contributors_url: '/contributors',
+  deployments_url: '/deployments',
+  downloads_url: '/downloads',
+  events_url: '/events',
+  forks_url: '/forks',
+  git_commits_url: '/git/commits{/sha}',
+  git_refs_url: '/git/refs{/sha}',
+  git_tags_url: '/git/tags{/sha}',
+  hooks_url: '/hooks',
+  issue_comment_url: '/issues/comments{/number}',
+  issue_events_url: '/issues/events{/number}',
+  issues_url: '/issues{/number}',
+  keys_url: '/keys{/key_id}',
+  labels_url: '/labels{/name}',
+  languages_url: '/languages',
+  merges_url: '/merges',
+  milestones_url: '/milestones{/number}',
+  notifications_url: '/notifications{?since,all,participating}',
+  pulls_url: '/pulls{/number}',
+  releases_url: '/releases{/id}',
+  stargazers_url: '/stargazers',
+  statuses_url: '/statuses/{sha}',
+  subscribers_url: '/subscribers',
+  subscription_url: '/subscription',
+  tags_url: '/tags',
+  teams_url: '/teams',
+  trees_url: '/git/trees{/sha}',
+}
+
+/**
+ * REST response shapes with every field GitHub's OpenAPI description requires (checked in the
+ * emulator's tests against @octokit/openapi). `api` is the API root as the client used it, so a
+ * GHES client (`/api/v3`) gets URLs it can follow; `web` is the site root.
+ */
 export class Shapes {
   constructor(
     private readonly state: EmulatorState,
@@ -10,22 +55,70 @@ export class Shapes {
     readonly web = 'https://github.com',
   ) {}
 
+  /** GitHub's simple-user: what every nested `user`, `owner` and `author` is. */
   user(login: string) {
     const u = this.state.user(login)
+    const url = `${this.api}/users/${u.login}`
     return {
       login: u.login,
       id: u.id,
       node_id: `U_${u.id}`,
       avatar_url: `https://avatars.githubusercontent.com/u/${u.id}?v=4`,
-      url: `${this.api}/users/${u.login}`,
+      gravatar_id: '',
+      url,
       html_url: `${this.web}/${u.login}`,
+      followers_url: `${url}/followers`,
+      following_url: `${url}/following{/other_user}`,
+      gists_url: `${url}/gists{/gist_id}`,
+      starred_url: `${url}/starred{/owner}{/repo}`,
+      subscriptions_url: `${url}/subscriptions`,
+      organizations_url: `${url}/orgs`,
+      repos_url: `${url}/repos`,
+      events_url: `${url}/events{/privacy}`,
+      received_events_url: `${url}/received_events`,
       type: u.type ?? 'User',
+      user_view_type: 'public',
       site_admin: false,
+    }
+  }
+
+  /** GET /users/:user (public-user), or GET /user with the private fields. */
+  profile(login: string, viewer: boolean) {
+    const u = this.state.user(login)
+    const created = this.state.scenario.now.replace(/^(\d{4})/, (y) => String(Number(y) - 5))
+    const base = {
+      ...this.user(login),
       name: u.name ?? null,
+      company: null,
+      blog: '',
+      location: null,
+      email: null,
+      hireable: null,
+      bio: null,
+      twitter_username: null,
+      public_repos: [...this.state.repos.values()].filter((r) => r.owner === u.login).length,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: created,
+      updated_at: created,
+    }
+    if (!viewer) return base
+    return {
+      ...base,
+      private_gists: 0,
+      total_private_repos: 0,
+      owned_private_repos: 0,
+      disk_usage: 0,
+      collaborators: 0,
+      two_factor_authentication: true,
     }
   }
 
   repo(r: RepoState) {
+    const url = `${this.api}/repos/${r.fullName}`
+    const urls = Object.fromEntries(Object.entries(REPO_URLS).map(([k, v]) => [k, url + v]))
+    const host = new URL(this.web).host
     return {
       id: r.id,
       node_id: `R_${r.id}`,
@@ -36,14 +129,42 @@ export class Shapes {
       html_url: `${this.web}/${r.fullName}`,
       description: null,
       fork: false,
-      url: `${this.api}/repos/${r.fullName}`,
+      url,
+      ...urls,
+      git_url: `git://${host}/${r.fullName}.git`,
+      ssh_url: `git@${host}:${r.fullName}.git`,
+      clone_url: `${this.web}/${r.fullName}.git`,
+      svn_url: `${this.web}/${r.fullName}`,
+      mirror_url: null,
+      homepage: null,
+      language: Object.keys(r.languages)[0] ?? null,
+      forks: 0,
+      forks_count: 0,
+      stargazers_count: 0,
+      watchers: 0,
+      watchers_count: 0,
+      size: 0,
       default_branch: r.defaultBranch,
-      visibility: r.private ? 'private' : 'public',
+      open_issues: r.pulls.filter((p) => p.state === 'open').length,
+      open_issues_count: r.pulls.filter((p) => p.state === 'open').length,
+      is_template: false,
+      topics: [],
+      has_issues: true,
+      has_projects: true,
+      has_wiki: true,
+      has_pages: false,
+      has_downloads: true,
+      has_discussions: false,
       archived: false,
+      disabled: false,
+      visibility: r.private ? 'private' : 'public',
+      license: null,
       created_at: r.createdAt,
       pushed_at: this.state.now,
       updated_at: this.state.now,
       permissions: { admin: false, maintain: false, push: true, triage: true, pull: true },
+      network_count: 0,
+      subscribers_count: 0,
     }
   }
 
@@ -67,6 +188,7 @@ export class Shapes {
         reason: c.verified ? 'valid' : 'unsigned',
         signature: null,
         payload: null,
+        verified_at: c.verified ? c.committer.date : null,
       },
     }
   }
@@ -98,6 +220,15 @@ export class Shapes {
   }
 
   changedFiles(r: RepoState, c: CommitObject, baseTree?: string) {
+    return this.diffEntries(r, c, baseTree).map((f) => ({
+      ...f,
+      blob_url: `${this.web}/${r.fullName}/blob/${c.sha}/${f.filename}`,
+      raw_url: `${this.web}/${r.fullName}/raw/${c.sha}/${f.filename}`,
+      contents_url: `${this.api}/repos/${r.fullName}/contents/${f.filename}?ref=${c.sha}`,
+    }))
+  }
+
+  private diffEntries(r: RepoState, c: CommitObject, baseTree?: string) {
     const after = r.store.files(c.tree)
     const parent = c.parents[0] ? r.store.commits.get(c.parents[0]) : undefined
     const before =
@@ -148,31 +279,82 @@ export class Shapes {
     }
   }
 
+  label(r: RepoState, name: string, i: number) {
+    return {
+      id: i + 1,
+      node_id: `LA_${i + 1}`,
+      url: `${this.api}/repos/${r.fullName}/labels/${encodeURIComponent(name)}`,
+      name,
+      description: null,
+      color: 'ededed',
+      default: false,
+    }
+  }
+
+  /** The fields a pull request shares with its issue. */
+  private issueFields(r: RepoState, p: PullRecord) {
+    const issue = `${this.api}/repos/${r.fullName}/issues/${p.number}`
+    const assignees = p.assignees.map((a) => this.user(a))
+    return {
+      url: issue,
+      repository_url: `${this.api}/repos/${r.fullName}`,
+      labels_url: `${issue}/labels{/name}`,
+      comments_url: `${issue}/comments`,
+      events_url: `${issue}/events`,
+      html_url: `${this.web}/${r.fullName}/pull/${p.number}`,
+      id: p.id,
+      node_id: `PR_${p.id}`,
+      number: p.number,
+      title: p.title,
+      user: this.user(p.author),
+      labels: p.labels.map((name, i) => this.label(r, name, i)),
+      state: p.state,
+      locked: false,
+      assignee: assignees[0] ?? null,
+      assignees,
+      milestone: null,
+      comments: p.comments.length,
+      created_at: p.createdAt,
+      updated_at: p.updatedAt,
+      closed_at: p.closedAt,
+      author_association: this.association(r, p.author),
+      draft: p.draft,
+      body: p.body,
+    }
+  }
+
+  /** How GitHub relates a person to a repository: OWNER, COLLABORATOR, or CONTRIBUTOR. */
+  private association(r: RepoState, login: string) {
+    if (login.toLowerCase() === r.owner.toLowerCase()) return 'OWNER'
+    return r.pulls.some((p) => p.mergedAt && p.author.toLowerCase() === login.toLowerCase())
+      ? 'CONTRIBUTOR'
+      : 'NONE'
+  }
+
   pull(r: RepoState, p: PullRecord) {
     const headBranch = p.head.includes(':') ? (p.head.split(':')[1] as string) : p.head
     const headSha = this.state.resolve(r, headBranch) ?? p.headSha ?? ''
     const baseSha = this.state.resolve(r, p.base) ?? ''
     const url = `${this.api}/repos/${r.fullName}/pulls/${p.number}`
+    const issue = this.issueFields(r, p)
+    const html = `${this.web}/${r.fullName}/pull/${p.number}`
+    const statuses = `${this.api}/repos/${r.fullName}/statuses/${headSha}`
+    const link = (href: string) => ({ href })
     return {
+      ...issue,
       url,
-      id: p.id,
-      node_id: `PR_${p.id}`,
-      html_url: `${this.web}/${r.fullName}/pull/${p.number}`,
-      issue_url: `${this.api}/repos/${r.fullName}/issues/${p.number}`,
-      number: p.number,
-      state: p.state,
-      locked: false,
-      title: p.title,
-      user: this.user(p.author),
-      body: p.body,
-      labels: p.labels.map((name, i) => ({ id: i + 1, name, color: 'ededed', default: false })),
-      created_at: p.createdAt,
-      updated_at: p.updatedAt,
-      closed_at: p.closedAt,
+      html_url: html,
+      diff_url: `${html}.diff`,
+      patch_url: `${html}.patch`,
+      issue_url: issue.url,
+      commits_url: `${url}/commits`,
+      review_comments_url: `${url}/comments`,
+      review_comment_url: `${this.api}/repos/${r.fullName}/pulls/comments{/number}`,
+      statuses_url: statuses,
       merged_at: p.mergedAt,
-      assignees: p.assignees.map((a) => this.user(a)),
+      merge_commit_sha: p.mergeCommitSha ?? null,
       requested_reviewers: p.reviewers.map((a) => this.user(a)),
-      draft: p.draft,
+      requested_teams: [],
       head: {
         label: p.head.includes(':') ? p.head : `${r.owner}:${p.head}`,
         ref: headBranch,
@@ -187,41 +369,70 @@ export class Shapes {
         user: this.user(r.owner),
         repo: this.repo(r),
       },
+      _links: {
+        self: link(url),
+        html: link(html),
+        issue: link(issue.url),
+        comments: link(issue.comments_url),
+        review_comments: link(`${url}/comments`),
+        review_comment: link(`${this.api}/repos/${r.fullName}/pulls/comments{/number}`),
+        commits: link(`${url}/commits`),
+        statuses: link(statuses),
+      },
+      auto_merge: null,
+      active_lock_reason: null,
       merged: p.mergedAt !== null,
       mergeable: p.state === 'open' ? true : null,
+      rebaseable: p.state === 'open' ? true : null,
+      mergeable_state: p.state === 'open' ? 'clean' : 'unknown',
+      merged_by: p.mergedAt ? this.user(r.owner) : null,
+      maintainer_can_modify: false,
+      comments: p.comments.length,
+      review_comments: 0,
+      commits: this.pullCommits(r, baseSha, headSha),
+      additions: 0,
+      deletions: 0,
+      changed_files: 0,
     }
   }
 
-  searchItem(r: RepoState, p: PullRecord) {
+  private pullCommits(r: RepoState, baseSha: string, headSha: string): number {
+    if (!baseSha || !headSha) return 0
+    return r.store.commitsBetween(baseSha, headSha).length
+  }
+
+  /** A pull request as GET /repos/.../issues and search list it. */
+  issue(r: RepoState, p: PullRecord) {
+    const pulls = `${this.api}/repos/${r.fullName}/pulls/${p.number}`
     return {
-      url: `${this.api}/repos/${r.fullName}/issues/${p.number}`,
-      repository_url: `${this.api}/repos/${r.fullName}`,
-      html_url: `${this.web}/${r.fullName}/pull/${p.number}`,
-      id: p.id,
-      node_id: `PR_${p.id}`,
-      number: p.number,
-      title: p.title,
-      user: this.user(p.author),
-      labels: [],
-      state: p.state,
-      locked: false,
-      assignee: null,
-      assignees: [],
-      comments: p.comments.length,
-      created_at: p.createdAt,
-      updated_at: p.updatedAt,
-      closed_at: p.closedAt,
-      author_association: 'CONTRIBUTOR',
-      draft: p.draft,
+      ...this.issueFields(r, p),
       pull_request: {
-        url: `${this.api}/repos/${r.fullName}/pulls/${p.number}`,
+        url: pulls,
         html_url: `${this.web}/${r.fullName}/pull/${p.number}`,
         diff_url: `${this.web}/${r.fullName}/pull/${p.number}.diff`,
         patch_url: `${this.web}/${r.fullName}/pull/${p.number}.patch`,
         merged_at: p.mergedAt,
       },
-      body: p.body,
-      score: 1,
+    }
+  }
+
+  searchItem(r: RepoState, p: PullRecord) {
+    return { ...this.issue(r, p), score: 1 }
+  }
+
+  comment(r: RepoState, p: PullRecord, c: PullRecord['comments'][number]) {
+    const issue = `${this.api}/repos/${r.fullName}/issues/${p.number}`
+    return {
+      id: c.id,
+      node_id: `IC_${c.id}`,
+      url: `${this.api}/repos/${r.fullName}/issues/comments/${c.id}`,
+      html_url: `${this.web}/${r.fullName}/pull/${p.number}#issuecomment-${c.id}`,
+      issue_url: issue,
+      body: c.body,
+      user: this.user(c.user),
+      created_at: c.createdAt,
+      updated_at: c.createdAt,
+      author_association: this.association(r, c.user),
     }
   }
 }

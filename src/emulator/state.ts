@@ -1,5 +1,8 @@
 import { ObjectStore, type CommitObject, type Person } from './git-objects.js'
-import type { Scenario, ScenarioToken, ScenarioUser } from './scenario.js'
+import type { Scenario, ScenarioPull, ScenarioToken, ScenarioUser } from './scenario.js'
+
+/** An instant as GitHub writes it: ISO 8601, whole seconds, `Z`. */
+const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 export interface PullRecord {
   number: number
@@ -17,6 +20,7 @@ export interface PullRecord {
   base: string
   /** Head commit at the time a scenario PR was seeded (scenario PRs have no branch). */
   headSha?: string
+  mergeCommitSha?: string
   labels: string[]
   assignees: string[]
   reviewers: string[]
@@ -37,6 +41,12 @@ export interface RepoState {
   refs: Map<string, string>
   pulls: PullRecord[]
   protectedBranches: Set<string>
+  /** Repository settings GitHub answers by (see ScenarioRepo). */
+  settings: {
+    allowActionsToCreatePullRequests: boolean
+    draftPullRequests: boolean
+    collaborators: Set<string> | undefined
+  }
 }
 
 /** The emulated world. Tests read it to assert what the Action wrote. */
@@ -122,22 +132,35 @@ export class EmulatorState {
       ownerType: r.ownerType ?? 'User',
       private: r.private ?? false,
       defaultBranch: r.defaultBranch ?? 'main',
-      createdAt: new Date(Date.parse(this.scenario.now) - 400 * 86_400_000)
-        .toISOString()
-        .replace(/\.\d{3}Z$/, 'Z'),
+      createdAt: isoSeconds(Date.parse(this.scenario.now) - 400 * 86_400_000),
       languages: r.languages ?? {},
       store,
       refs: new Map(),
       pulls: [],
       protectedBranches: new Set(r.protectedBranches ?? []),
+      settings: {
+        allowActionsToCreatePullRequests: r.allowActionsToCreatePullRequests ?? true,
+        draftPullRequests: r.draftPullRequests ?? true,
+        collaborators: r.collaborators
+          ? new Set(r.collaborators.map((c) => c.toLowerCase()))
+          : undefined,
+      },
     }
     this.repos.set(r.fullName.toLowerCase(), repo)
+    // An empty repository has no commit and no branch, not even its default one.
+    if (r.empty) return
+    const head = this.seedHistory(repo, r)
+    repo.refs.set(`refs/heads/${repo.defaultBranch}`, head)
+    for (const p of r.pulls ?? []) this.seedPull(repo, p, head)
+  }
+
+  /** The initial commit with the scenario's files, then its commits by date; returns the head. */
+  private seedHistory(repo: RepoState, r: Scenario['repos'][number]): string {
+    const { store, owner } = repo
     const files = new Map<string, string>()
     for (const [path, text] of Object.entries(r.files ?? {}))
       files.set(path, store.putBlob(Buffer.from(text)))
-    const initialDate = new Date(Date.parse(this.scenario.now) - 365 * 86_400_000)
-      .toISOString()
-      .replace(/\.\d{3}Z$/, 'Z')
+    const initialDate = isoSeconds(Date.parse(this.scenario.now) - 365 * 86_400_000)
     let head = store.putCommit({
       tree: store.treeFromFiles(files),
       parents: [],
@@ -152,56 +175,70 @@ export class EmulatorState {
     for (const c of commits) {
       for (const path of c.paths ?? [])
         files.set(path, store.putBlob(Buffer.from(`// ${path}\n// ${c.message}\n`)))
-      const login = c.author ?? null
-      const author: Person = login
-        ? {
-            ...this.person(login, c.date),
-            ...(c.authorEmail ? { email: c.authorEmail } : {}),
-            ...(c.authorName ? { name: c.authorName } : {}),
-          }
-        : {
-            name: c.authorName ?? 'Someone',
-            email: c.authorEmail ?? 'someone@example.com',
-            date: c.date,
-          }
+      const author = this.seedPerson(c.author ?? null, c.authorEmail, c.authorName, c.date)
+      // Someone else may have committed it (a maintainer applying a patch, `web-flow`).
+      const committer =
+        c.committer !== undefined
+          ? this.seedPerson(c.committer, undefined, undefined, c.committedDate ?? c.date)
+          : author
       head = store.putCommit(
         {
           tree: store.treeFromFiles(files),
           parents: [head],
           author,
-          committer: author,
+          committer,
           message: c.message,
-          authorLogin: login ?? this.loginForEmail(author.email),
-          committerLogin: login ?? this.loginForEmail(author.email),
+          authorLogin: c.author ?? this.loginForEmail(author.email),
+          committerLogin:
+            c.committer !== undefined
+              ? (c.committer ?? null)
+              : (c.author ?? this.loginForEmail(author.email)),
           verified: false,
         },
         c.sha,
       )
     }
-    repo.refs.set(`refs/heads/${repo.defaultBranch}`, head)
-    for (const p of r.pulls ?? []) {
-      this.addUser({ login: p.author })
-      repo.pulls.push({
-        number: p.number,
-        id: this.id(),
-        author: p.author,
-        title: p.title,
-        body: '',
-        state: p.state,
-        draft: false,
-        createdAt: p.createdAt,
-        updatedAt: p.mergedAt ?? p.closedAt ?? p.createdAt,
-        closedAt: p.closedAt ?? p.mergedAt ?? (p.state === 'closed' ? p.createdAt : null),
-        mergedAt: p.mergedAt ?? null,
-        head: `${p.author}:patch-${p.number}`,
-        base: repo.defaultBranch,
-        headSha: head,
-        labels: [],
-        assignees: [],
-        reviewers: [],
-        comments: [],
-      })
+    return head
+  }
+
+  /** A person by login (their name and first email, either overridable) or by email alone. */
+  private seedPerson(
+    login: string | null,
+    email: string | undefined,
+    name: string | undefined,
+    date: string,
+  ): Person {
+    if (!login) return { name: name ?? 'Someone', email: email ?? 'someone@example.com', date }
+    return {
+      ...this.person(login, date),
+      ...(email ? { email } : {}),
+      ...(name ? { name } : {}),
     }
+  }
+
+  private seedPull(repo: RepoState, p: ScenarioPull, head: string): void {
+    this.addUser({ login: p.author })
+    repo.pulls.push({
+      number: p.number,
+      id: this.id(),
+      author: p.author,
+      title: p.title,
+      body: '',
+      state: p.state,
+      draft: false,
+      createdAt: p.createdAt,
+      updatedAt: p.mergedAt ?? p.closedAt ?? p.createdAt,
+      closedAt: p.closedAt ?? p.mergedAt ?? (p.state === 'closed' ? p.createdAt : null),
+      mergedAt: p.mergedAt ?? null,
+      head: `${p.author}:patch-${p.number}`,
+      base: repo.defaultBranch,
+      headSha: head,
+      ...(p.mergedAt ? { mergeCommitSha: head } : {}),
+      labels: [],
+      assignees: [],
+      reviewers: [],
+      comments: [],
+    })
   }
 
   /** Resolves a branch name, `heads/x`, `refs/heads/x` or a sha to a commit sha. */
@@ -282,6 +319,8 @@ export class EmulatorState {
     })
     repo.refs.set(`refs/heads/${pr.base}`, sha)
     pr.state = 'closed'
+    pr.mergeCommitSha = sha
+    pr.headSha = headSha
     pr.mergedAt = date
     pr.closedAt = date
     pr.updatedAt = date

@@ -77,10 +77,13 @@ describe('the GitHub client against the emulator', () => {
 
   it('fails with the reset time when the primary rate limit is exhausted', async () => {
     const reset = Math.floor(Date.now() / 1000) + 3600
+    // Searches count against the search bucket, GitHub's 30 a minute, not the core one.
     const emulator = await emulate(
       scenario({
         pulls,
-        tokens: { [TOKEN]: { login: 'someone', rateLimitRemaining: 0, rateLimitReset: reset } },
+        tokens: {
+          [TOKEN]: { login: 'someone', searchRateLimitRemaining: 0, searchRateLimitReset: reset },
+        },
       }),
     )
     const log = recordingLogger()
