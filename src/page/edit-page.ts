@@ -43,7 +43,7 @@ export function editPage(text: string, activity: Activity, options: EditOptions)
   const bom = text.startsWith('\uFEFF') ? 1 : 0
   const bodyStart = fm ? fm.bodyStart : bom
   const bodyLine = fm ? fm.bodyLine : 1
-  const body = analyzeBody(text.slice(bodyStart), bodyStart, bodyLine)
+  const body = analyzeBody(text.slice(bodyStart), bodyStart, bodyLine, file)
   const eol = detectEol(text)
   const report: EditReport = { sections: [], dateFields: [], bodyDates: [], notes: [] }
 
