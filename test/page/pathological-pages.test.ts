@@ -85,3 +85,42 @@ describe('pathological pages parse in bounded time and stack, or are refused wit
     expect(result.text).toContain('## Next')
   })
 })
+
+describe('a page that ends inside an unclosed code fence', () => {
+  const only = { progress: { enabled: false } }
+
+  it.each([
+    ['backticks', '# Now\n\nSome text.\n\n```js\nconst x = 1\n', 5],
+    ['tildes in a list', '# Now\n\n- item\n\n  ~~~\n  code\n', 5],
+  ])(
+    'refuses to insert the sections inside it (%s), naming the opening line',
+    (_what, page, line) => {
+      expect(() => editPage(page, smallActivity(), { ...options, sections: only })).toThrow(
+        expect.objectContaining({
+          name: 'NowPageError',
+          file: 'content/now.md',
+          line,
+          message: expect.stringMatching(/never closed/),
+        }),
+      )
+    },
+  )
+
+  it('edits marked sections before the fence, and runs again to the same page', () => {
+    const page = `# Now\n\n${S}\n${E}\n\n\`\`\`\nunclosed\n`
+    const once = editPage(page, smallActivity(), { ...options, sections: only }).text
+    const twice = editPage(once, smallActivity(), { ...options, sections: only })
+    expect(twice.changed).toBe(false)
+    expect(once.split(S)).toHaveLength(2)
+    expect(once.endsWith('```\nunclosed\n')).toBe(true)
+  })
+
+  it('inserts once after a closed fence: three runs give one marker pair', () => {
+    let page = '# Now\n\n```\ncode\n```\n'
+    for (let run = 0; run < 3; run++) {
+      page = editPage(page, smallActivity(), { ...options, sections: only }).text
+    }
+    expect(page.split(S)).toHaveLength(2)
+    expect(page.split(E)).toHaveLength(2)
+  })
+})
