@@ -1,17 +1,8 @@
 import type { Activity } from '../activity/types.js'
 import { escapeInline, subjectLine } from '../page/escape-markdown.js'
+import { neutralizeReferences, quietLink } from '../page/neutralize-references.js'
 import { fillTemplate } from '../page/template.js'
 import type { EditReport } from '../page/types.js'
-
-export const DEFAULT_PR_TITLE = 'Update Now page ({today})'
-export const DEFAULT_COMMIT_MESSAGE = 'Update Now page ({today})'
-export const PR_TEXT_PLACEHOLDERS = [
-  'today',
-  'since',
-  'path',
-  'new_pull_requests',
-  'new_commits',
-] as const
 
 export interface PrTextInput {
   activity: Activity
@@ -47,23 +38,36 @@ function values(input: PrTextInput): Record<string, string> {
   return {
     today: input.today,
     since: input.since,
-    path: input.path,
+    // Plain text (titles and commit messages are not Markdown), but a path is still copied text.
+    path: neutralizeReferences(input.path),
     new_pull_requests: String(news.pullRequests.length),
     new_commits: String(news.projects.reduce((n, p) => n + p.commits.length, 0)),
   }
+}
+
+/** Untrusted text in the body: inert Markdown that mentions and references nothing. */
+function copied(text: string, maxLength?: number): string {
+  return neutralizeReferences(escapeInline(text, maxLength))
+}
+
+/** `owner/repo#N`, linked without notifying the upstream pull request (see quietLink). */
+function pullRequestRef(pr: { repo: string; number: number; url: string }): string {
+  const text = copied(`${pr.repo}#${pr.number}`)
+  const link = quietLink(pr.url)
+  return link ? `[${text}](${link})` : text
 }
 
 /** The PR body: what changed, the window, and how to refresh. Titles are untrusted here too. */
 export function prBody(input: PrTextInput, extra?: string): string {
   const news = whatIsNew(input.activity, input.baseText)
   const lines: string[] = [
-    `This pull request refreshes \`${input.path}\` with activity since **${input.since}** (today: ${input.today}).`,
+    `This pull request refreshes \`${neutralizeReferences(input.path)}\` with activity since **${input.since}** (today: ${input.today}).`,
     '',
   ]
   if (news.pullRequests.length > 0) {
     lines.push(`**New merged pull requests (${news.pullRequests.length})**`, '')
     for (const pr of news.pullRequests.slice(0, 50)) {
-      lines.push(`- ${escapeInline(pr.repo)}#${pr.number}: ${escapeInline(pr.title)}`)
+      lines.push(`- ${pullRequestRef(pr)}: ${copied(pr.title)}`)
     }
     if (news.pullRequests.length > 50) lines.push(`- …and ${news.pullRequests.length - 50} more`)
     lines.push('')
@@ -72,9 +76,9 @@ export function prBody(input: PrTextInput, extra?: string): string {
     lines.push('**Side-project commits**', '')
     for (const p of news.projects) {
       const latest = p.commits[0]
-      const subject = latest ? `; latest: ${escapeInline(subjectLine(latest.message), 100)}` : ''
+      const subject = latest ? `; latest: ${copied(subjectLine(latest.message), 100)}` : ''
       lines.push(
-        `- ${escapeInline(p.repo)}: ${p.commits.length} commit${p.commits.length === 1 ? '' : 's'}${subject}`,
+        `- ${copied(p.repo)}: ${p.commits.length} commit${p.commits.length === 1 ? '' : 's'}${subject}`,
       )
     }
     lines.push('')
@@ -89,9 +93,7 @@ export function prBody(input: PrTextInput, extra?: string): string {
   ]
   if (dates.length > 0) lines.push(`Dates moved to ${input.today}: ${dates.join(', ')}.`)
   for (const note of input.report.notes) {
-    lines.push(
-      `> Note${note.line ? ` (line ${note.line})` : ''}: ${escapeInline(note.message, 300)}`,
-    )
+    lines.push(`> Note${note.line ? ` (line ${note.line})` : ''}: ${copied(note.message, 300)}`)
   }
   lines.push(
     '',

@@ -43,7 +43,7 @@ export function editPage(text: string, activity: Activity, options: EditOptions)
   const bom = text.startsWith('\uFEFF') ? 1 : 0
   const bodyStart = fm ? fm.bodyStart : bom
   const bodyLine = fm ? fm.bodyLine : 1
-  const body = analyzeBody(text.slice(bodyStart), bodyStart, bodyLine)
+  const body = analyzeBody(text.slice(bodyStart), bodyStart, bodyLine, file)
   const eol = detectEol(text)
   const report: EditReport = { sections: [], dateFields: [], bodyDates: [], notes: [] }
 
@@ -292,6 +292,7 @@ function planInsertion(
   // (or at the end of the file) stay where they are.
   let at = end
   while (at > 0 && isBlank(body.lines[at - 1]?.text ?? '')) at--
+  refuseInsideOpenFence(body, at, file)
   const block: string[] = []
   for (const { name, rendered, options: section } of sections) {
     const title = section.title ?? DEFAULT_TITLES[name]
@@ -300,6 +301,22 @@ function planInsertion(
     block.push(markerLine(name, 'start'), ...rendered.lines, markerLine(name, 'end'))
   }
   return { from: at, to: at, lines: block }
+}
+
+/** A code fence that is never closed runs to the end of the page: sections inserted after it
+ * would be code, unseen by the next run, which would insert them again. */
+function refuseInsideOpenFence(body: BodyStructure, at: number, file: string | undefined): void {
+  const fence = body.unclosedFence
+  if (!fence || at <= fence.index) return
+  const line = body.lines[fence.index]?.number
+  throw new NowPageError(
+    `the code block opened on line ${line} is never closed, so sections inserted at the end would be inside it`,
+    {
+      file,
+      line,
+      hint: 'Close it with a fence of the same kind (``` or ~~~, at least as long as the opening one), or put the now-page markers where the sections belong',
+    },
+  )
 }
 
 /** Rebuilds the body from its original lines, the rewritten line texts and the splices. New

@@ -1,4 +1,27 @@
+import { RE2JS } from 're2js'
 import { NowPageError } from '../errors.js'
+
+const HINT =
+  'Use a regular expression with named groups, e.g. (?<track>go|rust)/ch(?<chapter>\\d+); ' +
+  'backreferences (\\1) and lookaround ((?=, (?!, (?<=, (?<!) are not supported'
+
+/**
+ * Compiles a progress pattern with RE2 (re2js), whose matching time is linear in the path's
+ * length whatever the pattern: a pattern like `(?<a>a+)+$` would make JavaScript's backtracking
+ * engine run for minutes on a 31-character path, and the Action's timeouts do not bound CPU.
+ * Exported so configuration can refuse a bad pattern before any request.
+ */
+export function compileProgressPattern(pattern: string, repo?: string): RE2JS {
+  try {
+    return RE2JS.compile(pattern)
+  } catch (e) {
+    const reason = (e as Error).message.replace(/^error parsing regexp: /, '')
+    throw new NowPageError(
+      `invalid progress pattern for ${repo ?? 'a side project'}: ${JSON.stringify(pattern)}: ${reason}`,
+      { input: 'side-projects', hint: HINT },
+    )
+  }
+}
 
 /**
  * Turns a progress pattern matched over a project's paths into a stable summary, e.g. with
@@ -7,21 +30,12 @@ import { NowPageError } from '../errors.js'
  * other named groups name the track. Sorted, so the same paths always give the same text.
  */
 export function summarizeProgress(pattern: string, paths: Iterable<string>, repo?: string): string {
-  let re: RegExp
-  try {
-    re = new RegExp(pattern)
-  } catch (e) {
-    throw new NowPageError(
-      `invalid progress pattern for ${repo ?? 'a side project'}: ${(e as Error).message}`,
-      {
-        input: 'side-projects',
-        hint: 'Use a JavaScript regular expression with named groups, e.g. (?<track>go|rust)/ch(?<chapter>\\d+)',
-      },
-    )
-  }
+  const re = compileProgressPattern(pattern, repo)
   const best = new Map<string, { label: string; unit: string; value: number | undefined }>()
   for (const path of paths) {
-    const groups = re.exec(path)?.groups
+    // re2js types exec() as any[]; at runtime it is shaped like RegExpExecArray (its README).
+    const match = re.exec(path) as RegExpExecArray | null
+    const groups = match?.groups
     if (!groups) continue
     const labels: string[] = []
     let unit = ''

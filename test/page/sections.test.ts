@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Activity } from '../../src/activity/types.js'
+import { NowPageError } from '../../src/errors.js'
 import { editPage } from '../../src/page/edit-page.js'
 import { summarizeProgress } from '../../src/page/progress-pattern.js'
 import { emptyActivity, smallActivity } from '../helpers/page-fixtures.js'
@@ -28,6 +29,35 @@ describe('summarizeProgress', () => {
 
   it('rejects an invalid pattern naming the input', () => {
     expect(() => summarizeProgress('(?<x', [], 'o/r')).toThrow(/invalid progress pattern for o\/r/)
+  })
+
+  it('matches in linear time: a catastrophic pattern answers instead of backtracking', () => {
+    // With a backtracking engine this takes minutes; RE2 answers at once (no timing asserted).
+    const path = `${'a'.repeat(30)}!`
+    expect(summarizeProgress('(?<a>a+)+$', [path], 'o/r')).toBe('')
+    expect(summarizeProgress('(?<a>a+)+$', ['a'.repeat(100_000)], 'o/r')).toBe(
+      `${'A'}${'a'.repeat(99_999)}`,
+    )
+    expect(summarizeProgress('^(?<x>(a|aa)+)*(?<n>\\d+)$', [`${'a'.repeat(50_000)}!`])).toBe('')
+  })
+
+  it.each([
+    ['(?<a>a)\\1', 'backreference'],
+    ['(?=x)(?<a>a)', 'lookahead'],
+    ['(?<!x)(?<a>a)', 'lookbehind'],
+  ])('refuses %j (%s), which RE2 cannot run, naming the project and the pattern', (pattern) => {
+    let error: unknown
+    try {
+      summarizeProgress(pattern, ['a'], 'me/side')
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(NowPageError)
+    const err = error as NowPageError
+    expect(err.message).toContain('me/side')
+    expect(err.message).toContain(JSON.stringify(pattern))
+    expect(err.input).toBe('side-projects')
+    expect(err.hint).toMatch(/lookaround/)
   })
 })
 

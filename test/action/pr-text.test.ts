@@ -1,0 +1,139 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Activity } from '../../src/activity/types.js'
+import { commitMessage, prBody, prTitle, type PrTextInput } from '../../src/action/pr-text.js'
+import type { EditReport } from '../../src/page/types.js'
+import { liveReferences } from './github-references.js'
+
+const hostile = [
+  'Fixes #1',
+  'fixes: #1 and closes #2',
+  'Resolve GH-7',
+  'gh-12 follow-up',
+  'Closes owner/repo#12',
+  'cc @alice and @org/team',
+  '\u2060@bob',
+  '@\u200Dcarol',
+  'mail me@evil.example',
+  'Fix https://github.com/o/r/issues/3',
+  'see github.com/o/r/pull/4 and www.github.com/o/r/issues/5',
+  'see https://redirect.github.com/o/r/pull/6',
+  'x#1y and (#2) and [#3]',
+  '#4',
+  '&#35;5 and &#64;dave',
+  '`@erin` in code and `#6`',
+]
+
+function report(notes: string[]): EditReport {
+  return {
+    sections: [{ name: 'contributions', status: 'updated', items: 1, omitted: 0 }],
+    dateFields: [],
+    bodyDates: [],
+    notes: notes.map((message, i) => ({ line: i + 1, message })),
+  }
+}
+
+function inputFor(titles: string[], subjects: string[], path = 'content/now.md'): PrTextInput {
+  const activity: Activity = {
+    pullRequests: titles.map((title, i) => ({
+      repo: 'upstream/project',
+      number: 100 + i,
+      title,
+      url: `https://github.com/upstream/project/pull/${100 + i}`,
+      mergedAt: '2025-08-20T10:00:00Z',
+    })),
+    projects: subjects.map((message, i) => ({
+      repo: `me/side-${i}`,
+      url: `https://github.com/me/side-${i}`,
+      commits: [{ sha: `sha${i}`, message, date: '2025-08-20T10:00:00Z', url: 'https://x' }],
+    })),
+  }
+  return {
+    activity,
+    report: report(subjects),
+    baseText: '',
+    path,
+    today: '2025-08-24',
+    since: '2025-08-17',
+    repository: 'me/site',
+  }
+}
+
+const TEMPLATE = 'Update {path} ({today}): {new_pull_requests} PRs, {new_commits} commits'
+
+describe('pull request text pings no one', () => {
+  it('neutralizes mentions, references, issue URLs and closing keywords from hostile titles, commit subjects and notes', () => {
+    const input = inputFor(hostile, hostile)
+    const body = prBody(input)
+    expect(liveReferences(body)).toEqual([])
+    expect(liveReferences(prTitle(TEMPLATE, input))).toEqual([])
+    expect(liveReferences(commitMessage(TEMPLATE, input))).toEqual([])
+    // Still readable: the words are there, with invisible joiners inside the patterns.
+    const visible = body.replace(/[\u200D\u2060]/g, '')
+    expect(visible).toContain('Fixes #1')
+    expect(visible).toContain('cc @alice')
+  })
+
+  it('links upstream pull requests through the non-notifying redirect host', () => {
+    const body = prBody(inputFor(['A title'], []))
+    expect(body).toContain('](https://redirect.github.com/upstream/project/pull/100)')
+    expect(body).not.toMatch(/(?<![\w.])github\.com\/upstream/)
+    expect(body).not.toContain('upstream/project#100')
+  })
+
+  it('does not link pull requests on other servers, which have no redirect host', () => {
+    const input = inputFor(['A title'], [])
+    const pr = input.activity.pullRequests[0]
+    if (pr) pr.url = 'https://ghe.example.com/upstream/project/pull/100'
+    const body = prBody(input)
+    expect(body).not.toContain('ghe.example.com')
+    expect(liveReferences(body)).toEqual([])
+  })
+
+  it('neutralizes a path that carries references in the title and commit message', () => {
+    const input = inputFor([], [], 'content/fixes-#1/@alice.md')
+    expect(liveReferences(prTitle(TEMPLATE, input))).toEqual([])
+    expect(liveReferences(commitMessage(TEMPLATE, input))).toEqual([])
+    expect(liveReferences(prBody(input))).toEqual([])
+  })
+
+  it('holds for any text built from reference fragments (property)', () => {
+    const fragment = fc.constantFrom(
+      '@',
+      '#',
+      'GH-',
+      'gh-',
+      '1',
+      '42',
+      'alice',
+      'o/r',
+      ' ',
+      '\n',
+      ':',
+      'Fixes',
+      'closes',
+      'resolved',
+      'https://',
+      'www.',
+      'github.com/',
+      'o/r/issues/',
+      'pull/',
+      '\u2060',
+      '\u200D',
+      '&#35;',
+      '\\',
+      '`',
+    )
+    const text = fc.oneof(
+      fc.array(fragment, { maxLength: 12 }).map((a) => a.join('')),
+      fc.string({ maxLength: 40 }),
+    )
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 3 }), fc.array(text, { maxLength: 3 }), (t, s) => {
+        const input = inputFor(t, s)
+        expect(liveReferences(prBody(input))).toEqual([])
+      }),
+      { numRuns: 500 },
+    )
+  })
+})
