@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
@@ -64,6 +65,7 @@ export function createClient(options: ClientOptions): Client {
 
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
   const fetch = transport(baseUrl)
+  keepWasmBaseline()
   const client: Client = new ClientOctokit({
     auth: options.token,
     baseUrl,
@@ -148,6 +150,16 @@ export function createClient(options: ClientOptions): Client {
     }
   })
   return client
+}
+
+/**
+ * fetch parses HTTP with llhttp compiled to WebAssembly. V8 re-compiles it with its optimising
+ * tier in the background, and Node waits for that to finish before the process exits: a no-op
+ * run lingered ~200-300 ms after its last response. The baseline compiler's code is fast enough
+ * for the few dozen responses a run reads. Must run before the first request compiles llhttp.
+ */
+function keepWasmBaseline(): void {
+  setFlagsFromString('--liftoff-only')
 }
 
 /**
