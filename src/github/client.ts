@@ -5,6 +5,7 @@ import { throttling } from '@octokit/plugin-throttling'
 import { Octokit } from '@octokit/rest'
 import Bottleneck from 'bottleneck/light.js'
 import { NowPageError } from '../errors.js'
+import { createSearchPacer } from './search-pacing.js'
 
 /**
  * @octokit/rest's Octokit (REST methods, paginate) with retry and throttling: what
@@ -51,7 +52,10 @@ export interface ClientOptions {
     maxRetries?: number
     /** Milliseconds per second of `retry-after`; tests lower it. Default 1000. */
     retryAfterBaseMs?: number
-    /** Minimum gap between search requests. GitHub allows 30 a minute: default 2000. */
+    /**
+     * Minimum gap between search requests. Default 0: searches are paced by the search bucket's
+     * `x-ratelimit-remaining`/`reset` headers instead (src/github/search-pacing.ts).
+     */
     searchMinTimeMs?: number
     /**
      * Minimum gap between requests that notify people (opening a PR, a comment, a review
@@ -100,10 +104,10 @@ export function createClient(options: ClientOptions): Client {
       retryAfterBaseValue: options.throttle?.retryAfterBaseMs ?? 1000,
       fallbackSecondaryRateRetryAfter: maxWait,
       // Our own limiter: the plugin's default one is shared by every client in the process
-      // and spaces searches 2 s apart, which tests against the emulator cannot afford.
+      // and spaces searches 2 s apart whatever the bucket holds; the pacer below reads it.
       search: new Bottleneck.Group({
         maxConcurrent: 1,
-        minTime: options.throttle?.searchMinTimeMs ?? 2000,
+        minTime: options.throttle?.searchMinTimeMs ?? 0,
       }),
       // GitHub asks for mutating requests one at a time; the plugin also spaces them 1 s apart,
       // which cost a run ~5 s for its 6 writes. A run makes at most ~8 writes, far under the
@@ -129,6 +133,11 @@ export function createClient(options: ClientOptions): Client {
       },
     },
   })
+
+  const paceSearch = createSearchPacer(maxWait * 1000)
+  client.hook.wrap('request', (request, endpoint) =>
+    endpoint.url.startsWith('/search/') ? paceSearch(async () => request(endpoint)) : request(endpoint),
+  )
 
   // Registered after the plugins, so it wraps them: it sees each request's final outcome.
   // Past the deadline, retrying only adds backoff waits (1 + 4 + 9 s): requests in flight when it
