@@ -5,6 +5,40 @@ import json from '@rollup/plugin-json'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 import license from 'rollup-plugin-license'
+import { rmSync } from 'node:fs'
+
+const JS_YAML_STUB = '\0js-yaml-stub'
+
+/**
+ * gray-matter requires js-yaml for its default YAML engine, but src/page/front-matter.ts hands it
+ * its own engines (the `yaml` package), so js-yaml is never called: it resolves to a stub that
+ * fails loudly if that ever changes. test/github/bundle.test.ts checks the page paths never
+ * reach it.
+ */
+const noJsYaml = {
+  name: 'no-js-yaml',
+  resolveId(source, importer) {
+    return source === 'js-yaml' && importer?.includes('/node_modules/gray-matter/')
+      ? JS_YAML_STUB
+      : null
+  },
+  load(id) {
+    if (id !== JS_YAML_STUB) return null
+    return [
+      "const missing = () => { throw new Error('js-yaml is not bundled: pass gray-matter a YAML engine') }",
+      // Named exports: gray-matter's require() of an ES module gets its namespace.
+      'export { missing as safeLoad, missing as safeDump, missing as load, missing as dump }',
+    ].join('\n')
+  },
+}
+
+/** Chunk names change as code moves between chunks: drop the old ones rather than ship them. */
+const cleanChunks = {
+  name: 'clean-chunks',
+  buildStart() {
+    rmSync('dist/chunks', { recursive: true, force: true })
+  },
+}
 
 /** @type {import('rollup').RollupOptions} */
 const config = {
@@ -17,7 +51,15 @@ const config = {
     // No hashes: dist/ is committed and CI compares it with a fresh build.
     chunkFileNames: 'chunks/[name].js',
   },
+  treeshake: {
+    // @actions/core's OIDC client is the only static path to @actions/http-client and so to
+    // undici (~1 MB); the Action never asks for an ID token. Marked free of side effects, it
+    // drops out with everything behind it, and undici loads only through src/github/proxy-fetch.
+    moduleSideEffects: (id) => !id.includes('/node_modules/@actions/core/lib/oidc-utils.js'),
+  },
   plugins: [
+    cleanChunks,
+    noJsYaml,
     typescript({ tsconfig: './tsconfig.build.json' }),
     nodeResolve({ preferBuiltins: true }),
     commonjs(),

@@ -1,6 +1,6 @@
 import { NowPageError } from '../errors.js'
 import { httpStatus, type Client } from '../github/client.js'
-import { createLimit, limitedPages, type Limit } from './limit.js'
+import { createLimit, type Limit } from './limit.js'
 import type { Logger } from './read-activity.js'
 import { checkWindow, isoSeconds, startOfDay } from './search-windows.js'
 import type { CommitActivity, ProjectActivity } from './types.js'
@@ -118,12 +118,16 @@ async function readProject(
 }
 
 /**
- * The author's commits on the default branch inside the window, newest first. One listing of
- * the branch, filtered here rather than by `author=`, because a commit whose email GitHub cannot
- * link to an account (`author: null`) never matches `author=LOGIN`. Such a commit is the
- * author's when its email or name is one the author's linked commits use: GitHub links by
- * email, so after a switch to an email that is not on the account only the name still ties the
- * new commits to the old ones.
+ * The author's commits on the default branch inside the window, newest first, and how many there
+ * are. The newest page of the branch's listing is filtered here rather than by `author=`, because
+ * a commit whose email GitHub cannot link to an account (`author: null`) never matches
+ * `author=LOGIN`. Such a commit is the author's when its email or name is one the author's linked
+ * commits use: GitHub links by email, so after a switch to an email that is not on the account
+ * only the name still ties the new commits to the old ones.
+ *
+ * A window longer than that page is not paged through (500 sequential pages for 50,000 commits):
+ * the author's newest linked commits come in one page and their number from a `per_page=1`
+ * listing's `rel="last"` link, both at once. Unlinked commits then count from the newest page.
  */
 async function readCommits(
   client: Client,
@@ -135,36 +139,67 @@ async function readCommits(
 ): Promise<{ commits: CommitActivity[]; count: number }> {
   const login = options.author.toLowerCase()
   const since = isoSeconds(start)
-  const pages = client.paginate.iterator(client.rest.repos.listCommits, {
-    ...repo,
-    since,
-    until: options.now.toISOString(),
-    per_page: 100,
-  })
+  const window = { ...repo, since, until: options.now.toISOString() }
+  const newest = await limit(() => client.rest.repos.listCommits({ ...window, per_page: 100 }))
   const identity = new AuthorIdentity(login)
   const mine = new NewestCommits(KEPT_COMMITS)
-  // Unlinked commits are grouped by the identity they carry, so what is held stays bounded by
-  // the number of identities, not by the length of the history.
+  // Unlinked commits are grouped by the identity they carry.
   const unlinked = new Map<string, { who: Who; commits: NewestCommits }>()
-  for await (const { data } of limitedPages(pages, limit)) {
-    for (const commit of data) {
-      const by = linkedLogin(commit)
-      if (by === undefined) {
-        const who = whoOf(commit)
-        const key = `${who.email ?? ''}\n${who.name ?? ''}`
-        let group = unlinked.get(key)
-        if (!group) unlinked.set(key, (group = { who, commits: new NewestCommits(KEPT_COMMITS) }))
-        group.commits.add(slim(commit))
-      } else if (by.toLowerCase() === login) {
-        mine.add(slim(commit))
-        identity.learn(whoOf(commit))
-      }
+  for (const commit of newest.data) {
+    const by = linkedLogin(commit)
+    if (by === undefined) {
+      const who = whoOf(commit)
+      const key = `${who.email ?? ''}\n${who.name ?? ''}`
+      let group = unlinked.get(key)
+      if (!group) unlinked.set(key, (group = { who, commits: new NewestCommits(KEPT_COMMITS) }))
+      group.commits.add(slim(commit))
+    } else if (by.toLowerCase() === login) {
+      mine.add(slim(commit))
+      identity.learn(whoOf(commit))
     }
   }
+  let linkedCount: number | undefined
+  if (hasNextPage(newest.headers.link)) {
+    const byAuthor = { ...window, author: options.author }
+    const [linked, count] = await Promise.all([
+      limit(() => client.rest.repos.listCommits({ ...byAuthor, per_page: 100 })),
+      limit(() => client.rest.repos.listCommits({ ...byAuthor, per_page: 1 })).then(countOf),
+    ])
+    for (const commit of linked.data) {
+      if (linkedLogin(commit)?.toLowerCase() !== login) continue
+      mine.add(slim(commit))
+      identity.learn(whoOf(commit))
+    }
+    linkedCount = count
+  }
+  const adopted = await adoptUnlinked(client, options, since, repo, identity, unlinked, mine, limit)
+  if (adopted > 0) {
+    log.debug(
+      `${repo.owner}/${repo.repo}: ${adopted} commit(s) without a linked account attributed to ${options.author} by email or name`,
+    )
+  }
+  const count = linkedCount === undefined ? mine.count : linkedCount + adopted
+  return { commits: mine.newest(), count }
+}
+
+/**
+ * Moves the unlinked commits whose identity is the author's into `mine`; returns how many. Commits
+ * nobody is linked to may be the author's under an identity used only before the window: it is
+ * learnt from the author's last linked commits before `since` (one page).
+ */
+async function adoptUnlinked(
+  client: Client,
+  options: ProjectReadOptions,
+  since: string,
+  repo: { owner: string; repo: string },
+  identity: AuthorIdentity,
+  unlinked: Map<string, { who: Who; commits: NewestCommits }>,
+  mine: NewestCommits,
+  limit: Limit,
+): Promise<number> {
+  const login = options.author.toLowerCase()
   let strangers = [...unlinked.values()].filter((g) => !identity.matches(g.who))
   if (strangers.length > 0) {
-    // Commits nobody is linked to may be the author's under an identity used only before the
-    // window: learn it from the author's last linked commits before `since` (one page).
     const { data } = await limit(() =>
       client.rest.repos.listCommits({
         ...repo,
@@ -183,12 +218,18 @@ async function readCommits(
     adopted += group.commits.count
     mine.merge(group.commits)
   }
-  if (adopted > 0) {
-    log.debug(
-      `${repo.owner}/${repo.repo}: ${adopted} commit(s) without a linked account attributed to ${options.author} by email or name`,
-    )
-  }
-  return { commits: mine.newest(), count: mine.count }
+  return adopted
+}
+
+function hasNextPage(link: string | undefined): boolean {
+  return link !== undefined && /rel="next"/.test(link)
+}
+
+/** The length of a `per_page=1` listing: the page number its `rel="last"` link names. */
+function countOf(response: { data: unknown[]; headers: { link?: string } }): number {
+  const last = /<([^>]+)>;\s*rel="last"/.exec(response.headers.link ?? '')?.[1]
+  const page = last ? Number(new URL(last).searchParams.get('page')) : Number.NaN
+  return Number.isInteger(page) && page > 0 ? page : response.data.length
 }
 
 /**
@@ -201,9 +242,13 @@ export const KEPT_COMMITS = 100
 class NewestCommits {
   count = 0
   private items: Array<CommitActivity & { at: number }> = []
+  private readonly seen = new Set<string>()
   constructor(private readonly size: number) {}
 
+  /** Adds a commit not seen before (the same one can come in two listings). */
   add(commit: CommitActivity): void {
+    if (this.seen.has(commit.sha)) return
+    this.seen.add(commit.sha)
     this.count++
     this.items.push({ ...commit, at: Date.parse(commit.date) })
     // Trimmed in batches: sorting on every add would be quadratic on a long history.

@@ -1,11 +1,35 @@
-import { getOctokit } from '@actions/github'
+import { setFlagsFromString } from 'node:v8'
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import { Octokit } from '@octokit/rest'
 import Bottleneck from 'bottleneck/light.js'
 import { NowPageError } from '../errors.js'
+import { createSearchPacer } from './search-pacing.js'
+
+/**
+ * @octokit/rest's Octokit (REST methods, paginate) with retry and throttling: what
+ * @actions/github's getOctokit builds, minus its static import of undici (see `transport`).
+ */
+const ClientOctokit = Octokit.plugin(retry, throttling)
+
+/**
+ * Bottleneck (under plugin-retry and plugin-throttling: three limiters a request) yields to the
+ * event loop several times per job with `setTimeout(0)`, each at least 1 ms: ~15-20 ms a request
+ * spent waiting on timers. `setImmediate` yields just the same, without the clamp. Timed waits
+ * (minTime, retry-after) still use timers.
+ */
+function yieldWithoutTimerClamp(): void {
+  type Store = { yieldLoop(t?: number): Promise<void> }
+  const store = (new Bottleneck() as unknown as { _store: Store })._store
+  const proto = Object.getPrototypeOf(store) as Store
+  proto.yieldLoop = (t = 0) =>
+    new Promise((resolve) => (t > 0 ? setTimeout(resolve, t) : setImmediate(resolve)))
+}
+yieldWithoutTimerClamp()
 
 /** The Octokit the Action talks to GitHub with: REST methods, paginate, retry and throttling. */
-export type Client = ReturnType<typeof getOctokit>
+export type Client = InstanceType<typeof ClientOctokit>
 
 export interface ClientLog {
   debug(message: string): void
@@ -28,7 +52,10 @@ export interface ClientOptions {
     maxRetries?: number
     /** Milliseconds per second of `retry-after`; tests lower it. Default 1000. */
     retryAfterBaseMs?: number
-    /** Minimum gap between search requests. GitHub allows 30 a minute: default 2000. */
+    /**
+     * Minimum gap between search requests. Default 0: searches are paced by the search bucket's
+     * `x-ratelimit-remaining`/`reset` headers instead (src/github/search-pacing.ts).
+     */
     searchMinTimeMs?: number
     /**
      * Minimum gap between requests that notify people (opening a PR, a comment, a review
@@ -55,54 +82,61 @@ export function createClient(options: ClientOptions): Client {
   const maxThrottleRetries = options.throttle?.maxRetries ?? 2
   const describe = (o: RequestOptions) => describeRequest(client, o)
 
-  const client = getOctokit(
-    options.token,
-    {
-      baseUrl: options.baseUrl.replace(/\/+$/, ''),
-      userAgent: options.userAgent ?? 'now-page-action',
-      ...(options.deadline ? { request: { signal: options.deadline.signal } } : {}),
-      retry: {
-        retries: options.retries ?? 3,
-        retryAfterBaseValue: options.retryBaseMs ?? 1000,
-        // 403 and 429 are rate limits (throttling's business) or permissions; neither improves
-        // by asking again at once.
-        doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+  const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  const fetch = transport(baseUrl)
+  keepWasmBaseline()
+  const client: Client = new ClientOctokit({
+    auth: options.token,
+    baseUrl,
+    userAgent: options.userAgent ?? 'now-page-action',
+    request: {
+      ...(fetch ? { fetch } : {}),
+      ...(options.deadline ? { signal: options.deadline.signal } : {}),
+    },
+    retry: {
+      retries: options.retries ?? 3,
+      retryAfterBaseValue: options.retryBaseMs ?? 1000,
+      // 403 and 429 are rate limits (throttling's business) or permissions; neither improves
+      // by asking again at once.
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+    },
+    throttle: {
+      retryAfterBaseValue: options.throttle?.retryAfterBaseMs ?? 1000,
+      fallbackSecondaryRateRetryAfter: maxWait,
+      // Our own limiter: the plugin's default one is shared by every client in the process
+      // and spaces searches 2 s apart whatever the bucket holds; the pacer below reads it.
+      search: new Bottleneck.Group({
+        maxConcurrent: 1,
+        minTime: options.throttle?.searchMinTimeMs ?? 0,
+      }),
+      // GitHub asks for mutating requests one at a time; the plugin also spaces them 1 s apart,
+      // which cost a run ~5 s for its 6 writes. A run makes at most ~8 writes, far under the
+      // content-creation limit (80/min), so they stay serial but unspaced.
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+      notifications: new Bottleneck.Group({
+        maxConcurrent: 1,
+        minTime: options.throttle?.notificationsMinTimeMs ?? 3000,
+      }),
+      onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
+        if (retryAfter > maxWait || retryCount >= maxThrottleRetries) return false
+        log?.warning(
+          `GitHub secondary rate limit on ${describe(request)}: waiting ${retryAfter} s as asked (retry ${retryCount + 1} of ${maxThrottleRetries})`,
+        )
+        return true
       },
-      throttle: {
-        retryAfterBaseValue: options.throttle?.retryAfterBaseMs ?? 1000,
-        fallbackSecondaryRateRetryAfter: maxWait,
-        // Our own limiter: the plugin's default one is shared by every client in the process
-        // and spaces searches 2 s apart, which tests against the emulator cannot afford.
-        search: new Bottleneck.Group({
-          maxConcurrent: 1,
-          minTime: options.throttle?.searchMinTimeMs ?? 2000,
-        }),
-        // GitHub asks for mutating requests one at a time; the plugin also spaces them 1 s apart,
-        // which cost a run ~5 s for its 6 writes. A run makes at most ~8 writes, far under the
-        // content-creation limit (80/min), so they stay serial but unspaced.
-        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
-        notifications: new Bottleneck.Group({
-          maxConcurrent: 1,
-          minTime: options.throttle?.notificationsMinTimeMs ?? 3000,
-        }),
-        onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
-          if (retryAfter > maxWait || retryCount >= maxThrottleRetries) return false
-          log?.warning(
-            `GitHub secondary rate limit on ${describe(request)}: waiting ${retryAfter} s as asked (retry ${retryCount + 1} of ${maxThrottleRetries})`,
-          )
-          return true
-        },
-        onRateLimit: (retryAfter, request, _octokit, retryCount) => {
-          if (retryAfter > maxWait || retryCount >= 1) return false
-          log?.warning(
-            `GitHub rate limit exhausted on ${describe(request)}: waiting ${retryAfter} s for it to reset`,
-          )
-          return true
-        },
+      onRateLimit: (retryAfter, request, _octokit, retryCount) => {
+        if (retryAfter > maxWait || retryCount >= 1) return false
+        log?.warning(
+          `GitHub rate limit exhausted on ${describe(request)}: waiting ${retryAfter} s for it to reset`,
+        )
+        return true
       },
     },
-    retry,
-    throttling,
+  })
+
+  const paceSearch = createSearchPacer(maxWait * 1000)
+  client.hook.wrap('request', (request, endpoint) =>
+    endpoint.url.startsWith('/search/') ? paceSearch(async () => request(endpoint)) : request(endpoint),
   )
 
   // Registered after the plugins, so it wraps them: it sees each request's final outcome.
@@ -140,6 +174,31 @@ export function createClient(options: ClientOptions): Client {
     }
   })
   return client
+}
+
+/**
+ * fetch parses HTTP with llhttp compiled to WebAssembly. V8 re-compiles it with its optimising
+ * tier in the background, and Node waits for that to finish before the process exits: a no-op
+ * run lingered ~200-300 ms after its last response. The baseline compiler's code is fast enough
+ * for the few dozen responses a run reads. Must run before the first request compiles llhttp.
+ */
+function keepWasmBaseline(): void {
+  setFlagsFromString('--liftoff-only')
+}
+
+/**
+ * Node's own fetch, unless the runner routes `baseUrl` through a proxy (`HTTPS_PROXY`/`https_proxy`
+ * for https, `HTTP_PROXY`/`http_proxy` for http, minus `NO_PROXY`/`no_proxy` and loopback: the rules
+ * of @actions/http-client, which @actions/github follows). Then undici's proxy-aware fetch is
+ * imported on the first request, into its own chunk: most runs never load it.
+ */
+function transport(baseUrl: string): typeof globalThis.fetch | undefined {
+  if (!getProxyUrl(new URL(baseUrl))) return undefined
+  let proxied: Promise<typeof globalThis.fetch> | undefined
+  return async (input, init) => {
+    proxied ??= import('./proxy-fetch.js').then((m) => m.proxyFetch(baseUrl))
+    return (await proxied)(input, init)
+  }
 }
 
 type RequestOptions = Parameters<Client['request']['endpoint']['parse']>[0]

@@ -138,10 +138,10 @@ describe('readProjects against the emulator', () => {
     expect(paths).toEqual(['/repos/someone/grokking_algorithms/commits'])
   })
 
-  it('pages through many commits, keeping the newest 100 and the count', async () => {
-    const commits = Array.from({ length: 230 }, (_, i) => ({
+  it('counts a long window from a per_page=1 listing instead of paging through it', async () => {
+    const commits = Array.from({ length: 2300 }, (_, i) => ({
       ...me,
-      date: new Date(Date.parse('2025-06-01T00:00:00Z') + i * 3_600_000).toISOString(),
+      date: new Date(Date.parse('2025-06-01T00:00:00Z') + i * 60_000).toISOString(),
       message: `step ${i}`,
     }))
     const { emulator, result } = await read([project(commits)])
@@ -151,9 +151,40 @@ describe('readProjects against the emulator', () => {
         .reverse()
         .slice(0, 100),
     )
-    expect(result[0]?.commitCount).toBe(230)
-    expect(emulator.requests.filter((r) => /\/commits(\?|$)/.test(r.path))).toHaveLength(3)
+    expect(result[0]?.commitCount).toBe(2300)
+    // The newest page, then the author's newest page and their count side by side.
+    const listings = emulator.requests.filter((r) => /\/commits(\?|$)/.test(r.path))
+    expect(listings).toHaveLength(3)
+    const query = (i: number) =>
+      new URL((listings[i] as { path: string }).path, 'http://x').searchParams
+    expect([query(1).get('author'), query(2).get('author')]).toEqual(['someone', 'someone'])
+    expect(new Set([query(1).get('per_page'), query(2).get('per_page')])).toEqual(
+      new Set(['100', '1']),
+    )
+    expect((listings[0] as { answered: number }).answered).toBeLessThan(
+      Math.min(...listings.slice(1).map((r) => r.arrived)),
+    )
     expect(duplicateRequests(emulator)).toEqual([])
+  })
+
+  it('counts unlinked commits of the newest page on top of the linked count', async () => {
+    const linked = Array.from({ length: 150 }, (_, i) => ({
+      ...me,
+      date: new Date(Date.parse('2025-06-01T00:00:00Z') + i * 60_000).toISOString(),
+      message: `linked ${i}`,
+    }))
+    const laptop = {
+      author: null,
+      authorName: 'Some One',
+      authorEmail: 'laptop@localhost',
+      date: '2025-08-01T10:00:00Z',
+      message: 'from the laptop',
+    }
+    const other = { author: 'friend', date: '2025-08-02T10:00:00Z', message: 'a friend' }
+    const { result } = await read([project([...linked, laptop, other])])
+    expect(result[0]?.commitCount).toBe(151)
+    expect(result[0]?.commits[0]?.message).toBe('from the laptop')
+    expect(result[0]?.commits).toHaveLength(100)
   })
 
   it('adopts commits without a linked account by the author’s email, or by name after an email change', async () => {
