@@ -1,6 +1,6 @@
 import { parseTree, type Node as JsonNode } from 'jsonc-parser'
 import { isMap, isScalar, parseDocument } from 'yaml'
-import { findDate, parseYmd, sameDate } from './date-format.js'
+import { findDate, parseIsoDate, rewriteDate } from '../dates/index.js'
 import { lineOf, readFrontMatter, type FrontMatter } from './front-matter.js'
 import { detectEol, splitLines } from './lines.js'
 
@@ -42,7 +42,7 @@ export function updateFrontMatterDates(
   const notes: FrontMatterDatesResult['notes'] = []
   let out = text
   let current = fm
-  const target = parseYmd(opts.today)
+  const target = parseIsoDate(opts.today)
   for (const field of opts.fields) {
     if (!(field in current.data)) continue
     const span = locate(out, current, field)
@@ -73,10 +73,11 @@ export function updateFrontMatterDates(
         })
         continue
       }
-      if (sameDate(found.date, target)) continue
-      from = token.slice(found.index, found.index + found.length)
-      to = found.format(target)
-      at = found.index
+      const written = rewriteDate(found, target)
+      if (written === undefined) continue
+      from = found.text
+      to = written
+      at = found.start
     }
     const next = out.slice(0, span.start + at) + to + out.slice(span.start + at + from.length)
     current = verify(out, next, current, field, opts.file)

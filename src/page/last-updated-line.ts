@@ -1,4 +1,4 @@
-import { findDate, parseYmd, sameDate } from './date-format.js'
+import { findDate, parseIsoDate, rewriteDate } from '../dates/index.js'
 
 export type LastUpdatedResult =
   | { kind: 'updated'; line: string; from: string; to: string }
@@ -29,21 +29,18 @@ export function rewriteLastUpdatedLine(line: string, today: string): LastUpdated
       ? { kind: 'unknown-format', text: line }
       : null
   }
-  const rest = after.slice(0, found.index) + after.slice(found.index + found.length)
+  const rest = after.slice(0, found.start) + after.slice(found.end)
   if (rest.replace(DECORATION_RE, '') !== '') {
     // "Updated: August 2025 (roughly)" and the like: a date line we do not understand.
-    return /^[\s*_~>:]*$/.test(after.slice(0, found.index))
-      ? { kind: 'unknown-format', text: line }
-      : null
+    return { kind: 'unknown-format', text: line }
   }
-  const from = after.slice(found.index, found.index + found.length)
-  const target = parseYmd(today)
-  if (sameDate(found.date, target)) return { kind: 'current', date: from }
-  const to = found.format(target)
-  const start = afterAt + found.index
+  const from = found.text
+  const to = rewriteDate(found, parseIsoDate(today))
+  if (to === undefined) return { kind: 'current', date: from }
+  const start = afterAt + found.start
   return {
     kind: 'updated',
-    line: line.slice(0, start) + to + line.slice(start + found.length),
+    line: line.slice(0, start) + to + line.slice(found.end + afterAt),
     from,
     to,
   }

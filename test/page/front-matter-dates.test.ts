@@ -4,7 +4,7 @@ import { NowPageError } from '../../src/errors.js'
 import { readFrontMatter } from '../../src/page/front-matter.js'
 import { updateFrontMatterDates } from '../../src/page/front-matter-dates.js'
 import { rewriteLastUpdatedLine } from '../../src/page/last-updated-line.js'
-import { findDate } from '../../src/page/date-format.js'
+import { findDate } from '../../src/dates/index.js'
 import { DEFAULT_DATE_FIELDS } from '../../src/page/types.js'
 
 const update = (text: string, add?: string) => {
@@ -172,10 +172,11 @@ describe('last-updated lines', () => {
     expect(rewriteLastUpdatedLine(line, '2025-08-24')).toBeNull()
   })
 
-  it('unknown formats are reported, not changed', () => {
-    expect(rewriteLastUpdatedLine('Updated: August 2025', '2025-08-24')?.kind).toBe(
-      'unknown-format',
-    )
+  it('a month-and-year date moves to this month', () => {
+    expect(rewriteLastUpdatedLine('Updated: March 2025', '2025-08-24')).toMatchObject({
+      kind: 'updated',
+      line: 'Updated: August 2025',
+    })
   })
 
   it('property: the new line reads back as today, other characters unchanged', () => {
