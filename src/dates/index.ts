@@ -9,4 +9,6 @@ export { findDate, findDates, inferNumericOrder, localeOrder } from './recognize
 export type { FindOptions, NumericOrder, WrittenDate } from './recognize.js'
 export { writeShape, englishOrdinal } from './shape.js'
 export type { Part } from './shape.js'
-export { rewriteDate } from './rewrite.js'
+export { rewriteDate, rewriteValue } from './rewrite.js'
+export type { ValueRewrite } from './rewrite.js'
+export { isModificationKey, isModificationPath, isPlainDateKey, keyWords } from './field-names.js'

@@ -37,7 +37,7 @@ const PATTERNS: RegExp[] = [
   /(?<![\d./-])(?<n1>\d{1,2})([/.-])(?<n2>\d{1,2})\2(?<y>\d{4}|\d{2})(?![./-]?\d)/du,
   // Sat 11 December 2021, 4<sup>th</sup> of July, 3. März 2025, 3 de março de 2025, 02-Aug-2026
   new RegExp(
-    `(?<![\\p{L}\\d.])${WEEKDAY}${DAY}(?:\\s+de\\s+|\\s+of\\s+(?:the\\s+)?|\\s+|-)(?<mn>${NAME})(?![\\p{L}])(?:(?:,?\\s+de\\s+|,?\\s+|-)(?<y>\\d{4})(?!\\d))?`,
+    `(?<![\\p{L}\\d.])${WEEKDAY}${DAY}(?:\\s+de\\s+|\\s+of\\s+(?:the\\s+)?|\\s+|-)(?<mn>${NAME})(?![\\p{L}])(?:(?:,?\\s+del?\\s+|,?\\s+|-)(?<y>\\d{4})(?!\\d))?`,
     'du',
   ),
   // Monday, June 1, 2025 / Jan. 3rd 2024 / July 13th
@@ -46,7 +46,7 @@ const PATTERNS: RegExp[] = [
     'du',
   ),
   // March 2023, marzo de 2023, März 2023
-  new RegExp(`(?<![\\p{L}\\d])(?<mn>${NAME})(?:,?\\s+de\\s+|,?\\s+)(?<y>\\d{4})(?!\\d)`, 'du'),
+  new RegExp(`(?<![\\p{L}\\d])(?<mn>${NAME})(?:,?\\s+del?\\s+|,?\\s+)(?<y>\\d{4})(?!\\d)`, 'du'),
 ]
 
 /** Every date in `text` in a shape we can write back, left to right, not overlapping. */
@@ -92,7 +92,7 @@ function build(m: RegExpExecArray, opts: FindOptions): WrittenDate | undefined {
   }
   let guessedOrder: NumericOrder | undefined
   if (g.n1 !== undefined && g.n2 !== undefined) {
-    const order = numericOrder(Number(g.n1), Number(g.n2), opts)
+    const order = numericOrder(Number(g.n1), Number(g.n2), m[0].includes('.'), opts)
     if (order.guessed) guessedOrder = order.order
     const [dayGroup, monthGroup] = order.order === 'dmy' ? ['n1', 'n2'] : ['n2', 'n1']
     const day = g[dayGroup] as string
@@ -206,11 +206,14 @@ function ordinalOf(g: Record<string, string | undefined>): Ordinal | undefined {
 function numericOrder(
   a: number,
   b: number,
+  dotted: boolean,
   opts: FindOptions,
 ): { order: NumericOrder; guessed: boolean } {
   if (a > 12 && b <= 12) return { order: 'dmy', guessed: false }
   if (b > 12 && a <= 12) return { order: 'mdy', guessed: false }
   if (opts.numericOrder) return { order: opts.numericOrder, guessed: false }
+  // Dots are the day-first convention (03.08.2025) wherever they are used.
+  if (dotted) return { order: 'dmy', guessed: true }
   return { order: localeOrder(opts.fallbackLocale ?? opts.locales?.[0] ?? 'en-GB'), guessed: true }
 }
 

@@ -9,7 +9,7 @@ export type FrontMatterKind = 'toml' | 'yaml' | 'json'
 
 export interface FrontMatter {
   kind: FrontMatterKind
-  /** Offset of the block's first character (after a BOM). */
+  /** Offset of the block's first character (after a BOM and blank lines). */
   start: number
   /** Offset of the first character of the block's content (the line after the opening delimiter;
    * for JSON, the opening brace). */
@@ -36,7 +36,20 @@ const OPENERS: Array<{ re: RegExp; kind: FrontMatterKind; close: RegExp }> = [
  * execute code (`---js`, `---coffee`, anything but toml/yaml/json) are refused, never evaluated.
  */
 export function readFrontMatter(text: string, file?: string): FrontMatter | null {
-  const start = text.startsWith('\uFEFF') ? 1 : 0
+  const bom = text.startsWith('\uFEFF') ? 1 : 0
+  const blank = /^(?:[ \t]*(?:\r\n|\n|\r))+/.exec(text.slice(bom))
+  if (blank) {
+    // Hugo reads front matter after blank lines; a block there counts only if it reads as one.
+    try {
+      return readFrontMatterAt(text, bom + blank[0].length, file)
+    } catch {
+      return null
+    }
+  }
+  return readFrontMatterAt(text, bom, file)
+}
+
+function readFrontMatterAt(text: string, start: number, file?: string): FrontMatter | null {
   const firstEnd = lineEnd(text, start)
   const first = text.slice(start, firstEnd.end)
   if (/^\{[ \t]*$/.test(first)) return readJson(text, start, file)
@@ -51,7 +64,8 @@ export function readFrontMatter(text: string, file?: string): FrontMatter | null
       { file, line: 1, hint: `Write the front matter as TOML (+++) or YAML (---)` },
     )
   }
-  const lines = splitLines(text.slice(start), start, 1)
+  const firstLine = lineOf(text, start)
+  const lines = splitLines(text.slice(start), start, firstLine)
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] as Line
     if (!opener.close.test(line.text)) continue
@@ -69,7 +83,7 @@ export function readFrontMatter(text: string, file?: string): FrontMatter | null
       contentEnd: line.start,
       bodyStart: line.start + line.text.length + line.eol.length,
       bodyLine: line.number + 1,
-      contentLine: 2,
+      contentLine: firstLine + 1,
       data,
     }
   }
