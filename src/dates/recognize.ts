@@ -148,8 +148,11 @@ function assemble(
   const matchEnd =
     g.wda !== undefined && pieces.at(-1)?.part.kind !== 'weekday' ? end : m.index + m[0].length
   if (matchEnd > end) parts.push({ kind: 'text', text: m.input.slice(end, matchEnd) })
+  // `2025-01-1`: one part zero-padded, the other too short to be. (`2023-7-20` is consistent.)
   const malformed =
-    g.mnum !== undefined && g.d !== undefined && (g.mnum.length === 2) !== (g.d.length === 2)
+    g.mnum !== undefined &&
+    g.d !== undefined &&
+    ((g.mnum.startsWith('0') && g.d.length === 1) || (g.d.startsWith('0') && g.mnum.length === 1))
   return {
     start,
     end: matchEnd,
