@@ -1,4 +1,3 @@
-import { parseTree } from 'jsonc-parser'
 import {
   isModificationPath,
   isPlainDateKey,
@@ -9,13 +8,13 @@ import {
 } from '../dates/index.js'
 import {
   detectMetadata,
+  FORMATS,
   type FieldValue,
   type MetadataBlock,
   type MetadataFormat,
 } from './formats/index.js'
 import { findBodyDates } from './last-updated-line.js'
 import { lineOf, readFrontMatter, type FrontMatter } from './front-matter.js'
-import { detectEol, splitLines } from './lines.js'
 
 export interface DateFieldChange {
   field: string
@@ -175,7 +174,10 @@ function addRequested(text: string, opts: FrontMatterDatesOptions, live: number)
   const notes: FrontMatterDatesResult['notes'] = []
   const fm = opts.add ? readFrontMatter(text, opts.file) : null
   if (!opts.add || live > 0 || !fm || opts.add in fm.data) return { text, notes, field: undefined }
-  const added = addField(text, fm, opts.add, opts.today)
+  const format = FORMATS.find((f) => f.name === fm.kind)
+  const added = /^[A-Za-z0-9_-]+$/.test(opts.add)
+    ? format?.add?.(text, fm, opts.add, opts.today)
+    : undefined
   if (!added) {
     notes.push({ message: `could not add '${opts.add}' to this front matter; add it by hand` })
     return { text, notes, field: undefined }
@@ -186,42 +188,6 @@ function addRequested(text: string, opts: FrontMatterDatesOptions, live: number)
     notes,
     field: { field: opts.add, from: null, to: opts.today, line: lineOf(added.text, added.offset) },
   }
-}
-
-/** Adds `field` as a bare date (a string in JSON) after the last root-level key. */
-function addField(
-  text: string,
-  fm: FrontMatter,
-  field: string,
-  today: string,
-): { text: string; offset: number } | undefined {
-  const eol = detectEol(text)
-  if (!/^[A-Za-z0-9_-]+$/.test(field)) return undefined
-  if (fm.kind === 'json') {
-    const root = parseTree(text.slice(fm.contentStart, fm.contentEnd))
-    const last = root?.children?.at(-1)
-    if (!last) return undefined
-    const at = fm.contentStart + last.offset + last.length
-    const lineStart = text.lastIndexOf('\n', fm.contentStart + last.offset) + 1
-    const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '  '
-    const insert = `,${eol}${indent}"${field}": "${today}"`
-    return { text: text.slice(0, at) + insert + text.slice(at), offset: at + insert.length - 1 }
-  }
-  let at = fm.contentEnd
-  if (fm.kind === 'toml') {
-    const lines = splitLines(text.slice(fm.contentStart, fm.contentEnd), fm.contentStart)
-    const table = lines.find((l) => /^[ \t]*\[/.test(l.text))
-    if (table) {
-      at = table.start
-      // Before the blank lines that separate the root keys from the first table.
-      const before = lines.filter((l) => l.start < table.start)
-      for (let i = before.length - 1; i >= 0 && (before[i]?.text.trim() ?? '') === ''; i--) {
-        at = before[i]?.start ?? at
-      }
-    }
-  }
-  const line = fm.kind === 'toml' ? `${field} = ${today}${eol}` : `${field}: ${today}${eol}`
-  return { text: text.slice(0, at) + line + text.slice(at), offset: at }
 }
 
 /** Re-reads the edited block and checks that only the value at `path` changed. */

@@ -1,8 +1,17 @@
-import { json, toml, yaml } from './delimited.js'
+import { delimited } from './delimited.js'
+import { addJson, jsonFields } from './json.js'
+import { addToml, tomlFields } from './toml.js'
+import { addYaml, yamlFields } from './yaml.js'
 import type { MetadataBlock, MetadataFormat } from './format.js'
-import { org, pelican, rstMeta } from './line-formats.js'
+import { org } from './org.js'
+import { pelican } from './pelican.js'
+import { rstMeta } from './rst-meta.js'
 
 export type { FieldValue, MetadataBlock, MetadataFormat } from './format.js'
+
+const toml = delimited('toml', tomlFields, addToml)
+const yaml = delimited('yaml', yamlFields, addYaml)
+const json = delimited('json', jsonFields, addJson)
 
 /** Every metadata format a page may open with, most specific first. */
 export const FORMATS: readonly MetadataFormat[] = [toml, yaml, json, org, rstMeta, pelican]
