@@ -47,6 +47,8 @@ const PATTERNS: RegExp[] = [
   ),
   // March 2023, marzo de 2023, März 2023
   new RegExp(`(?<![\\p{L}\\d])(?<mn>${NAME})(?:,?\\s+del?\\s+|,?\\s+)(?<y>\\d{4})(?!\\d)`, 'du'),
+  // 2025-08: ISO month
+  /(?<![\d./-])(?<y>\d{4})-(?<mnum>\d{2})(?![\d]|[-/.]\d)/du,
 ]
 
 /** Every date in `text` in a shape we can write back, left to right, not overlapping. */

@@ -149,7 +149,7 @@ export function editPage(text: string, activity: Activity, options: EditOptions)
   const bodyDates =
     options.updateBodyDate === false
       ? { lines: [], live: 0, notes: [] }
-      : moveBodyDates(text, body, bodyStart, managed, options.today, file)
+      : moveBodyDates(text, body, bodyStart, managed, options)
   for (const edit of bodyDates.lines) {
     lineTexts[edit.index] = edit.text
     report.bodyDates.push({ line: edit.line, from: edit.from, to: edit.to })

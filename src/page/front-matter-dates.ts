@@ -98,6 +98,20 @@ export function updateFrontMatterDates(
 
 type Field = FieldValue & { value: string }
 
+/** How many live metadata dates the page has (moved or not), without changing anything. */
+export function countLiveFields(
+  text: string,
+  opts: { fields?: readonly string[]; today: string; file?: string },
+): number {
+  const block = detectMetadata(text, opts.file)
+  if (!block) return 0
+  const target = parseIsoDate(opts.today)
+  const all = block.format
+    .fields(text, block)
+    .map((f) => ({ ...f, value: text.slice(f.start, f.end) }))
+  return chooseLive(all, opts.fields, target).filter((f) => isDateLike(f, target)).length
+}
+
 /** A text field that announces the update itself (`meta: "Última atualização <time…>"`): its
  * date moves like a body line's. */
 function phraseDates(

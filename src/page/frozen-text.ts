@@ -12,6 +12,9 @@ export interface FrozenContext {
   /** Only dates after a strong "last updated" phrase (inside a metadata string, where "as of"
    * is prose and a lone date is some other field's business). */
   phrasesOnly?: boolean
+  /** The metadata already holds a live date: a lone date paragraph or a `Date:` label in the
+   * body is then not the page's date. */
+  metadataLive?: boolean
 }
 
 const MASK = '\u0001'

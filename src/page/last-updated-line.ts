@@ -32,7 +32,7 @@ export interface BodyDatesResult {
 const PHRASES: Array<{ locale: string; re: string }> = [
   {
     locale: 'en',
-    re: '(?:(?:last|latest|most\\s+recently)\\s+(?:updated|update|modified|edited|edit|revised|changed|refreshed)|(?:page\\s+)?updated|last\\s+mod|(?:current\\s+|accurate\\s+)?as\\s+of|now(?=\\s*\\())',
+    re: '(?:(?:last|latest|most\\s+recently)[\\s-]+(?:updated|update|modified|edited|edit|revised|changed|refreshed)|(?:page\\s+)?updated|last\\s+mod|(?:current\\s+|accurate\\s+)?as\\s+of|now(?=\\s*\\())',
   },
   {
     locale: 'es',
@@ -48,7 +48,7 @@ const PHRASES: Array<{ locale: string; re: string }> = [
   },
   {
     locale: 'fr',
-    re: '(?:derni[èe]re\\s+(?:mise\\s+[àa]\\s+jour|modification)|mise?\\s+[àa]\\s+jour|modifi[ée]e?)',
+    re: '(?:derni[èe]re\\s+(?:mise\\s+[àa]\\s+jour|modification)|mise?\\s+[àa]\\s+jour|modifi[ée]e?|actualis[ée]e?)',
   },
 ]
 const PHRASE_RE = new RegExp(
@@ -106,11 +106,15 @@ export function findBodyDates(
     timeTwin(text, masked, m.index + m[0].length, at, target, result)
   }
   if (!context.phrasesOnly) {
-    components(text, masked, target, result)
-    if (result.live === 0) labelled(text, masked, order, take)
-    if (result.live === 0) standalone(text, masked, order, take)
+    components(text, masked, target, result, take)
+    // The weaker signs count only on a page with no other live date at all.
+    if (result.live === 0 && !context.metadataLive) labelled(text, masked, order, take)
+    if (result.live === 0 && !context.metadataLive) standalone(text, masked, order, take)
   }
-  result.edits.sort((a, b) => a.start - b.start)
+  // One edit per date, however many rules found it (a <time> after a phrase, with itemprop).
+  result.edits = result.edits
+    .sort((a, b) => a.start - b.start)
+    .filter((e, i, all) => i === 0 || e.start >= (all[i - 1]?.end ?? 0))
   return result
 }
 
@@ -177,17 +181,31 @@ function timeTwin(
 }
 
 /** `<LastUpdated date="June 19, 2020" />`, `<PageMeta updated="2025-01-02">`. */
-function components(text: string, masked: string, target: YMD, result: BodyDatesResult): void {
-  for (const tag of masked.matchAll(
-    /<([A-Za-z][\w.:-]*)((?:\s+[\w:-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*\/?>/g,
-  )) {
+function components(
+  text: string,
+  masked: string,
+  target: YMD,
+  result: BodyDatesResult,
+  take: Take,
+): void {
+  const tagRe = /<([A-Za-z][\w.:-]*)((?:\s+[\w:-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*(\/?)>/g
+  for (const tag of masked.matchAll(tagRe)) {
     const name = tag[1] ?? ''
     const attrsAt = (tag.index ?? 0) + 1 + name.length
-    for (const attr of (tag[2] ?? '').matchAll(/([\w:-]+)\s*=\s*(["'])([^"']*)\2/g)) {
+    const attrs = [...(tag[2] ?? '').matchAll(/([\w:-]+)\s*=\s*(["'])([^"']*)\2/g)]
+    // <LastUpdated …>, <span class="last-updated">, <meta name="last-modified" …>
+    const named =
+      isModificationKey(name) ||
+      attrs.some(
+        (a) =>
+          /^(?:class|id|name|property|itemprop|data-[\w-]+)$/i.test(a[1] ?? '') &&
+          (a[3] ?? '').split(/\s+/).some((v) => v !== '' && isModificationKey(v)),
+      )
+    for (const attr of attrs) {
       const attrName = attr[1] ?? ''
       const live =
         isModificationKey(attrName) ||
-        (isModificationKey(name) && /^(?:date|value|on|datetime|time|when)$/i.test(attrName))
+        (named && /^(?:date|value|on|datetime|time|when|content)$/i.test(attrName))
       if (!live) continue
       const start = attrsAt + (attr.index ?? 0) + attr[0].length - 1 - (attr[3]?.length ?? 0)
       const value = text.slice(start, start + (attr[3]?.length ?? 0))
@@ -196,6 +214,11 @@ function components(text: string, masked: string, target: YMD, result: BodyDates
       result.live++
       if (change)
         result.edits.push({ start, end: start + value.length, from: value, to: change.text })
+    }
+    if (named && tag[3] !== '/') {
+      const at = skipFiller(masked, (tag.index ?? 0) + tag[0].length)
+      const found = dateAt(text, at, {})
+      if (found) take(found, at)
     }
   }
 }

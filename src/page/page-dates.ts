@@ -1,6 +1,6 @@
 import { detectMetadata } from './formats/index.js'
 import { findBodyDates } from './last-updated-line.js'
-import type { FrontMatterDatesResult } from './front-matter-dates.js'
+import { countLiveFields, type FrontMatterDatesResult } from './front-matter-dates.js'
 import type { BodyStructure } from './markdown-structure.js'
 import { DEFAULT_DATE_FIELDS, type EditOptions, type EditReport } from './types.js'
 
@@ -23,9 +23,9 @@ export function moveBodyDates(
   body: BodyStructure,
   bodyStart: number,
   managed: ReadonlyArray<readonly [number, number]>,
-  today: string,
-  file?: string,
+  options: EditOptions,
 ): { lines: BodyLineEdit[]; live: number; notes: EditReport['notes'] } {
+  const { today, file } = options
   const text = page.slice(bodyStart)
   const at = (index: number) => (body.lines[index]?.start ?? page.length) - bodyStart
   const ranges: Array<[number, number]> = managed.map(([a, b]) => [at(a), at(b)])
@@ -35,7 +35,10 @@ export function moveBodyDates(
     ranges.push([header.start - bodyStart, header.end - bodyStart])
   }
   const headings = body.headings.map((h) => ({ start: at(h.index), depth: h.depth, text: h.text }))
-  const found = findBodyDates(text, today, { ranges, headings })
+  const fields = explicitDateFields(options.dateFields)
+  const metadataLive =
+    countLiveFields(page, { today, ...(fields ? { fields } : {}), ...(file ? { file } : {}) }) > 0
+  const found = findBodyDates(text, today, { ranges, headings, metadataLive })
   const lines: BodyLineEdit[] = []
   for (const edit of [...found.edits].reverse()) {
     const index = body.lines.findIndex(

@@ -53,6 +53,21 @@ describe('live body dates move, in their own shape', () => {
     ['Date: June 15, 2024\n\nDate: May 15, 2022', 'Date: August 24, 2025\n\nDate: May 15, 2022'],
     ['Intro.\n\n2026-09-14 17:47\n\nMore.', 'Intro.\n\n2025-08-24 17:47\n\nMore.'],
     ['<p style="x">— 22 juin 2026</p>', '<p style="x">— 24 août 2025</p>'],
+    [
+      '<span class="last-updated">March 3, 2024</span>',
+      '<span class="last-updated">August 24, 2025</span>',
+    ],
+    [
+      '<meta name="last-modified" content="2024-03-03">',
+      '<meta name="last-modified" content="2025-08-24">',
+    ],
+    [
+      'Updated <time itemprop="dateModified" datetime="2024-03-03">3/3/2024</time>',
+      'Updated <time itemprop="dateModified" datetime="2025-08-24">8/24/2025</time>',
+    ],
+    ['Last-updated: 2024-03', 'Last-updated: 2025-08'],
+    ['Actualisé le 3 mars 2024', 'Actualisé le 24 août 2025'],
+    ['Stand: 03.03.2024', 'Stand: 24.08.2025'],
   ])('%j', (input, expected) => {
     expect(move(input)).toBe(expected)
     expect(move(expected)).toBe(expected)
@@ -76,6 +91,12 @@ describe('frozen dates never move', () => {
     '- 17/03/2026 went to the sea\n- 5/04/2026 read a book',
   ])('%j', (input) => {
     expect(move(input)).toBe(input)
+  })
+
+  it('a lone date or a Date: label is not the page date when the metadata has one', () => {
+    const text = 'Intro.\n\n2024-01-01\n\nDate: 2024-01-01\n'
+    expect(findBodyDates(text, '2025-08-24', { metadataLive: true }).edits).toEqual([])
+    expect(findBodyDates(text, '2025-08-24', {}).edits).toHaveLength(1)
   })
 
   it('says when the numeric order was a guess, and uses the page when it can', () => {
