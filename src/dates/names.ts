@@ -18,31 +18,30 @@ const tables = new Map<string, NameTable>()
 
 const clean = (s: string) => s.normalize('NFC').toLocaleLowerCase().replace(/\.$/, '')
 
-function monthName(locale: string, month: 'long' | 'short', index: number): string {
-  // With a day beside it, Intl gives the form used inside a date ("de março", "Jan."), not the
-  // stand-alone one.
-  const parts = new Intl.DateTimeFormat(locale, { month, day: 'numeric', timeZone: 'UTC' })
-  const found = parts.formatToParts(Date.UTC(2001, index, 15)).find((p) => p.type === 'month')
-  return clean(found?.value ?? '')
+/** The twelve month names (index 0 = January) in one form, from a single formatter. With a day
+ * beside it, Intl gives the form used inside a date ("de março", "Jan."), not the stand-alone one. */
+function monthNames(locale: string, month: 'long' | 'short'): string[] {
+  const fmt = new Intl.DateTimeFormat(locale, { month, day: 'numeric', timeZone: 'UTC' })
+  return Array.from({ length: 12 }, (_, i) =>
+    clean(fmt.formatToParts(Date.UTC(2001, i, 15)).find((p) => p.type === 'month')?.value ?? ''),
+  )
 }
 
-function weekdayName(locale: string, weekday: 'long' | 'short', index: number): string {
+function weekdayNames(locale: string, weekday: 'long' | 'short'): string[] {
   const fmt = new Intl.DateTimeFormat(locale, { weekday, timeZone: 'UTC' })
   // 2023-01-01 was a Sunday.
-  return clean(fmt.format(Date.UTC(2023, 0, 1 + index)))
+  return Array.from({ length: 7 }, (_, i) => clean(fmt.format(Date.UTC(2023, 0, 1 + i))))
 }
 
 export function namesFor(locale: string): NameTable {
   let table = tables.get(locale)
   if (!table) {
-    const twelve = Array.from({ length: 12 }, (_, i) => i)
-    const seven = Array.from({ length: 7 }, (_, i) => i)
     table = {
       locale,
-      monthsLong: twelve.map((i) => monthName(locale, 'long', i)),
-      monthsShort: twelve.map((i) => monthName(locale, 'short', i)),
-      weekdaysLong: seven.map((i) => weekdayName(locale, 'long', i)),
-      weekdaysShort: seven.map((i) => weekdayName(locale, 'short', i)),
+      monthsLong: monthNames(locale, 'long'),
+      monthsShort: monthNames(locale, 'short'),
+      weekdaysLong: weekdayNames(locale, 'long'),
+      weekdaysShort: weekdayNames(locale, 'short'),
     }
     tables.set(locale, table)
   }
