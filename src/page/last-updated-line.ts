@@ -44,7 +44,7 @@ const PHRASES: Array<{ locale: string; re: string }> = [
   },
   {
     locale: 'de',
-    re: '(?:zuletzt\\s+(?:aktualisiert|ge[äa]ndert|bearbeitet)|letzte[sn]?\\s+(?:aktualisierung|[äa]nderung|update|bearbeitung)|aktualisiert|stand(?=\\s*:))',
+    re: '(?:zuletzt\\s+(?:aktualisiert|ge[äa]ndert|bearbeitet)|letzte[sn]?\\s+(?:aktualisierung|[äa]nderung|update|bearbeitung)|aktualisiert|stand(?=\\s*:|\\s+vom\\s))',
   },
   {
     locale: 'fr',
@@ -58,7 +58,7 @@ const PHRASE_RE = new RegExp(
 
 /** What may stand between the phrase and its date: decoration, markup, and little words. */
 const FILLER =
-  /^(?:[ \t]+|\r?\n(?![ \t]*\r?\n)|[*_~>:.,;()[\]|–—-]|<(?!time\b)[a-zA-Z][^>]*>|<\/[a-zA-Z]+>|<time\b[^>]*>|(?:on|in|at|was|is|the|el|la|em|de|del|do|da|am|vom|le|du|au|à|a|o|since(?!\s))(?![\p{L}\d]))/iu
+  /^(?:[ \t]+|\r?\n(?![ \t]*\r?\n)|[*_~>:.,;()[\]|–—-]|<(?!time\b)[a-zA-Z][^>]*>|<\/[a-zA-Z]+>|<time\b[^>]*>|(?:on|in|at|was|is|the|el|la|em|de|del|do|da|am|vom|le|du|au|à|a|o)(?![\p{L}\d]))/iu
 
 /**
  * Finds the body's live dates: the date right after a "last updated" phrase in any of five
@@ -96,10 +96,11 @@ export function findBodyDates(
       fallbackLocale: locale,
       ...(order ? { numericOrder: order } : {}),
     }
+    if (listedLink(text, m.index)) continue
     const at = skipFiller(masked, m.index + m[0].length)
     const found = dateAt(text, at, find)
     if (!found) {
-      unknownShape(text, masked, m.index, at, result)
+      if (!yearOnly(text, at, target, result)) unknownShape(text, masked, m.index, at, result)
       continue
     }
     take(found, at)
@@ -148,6 +149,25 @@ function unknownShape(
     offset: phraseAt,
     message: `"last updated" line left as it is: its date format is not one I know (${line})`,
   })
+}
+
+/** `- [Older post](/x) — updated 2024-01-01`: a list of links with their own dates. */
+function listedLink(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1
+  const before = text.slice(lineStart, at)
+  return /^\s*(?:[-*+]|\d+[.)])\s/.test(before) && /\]\(|<a\s/i.test(before)
+}
+
+/** `Last updated in 2024.`: a year alone moves to this year. */
+function yearOnly(text: string, at: number, target: YMD, result: BodyDatesResult): boolean {
+  const m = /^(\d{4})(?![\d/.:-]\d|\d)/.exec(text.slice(at, at + 6))
+  const year = Number(m?.[1])
+  if (!m || year < 1990 || year > 2100) return false
+  result.live++
+  if (year !== target.year) {
+    result.edits.push({ start: at, end: at + 4, from: m[1] ?? '', to: String(target.year) })
+  }
+  return true
 }
 
 /** The date starting exactly at `at`, if one does. */

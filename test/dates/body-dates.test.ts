@@ -68,6 +68,10 @@ describe('live body dates move, in their own shape', () => {
     ['Last-updated: 2024-03', 'Last-updated: 2025-08'],
     ['Actualisé le 3 mars 2024', 'Actualisé le 24 août 2025'],
     ['Stand: 03.03.2024', 'Stand: 24.08.2025'],
+    ['Stand vom 3. August 2024', 'Stand vom 24. August 2025'],
+    ['Last updated in 2024.', 'Last updated in 2025.'],
+    ['Dernière mise à jour : 3 août 2024', 'Dernière mise à jour : 24 août 2025'],
+    ['Last updated:\n2024-08-03', 'Last updated:\n2025-08-24'],
   ])('%j', (input, expected) => {
     expect(move(input)).toBe(expected)
     expect(move(expected)).toBe(expected)
@@ -89,6 +93,7 @@ describe('frozen dates never move', () => {
     '* Archive\nLast updated: 2024-01-01\n',
     '#+begin_example\nLast updated: 2024-01-01\n#+end_example',
     '- 17/03/2026 went to the sea\n- 5/04/2026 read a book',
+    '- [My post](/x) — updated 2024-01-01',
   ])('%j', (input) => {
     expect(move(input)).toBe(input)
   })
