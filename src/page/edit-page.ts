@@ -2,13 +2,12 @@ import type { Activity } from '../activity/types.js'
 import { NowPageError } from '../errors.js'
 import { readFrontMatter } from './front-matter.js'
 import { updateFrontMatterDates } from './front-matter-dates.js'
-import { rewriteLastUpdatedLine } from './last-updated-line.js'
 import { detectEol } from './lines.js'
 import { analyzeBody, type BodyStructure, type Heading } from './markdown-structure.js'
 import { findMarkedRegions, looksLikeMarker, markerLine } from './markers.js'
+import { explicitDateFields, moveBodyDates, reportDates } from './page-dates.js'
 import { renderSection, type RenderedSection } from './render-sections.js'
 import {
-  DEFAULT_DATE_FIELDS,
   SECTION_NAMES,
   type EditOptions,
   type EditReport,
@@ -45,7 +44,13 @@ export function editPage(text: string, activity: Activity, options: EditOptions)
   const bodyLine = fm ? fm.bodyLine : 1
   const body = analyzeBody(text.slice(bodyStart), bodyStart, bodyLine, file)
   const eol = detectEol(text)
-  const report: EditReport = { sections: [], dateFields: [], bodyDates: [], notes: [] }
+  const report: EditReport = {
+    sections: [],
+    dateFields: [],
+    bodyDates: [],
+    movedDates: [],
+    notes: [],
+  }
 
   const marked = findMarkedRegions(body, file)
   const splices: Splice[] = []
@@ -141,40 +146,35 @@ export function editPage(text: string, activity: Activity, options: EditOptions)
 
   // A section changed: this is an update, so the page's dates move to today.
   const lineTexts = body.lines.map((l) => l.text)
-  if (options.updateBodyDate !== false) {
-    body.lines.forEach((line, index) => {
-      if (body.inCode[index] || managed.some(([a, b]) => index >= a && index < b)) return
-      const result = rewriteLastUpdatedLine(line.text, options.today)
-      if (!result) return
-      if (result.kind === 'updated') {
-        lineTexts[index] = result.line
-        report.bodyDates.push({ line: line.number, from: result.from, to: result.to })
-      } else if (result.kind === 'unknown-format') {
-        report.notes.push({
-          line: line.number,
-          message: `"last updated" line left as it is: its date format is not one I know (${result.text.trim()})`,
-        })
-      }
-    })
+  const bodyDates =
+    options.updateBodyDate === false
+      ? { lines: [], live: 0, notes: [] }
+      : moveBodyDates(text, body, bodyStart, managed, options)
+  for (const edit of bodyDates.lines) {
+    lineTexts[edit.index] = edit.text
+    report.bodyDates.push({ line: edit.line, from: edit.from, to: edit.to })
   }
+  report.notes.push(...bodyDates.notes)
 
   const newBody = applySplices(body, lineTexts, splices, eol)
-  let out = text.slice(0, bodyStart) + newBody
-  if (fm) {
-    const dates = updateFrontMatterDates(out, fm, {
-      fields: options.dateFields ?? DEFAULT_DATE_FIELDS,
-      today: options.today,
-      add: options.addDateField,
-      file,
-    })
-    out = dates.text
-    report.dateFields.push(...dates.fields)
-    report.notes.push(...dates.notes)
-  } else if (options.addDateField) {
+  // Front matter closed without a final newline and no body: the new body starts on a new line.
+  const glue = newBody !== '' && bodyStart === text.length && !/[\r\n]$/.test(text) ? eol : ''
+  let out = text.slice(0, bodyStart) + glue + newBody
+  const dates = updateFrontMatterDates(out, {
+    fields: explicitDateFields(options.dateFields),
+    today: options.today,
+    add: options.addDateField,
+    file,
+  })
+  out = dates.text
+  report.dateFields.push(...dates.fields)
+  report.notes.push(...dates.notes)
+  if (!fm && options.addDateField) {
     report.notes.push({
       message: `the page has no front matter, so '${options.addDateField}' was not added`,
     })
   }
+  reportDates(report, bodyDates, dates, options)
   return { text: out, changed: out !== text, report }
 }
 

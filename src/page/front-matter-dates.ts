@@ -1,8 +1,20 @@
-import { parseTree, type Node as JsonNode } from 'jsonc-parser'
-import { isMap, isScalar, parseDocument } from 'yaml'
-import { findDate, parseYmd, sameDate } from './date-format.js'
+import {
+  isModificationPath,
+  isPlainDateKey,
+  parseIsoDate,
+  rewriteValue,
+  type FindOptions,
+  type YMD,
+} from '../dates/index.js'
+import {
+  detectMetadata,
+  FORMATS,
+  type FieldValue,
+  type MetadataBlock,
+  type MetadataFormat,
+} from './formats/index.js'
+import { findBodyDates } from './last-updated-line.js'
 import { lineOf, readFrontMatter, type FrontMatter } from './front-matter.js'
-import { detectEol, splitLines } from './lines.js'
 
 export interface DateFieldChange {
   field: string
@@ -15,218 +27,259 @@ export interface FrontMatterDatesResult {
   text: string
   fields: DateFieldChange[]
   notes: Array<{ line?: number; message: string }>
+  /** Live date fields found, moved or already today: 0 means the page has none. */
+  live: number
+  /** Where the metadata block ends (the body starts), for header formats without delimiters. */
+  blockEnd: number
 }
 
-/** Where a root-level value's source characters are, as offsets into the page. */
-interface Span {
-  start: number
-  end: number
+export interface FrontMatterDatesOptions {
+  /** Exactly these fields (dotted paths), instead of the ones that name a modification. */
+  fields?: readonly string[]
+  today: string
+  add?: string
+  file?: string
+  /** For numeric dates like `03/04/2025` (see the dates module). */
+  find?: FindOptions
 }
-
-const TOML_DATE_RE =
-  /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?/
-const TOML_STRING_RE = /^(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*')/
 
 /**
- * Moves the front matter's date fields to `today` by rewriting only the characters of each
- * value's calendar date: quoting, time of day, offset, comments, spacing and key order stay as
- * written. Each edit is verified by parsing the result again: if anything but that one value
- * changed, it is an internal error, never a silently damaged page.
+ * Moves the page's live metadata dates to `today`, rewriting only the characters of each value's
+ * date (quoting, type, shape, precision, offset, comments and key order stay as written). Live:
+ * every field whose key names a modification (`lastmod`, `updatedDate`, `extra.updated`…), else
+ * the plain `date`; `fields` overrides that choice. Each edit is verified by reading the block
+ * again: if anything but that one value changed, it is an internal error, never a damaged page.
  */
 export function updateFrontMatterDates(
   text: string,
-  fm: FrontMatter,
-  opts: { fields: readonly string[]; today: string; add?: string; file?: string },
+  opts: FrontMatterDatesOptions,
 ): FrontMatterDatesResult {
-  const fields: DateFieldChange[] = []
   const notes: FrontMatterDatesResult['notes'] = []
+  const fields: DateFieldChange[] = []
+  const block = detectMetadata(text, opts.file)
+  if (!block) return { text, fields, notes, live: 0, blockEnd: 0 }
+  const target = parseIsoDate(opts.today)
+  const all = block.format
+    .fields(text, block)
+    .map((f) => ({ ...f, value: text.slice(f.start, f.end) }))
+  const chosen = chooseLive(all, opts.fields, target, opts.find)
   let out = text
-  let current = fm
-  const target = parseYmd(opts.today)
-  for (const field of opts.fields) {
-    if (!(field in current.data)) continue
-    const span = locate(out, current, field)
-    const line = span ? lineOf(out, span.start) : current.contentLine
-    if (!span) {
-      notes.push({
-        line,
-        message: `front-matter field '${field}' is not a plain date value, left as it is`,
-      })
-      continue
-    }
-    const token = out.slice(span.start, span.end)
-    const iso = /\d{4}-\d{2}-\d{2}/.exec(token)
-    let from: string
-    let to: string
-    let at: number
-    if (iso) {
-      from = iso[0]
-      to = opts.today
-      at = iso.index
-      if (from === to) continue
-    } else {
-      const found = findDate(token)
-      if (!found) {
+  // Last first, so the offsets of the fields before stay right.
+  for (const field of [...chosen].sort((a, b) => b.start - a.start)) {
+    const name = fieldName(field.path)
+    const line = lineOf(out, field.start)
+    const change = rewriteValue(field.value, field.type, target, opts.find)
+    if (!change) {
+      if (opts.fields && !isDateLike(field, target, opts.find)) {
         notes.push({
           line,
-          message: `front-matter field '${field}' holds ${token}, not a date I can update; left as it is`,
+          message: `front-matter field '${name}' holds ${JSON.stringify(field.value)}, not a date I can update; left as it is`,
         })
-        continue
       }
-      if (sameDate(found.date, target)) continue
-      from = token.slice(found.index, found.index + found.length)
-      to = found.format(target)
-      at = found.index
+      continue
     }
-    const next = out.slice(0, span.start + at) + to + out.slice(span.start + at + from.length)
-    current = verify(out, next, current, field, opts.file)
+    const next = out.slice(0, field.start) + change.text + out.slice(field.end)
+    verify(out, next, block.format, field.path, opts.file)
     out = next
-    fields.push({ field, from, to, line })
+    fields.unshift({ field: name, from: change.from, to: change.to, line })
+    if (change.note) notes.push({ line, message: `front-matter field '${name}': ${change.note}` })
+    if (change.guessedOrder) notes.push({ line, message: guessNote(name, change.guessedOrder) })
   }
-  if (opts.add && !(opts.add in current.data)) {
-    const added = addField(out, current, opts.add, opts.today)
-    if (added) {
-      current = verify(out, added.text, current, opts.add, opts.file, true)
-      out = added.text
-      fields.push({ field: opts.add, from: null, to: opts.today, line: lineOf(out, added.offset) })
-    } else {
-      notes.push({ message: `could not add '${opts.add}' to this front matter; add it by hand` })
-    }
-  }
-  return { text: out, fields, notes }
+  const phrased = phraseDates(out, block, chosen, opts)
+  out = phrased.text
+  fields.push(...phrased.fields)
+  const live = chosen.filter((f) => isDateLike(f, target, opts.find)).length + phrased.live
+  const added = addRequested(out, opts, live)
+  if (added.field) fields.push(added.field)
+  notes.push(...added.notes)
+  const blockEnd = block.end + (added.text.length - out.length)
+  return { text: added.text, fields, notes, live: live + (added.field ? 1 : 0), blockEnd }
 }
 
-function locate(text: string, fm: FrontMatter, field: string): Span | undefined {
-  if (fm.kind === 'toml') return locateToml(text, fm, field)
-  if (fm.kind === 'yaml') return locateYaml(text, fm, field)
-  return locateJson(text, fm, field)
-}
+type Field = FieldValue & { value: string }
 
-function locateToml(text: string, fm: FrontMatter, field: string): Span | undefined {
-  const content = text.slice(fm.contentStart, fm.contentEnd)
-  const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const keyRe = new RegExp(`^[ \\t]*(?:${escaped}|"${escaped}"|'${escaped}')[ \\t]*=[ \\t]*`)
-  for (const line of splitLines(content, fm.contentStart)) {
-    // Root keys come before the first table; a `date` under [params] is not the page's date.
-    if (/^[ \t]*\[/.test(line.text)) break
-    const key = keyRe.exec(line.text)
-    if (!key) continue
-    const rest = line.text.slice(key[0].length)
-    const value = TOML_DATE_RE.exec(rest) ?? TOML_STRING_RE.exec(rest)
-    if (!value) return undefined
-    const start = line.start + key[0].length
-    return { start, end: start + value[0].length }
-  }
-  return undefined
-}
-
-function locateYaml(text: string, fm: FrontMatter, field: string): Span | undefined {
-  const content = text.slice(fm.contentStart, fm.contentEnd)
-  const doc = parseDocument(content, { keepSourceTokens: true })
-  if (!isMap(doc.contents)) return undefined
-  for (const pair of doc.contents.items) {
-    if (!isScalar(pair.key) || pair.key.value !== field) continue
-    const value = pair.value
-    if (!isScalar(value) || !value.range) return undefined
-    if (value.type !== 'PLAIN' && value.type !== 'QUOTE_DOUBLE' && value.type !== 'QUOTE_SINGLE') {
-      return undefined
-    }
-    return { start: fm.contentStart + value.range[0], end: fm.contentStart + value.range[1] }
-  }
-  return undefined
-}
-
-function rootJson(text: string, fm: FrontMatter): JsonNode | undefined {
-  return parseTree(text.slice(fm.contentStart, fm.contentEnd))
-}
-
-function locateJson(text: string, fm: FrontMatter, field: string): Span | undefined {
-  const root = rootJson(text, fm)
-  for (const prop of root?.children ?? []) {
-    const [key, value] = prop.children ?? []
-    if (key?.value !== field || !value) continue
-    if (value.type !== 'string') return undefined
-    return {
-      start: fm.contentStart + value.offset,
-      end: fm.contentStart + value.offset + value.length,
-    }
-  }
-  return undefined
-}
-
-/** Adds `field` as a bare date (a string in JSON) after the last root-level key. */
-function addField(
+/** How many live metadata dates the page has (moved or not), without changing anything. */
+export function countLiveFields(
   text: string,
-  fm: FrontMatter,
-  field: string,
-  today: string,
-): { text: string; offset: number } | undefined {
-  const eol = detectEol(text)
-  if (!/^[A-Za-z0-9_-]+$/.test(field)) return undefined
-  if (fm.kind === 'json') {
-    const root = rootJson(text, fm)
-    const last = root?.children?.at(-1)
-    if (!last) return undefined
-    const at = fm.contentStart + last.offset + last.length
-    const lineStart = text.lastIndexOf('\n', fm.contentStart + last.offset) + 1
-    const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '  '
-    const insert = `,${eol}${indent}"${field}": "${today}"`
-    return { text: text.slice(0, at) + insert + text.slice(at), offset: at + insert.length - 1 }
-  }
-  let at = fm.contentEnd
-  if (fm.kind === 'toml') {
-    const lines = splitLines(text.slice(fm.contentStart, fm.contentEnd), fm.contentStart)
-    const table = lines.find((l) => /^[ \t]*\[/.test(l.text))
-    if (table) {
-      at = table.start
-      // Before the blank lines that separate the root keys from the first table.
-      const before = lines.filter((l) => l.start < table.start)
-      for (let i = before.length - 1; i >= 0 && (before[i]?.text.trim() ?? '') === ''; i--) {
-        at = before[i]?.start ?? at
-      }
-    }
-  }
-  const line = fm.kind === 'toml' ? `${field} = ${today}${eol}` : `${field}: ${today}${eol}`
-  return { text: text.slice(0, at) + line + text.slice(at), offset: at }
+  opts: { fields?: readonly string[]; today: string; file?: string },
+): number {
+  const block = detectMetadata(text, opts.file)
+  if (!block) return 0
+  const target = parseIsoDate(opts.today)
+  const all = block.format
+    .fields(text, block)
+    .map((f) => ({ ...f, value: text.slice(f.start, f.end) }))
+  return chooseLive(all, opts.fields, target).filter((f) => isDateLike(f, target)).length
 }
 
-/** Re-reads the edited front matter and checks that only `field` changed. */
+/** A text field that announces the update itself (`meta: "Última atualização <time…>"`): its
+ * date moves like a body line's. */
+function phraseDates(
+  text: string,
+  block: MetadataBlock,
+  chosen: readonly Field[],
+  opts: FrontMatterDatesOptions,
+): { text: string; fields: DateFieldChange[]; live: number } {
+  let out = text
+  let live = 0
+  const fields: DateFieldChange[] = []
+  const taken = new Set(chosen.map((c) => c.path.join('\0')))
+  const current = block.format.detect(text, opts.file) ?? block
+  const others = block.format
+    .fields(text, current)
+    .filter((f) => f.type === 'string' && !taken.has(f.path.join('\0')))
+  for (const field of others.sort((a, b) => b.start - a.start)) {
+    const value = out.slice(field.start, field.end)
+    const found = findBodyDates(value, opts.today, { phrasesOnly: true })
+    live += found.live
+    if (found.edits.length === 0) continue
+    let next = value
+    for (const e of [...found.edits].reverse())
+      next = next.slice(0, e.start) + e.to + next.slice(e.end)
+    const page = out.slice(0, field.start) + next + out.slice(field.end)
+    verify(out, page, block.format, field.path, opts.file)
+    out = page
+    const name = field.path.join('.')
+    for (const e of found.edits)
+      fields.push({ field: name, from: e.from, to: e.to, line: lineOf(out, field.start + e.start) })
+  }
+  return { text: out, fields, live }
+}
+
+function chooseLive(
+  all: Field[],
+  explicit: readonly string[] | undefined,
+  target: YMD,
+  find?: FindOptions,
+): Field[] {
+  if (explicit) {
+    const wanted = new Set(explicit)
+    return all.filter(
+      (f) => wanted.has(f.path.join('.')) || wanted.has(f.path.join('.').replace(/^#\+/, '')),
+    )
+  }
+  const key = (f: Field) => f.path.filter((p) => !/^\d+$/.test(p)).at(-1) ?? ''
+  const modified = all.filter((f) => isModificationPath(f.path) && isDateLike(f, target, find))
+  if (modified.length > 0) return modified
+  return all.filter(
+    (f) => f.path.length === 1 && isPlainDateKey(key(f)) && isDateLike(f, target, find),
+  )
+}
+
+function isDateLike(f: Field, target: YMD, find?: FindOptions): boolean {
+  if (f.type === 'date') return true
+  if (/^\d{13}$|^\d{10}$/.test(f.value)) return true
+  if (f.type === 'number') return false
+  // Already today, or rewritable: either way a date.
+  const probe = { year: target.year === 1970 ? 1971 : 1970, month: 1, day: 1 }
+  return rewriteValue(f.value, f.type, probe, find) !== undefined
+}
+
+function fieldName(path: string[]): string {
+  return path.join('.')
+}
+
+function guessNote(name: string, order: string): string {
+  return `front-matter field '${name}': nothing on the page says whether its date is day-first or month-first; assumed ${order === 'dmy' ? 'day/month/year' : 'month/day/year'}`
+}
+
+/** `add-date-field`: adds the field (a bare date) when the page has no live date. */
+function addRequested(text: string, opts: FrontMatterDatesOptions, live: number) {
+  const notes: FrontMatterDatesResult['notes'] = []
+  const fm = opts.add ? readFrontMatter(text, opts.file) : null
+  if (!opts.add || live > 0 || !fm || opts.add in fm.data) return { text, notes, field: undefined }
+  const format = FORMATS.find((f) => f.name === fm.kind)
+  const added = /^[A-Za-z0-9_-]+$/.test(opts.add)
+    ? format?.add?.(text, fm, opts.add, opts.today)
+    : undefined
+  if (!added) {
+    notes.push({ message: `could not add '${opts.add}' to this front matter; add it by hand` })
+    return { text, notes, field: undefined }
+  }
+  verifyAdded(text, added.text, fm, opts.add, opts.file)
+  return {
+    text: added.text,
+    notes,
+    field: { field: opts.add, from: null, to: opts.today, line: lineOf(added.text, added.offset) },
+  }
+}
+
+/** Re-reads the edited block and checks that only the value at `path` changed. */
 function verify(
+  before: string,
+  after: string,
+  format: MetadataFormat,
+  path: string[],
+  file?: string,
+): void {
+  const block = format.detect(after, file)
+  const old = format.detect(before, file)
+  const strip = (data: unknown) =>
+    canonical(
+      withoutPath(
+        data,
+        format.name === 'org' || format.name === 'pelican' || format.name === 'rst-meta'
+          ? undefined
+          : path,
+      ),
+    )
+  const ok =
+    block !== null &&
+    old !== null &&
+    after.length - before.length === block.end - old.end &&
+    (format.name === 'org' || format.name === 'pelican' || format.name === 'rst-meta'
+      ? sameExceptOne(format.data(before, old, file), format.data(after, block, file))
+      : strip(format.data(before, old, file)) === strip(format.data(after, block, file)))
+  if (!ok) {
+    throw new Error(
+      `internal error: updating front-matter field '${path.join('.')}' would change more than its date`,
+    )
+  }
+}
+
+/** Header formats list [key, value] pairs: the same keys, and all values equal but one. */
+function sameExceptOne(a: unknown, b: unknown): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+  const pairs = a as Array<[string, string]>
+  const next = b as Array<[string, string]>
+  if (pairs.some(([key], i) => next[i]?.[0] !== key)) return false
+  return pairs.filter(([, value], i) => next[i]?.[1] !== value).length === 1
+}
+
+function withoutPath(data: unknown, path: string[] | undefined): unknown {
+  if (!path) return data
+  const copy = JSON.parse(canonical(data)) as unknown
+  let node = copy as Record<string, unknown> | undefined
+  for (const key of path.slice(0, -1)) node = node?.[key] as Record<string, unknown> | undefined
+  if (node && typeof node === 'object') delete node[path.at(-1) as string]
+  return copy
+}
+
+function verifyAdded(
   before: string,
   after: string,
   fm: FrontMatter,
   field: string,
-  file: string | undefined,
-  added = false,
-): FrontMatter {
+  file?: string,
+): void {
   const next = readFrontMatter(after, file)
+  const keys = next ? Object.keys(next.data).filter((k) => k !== field) : []
   const ok =
     next !== null &&
-    next.kind === fm.kind &&
-    after.length - before.length === next.bodyStart - fm.bodyStart &&
-    Object.keys(next.data).join('\n') ===
-      (added ? [...Object.keys(fm.data), field] : Object.keys(fm.data))
-        .sort(keyOrder(next.data))
-        .join('\n') &&
-    Object.keys(fm.data).every(
-      (k) => k === field || canonical(fm.data[k]) === canonical(next.data[k]),
-    ) &&
-    (added || canonical(fm.data[field]) !== canonical(next.data[field]))
-  if (!ok || !next) {
+    field in next.data &&
+    canonical(keys) === canonical(Object.keys(fm.data)) &&
+    keys.every((k) => canonical(fm.data[k]) === canonical(next.data[k])) &&
+    after.length - before.length === next.bodyStart - fm.bodyStart
+  if (!ok)
     throw new Error(
-      `internal error: updating front-matter field '${field}' would change more than its date`,
+      `internal error: adding front-matter field '${field}' would change more than that`,
     )
-  }
-  return next
-}
-
-function keyOrder(data: Record<string, unknown>) {
-  const order = Object.keys(data)
-  return (a: string, b: string) => order.indexOf(a) - order.indexOf(b)
 }
 
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v instanceof Date ? `date:${v.toISOString()}` : v,
+  return (
+    JSON.stringify(value, (_k, v: unknown) =>
+      v instanceof Date ? `date:${v.toISOString()}` : v,
+    ) ?? 'undefined'
   )
 }

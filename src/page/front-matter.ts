@@ -1,29 +1,14 @@
-import TOML from '@iarna/toml'
 import matter from 'gray-matter'
-import { parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser'
-import { parse as parseYaml, YAMLParseError } from 'yaml'
 import { NowPageError } from '../errors.js'
+import { type FrontMatter, type FrontMatterKind } from './formats/format.js'
+import { readJson } from './formats/json.js'
+import { parseToml } from './formats/toml.js'
+import { parseYamlBlock } from './formats/yaml.js'
 import { splitLines, type Line } from './lines.js'
+import { lineEnd, lineOf } from './formats/format.js'
 
-export type FrontMatterKind = 'toml' | 'yaml' | 'json'
-
-export interface FrontMatter {
-  kind: FrontMatterKind
-  /** Offset of the block's first character (after a BOM). */
-  start: number
-  /** Offset of the first character of the block's content (the line after the opening delimiter;
-   * for JSON, the opening brace). */
-  contentStart: number
-  /** Offset just past the content (the closing delimiter line's start; for JSON, past `}`). */
-  contentEnd: number
-  /** Offset where the body begins: after the closing delimiter line and its line ending. */
-  bodyStart: number
-  /** 1-based line of the body's first line in the file. */
-  bodyLine: number
-  /** 1-based file line of the content's first line. */
-  contentLine: number
-  data: Record<string, unknown>
-}
+export { lineEnd, lineOf } from './formats/format.js'
+export type { FrontMatter, FrontMatterKind } from './formats/format.js'
 
 const OPENERS: Array<{ re: RegExp; kind: FrontMatterKind; close: RegExp }> = [
   { re: /^\+\+\+([^\r\n]*)$/, kind: 'toml', close: /^\+\+\+[ \t]*$/ },
@@ -36,7 +21,20 @@ const OPENERS: Array<{ re: RegExp; kind: FrontMatterKind; close: RegExp }> = [
  * execute code (`---js`, `---coffee`, anything but toml/yaml/json) are refused, never evaluated.
  */
 export function readFrontMatter(text: string, file?: string): FrontMatter | null {
-  const start = text.startsWith('\uFEFF') ? 1 : 0
+  const bom = text.startsWith('\uFEFF') ? 1 : 0
+  const blank = /^(?:[ \t]*(?:\r\n|\n|\r))+/.exec(text.slice(bom))
+  if (blank) {
+    // Hugo reads front matter after blank lines; a block there counts only if it reads as one.
+    try {
+      return readFrontMatterAt(text, bom + blank[0].length, file)
+    } catch {
+      return null
+    }
+  }
+  return readFrontMatterAt(text, bom, file)
+}
+
+function readFrontMatterAt(text: string, start: number, file?: string): FrontMatter | null {
   const firstEnd = lineEnd(text, start)
   const first = text.slice(start, firstEnd.end)
   if (/^\{[ \t]*$/.test(first)) return readJson(text, start, file)
@@ -51,7 +49,8 @@ export function readFrontMatter(text: string, file?: string): FrontMatter | null
       { file, line: 1, hint: `Write the front matter as TOML (+++) or YAML (---)` },
     )
   }
-  const lines = splitLines(text.slice(start), start, 1)
+  const firstLine = lineOf(text, start)
+  const lines = splitLines(text.slice(start), start, firstLine)
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] as Line
     if (!opener.close.test(line.text)) continue
@@ -69,7 +68,7 @@ export function readFrontMatter(text: string, file?: string): FrontMatter | null
       contentEnd: line.start,
       bodyStart: line.start + line.text.length + line.eol.length,
       bodyLine: line.number + 1,
-      contentLine: 2,
+      contentLine: firstLine + 1,
       data,
     }
   }
@@ -78,15 +77,6 @@ export function readFrontMatter(text: string, file?: string): FrontMatter | null
     line: 1,
     hint: `Close it with a line containing only ${opener.kind === 'toml' ? '+++' : '---'}`,
   })
-}
-
-export function lineEnd(text: string, from: number): { end: number; next: number } {
-  const m = /\r\n|\n|\r/g
-  m.lastIndex = from
-  const hit = m.exec(text)
-  return hit
-    ? { end: hit.index, next: hit.index + hit[0].length }
-    : { end: text.length, next: text.length + 1 }
 }
 
 /** The content starts on the file's second line; gray-matter may hand engines a leading newline. */
@@ -133,101 +123,4 @@ function parseBlock(
     })
   }
   return data as Record<string, unknown>
-}
-
-function parseToml(
-  s: string,
-  file: string | undefined,
-  firstLine: number,
-): Record<string, unknown> {
-  try {
-    return TOML.parse(s) as Record<string, unknown>
-  } catch (e) {
-    const err = e as Error & { line?: number; col?: number }
-    const line = typeof err.line === 'number' ? firstLine + err.line : firstLine
-    throw new NowPageError(`invalid TOML front matter: ${headline(err.message)}`, {
-      file,
-      line,
-      hint: 'Fix the TOML syntax on that line (strings need quotes; dates are written 2025-08-03)',
-    })
-  }
-}
-
-function parseYamlBlock(
-  s: string,
-  file: string | undefined,
-  firstLine: number,
-): Record<string, unknown> {
-  try {
-    return (parseYaml(s) ?? {}) as Record<string, unknown>
-  } catch (e) {
-    const line =
-      e instanceof YAMLParseError && e.linePos ? firstLine + e.linePos[0].line - 1 : firstLine
-    throw new NowPageError(`invalid YAML front matter: ${headline((e as Error).message)}`, {
-      file,
-      line,
-      hint: 'Fix the YAML syntax on that line (indentation, a missing colon, or an unquoted ": ")',
-    })
-  }
-}
-
-/** Hugo's JSON front matter: an object starting on the first line, ending at its closing brace. */
-function readJson(text: string, start: number, file: string | undefined): FrontMatter {
-  const errors: ParseError[] = []
-  // parseTree stops at the end of the first value; what follows is the body.
-  const tree = parseTree(text.slice(start), errors, {
-    allowTrailingComma: false,
-    disallowComments: true,
-  })
-  const firstError = errors[0]
-  if (
-    !tree ||
-    tree.type !== 'object' ||
-    (firstError && firstError.offset < (tree.offset + tree.length || Infinity))
-  ) {
-    const offset = start + (firstError?.offset ?? 0)
-    throw new NowPageError(
-      `invalid JSON front matter: ${firstError ? printParseErrorCode(firstError.error) : 'not an object'}`,
-      {
-        file,
-        line: lineOf(text, offset),
-        hint: 'Fix the JSON (quotes, commas) or use TOML/YAML front matter',
-      },
-    )
-  }
-  const contentEnd = start + tree.offset + tree.length
-  let data: Record<string, unknown>
-  try {
-    data = JSON.parse(text.slice(start, contentEnd)) as Record<string, unknown>
-  } catch (e) {
-    throw new NowPageError(`invalid JSON front matter: ${(e as Error).message}`, { file, line: 1 })
-  }
-  const end = lineEnd(text, contentEnd)
-  if (text.slice(contentEnd, end.end).trim() !== '') {
-    throw new NowPageError('the JSON front matter must end with } alone on its line', {
-      file,
-      line: lineOf(text, contentEnd),
-      hint: 'Put the closing brace on a line of its own',
-    })
-  }
-  return {
-    kind: 'json',
-    start,
-    contentStart: start,
-    contentEnd,
-    bodyStart: Math.min(end.next, text.length),
-    bodyLine: lineOf(text, contentEnd) + 1,
-    contentLine: 1,
-    data,
-  }
-}
-
-export function lineOf(text: string, offset: number): number {
-  let line = 1
-  for (const m of text.slice(0, offset).matchAll(/\r\n|\n|\r/g)) if (m) line++
-  return line
-}
-
-function headline(message: string): string {
-  return (message.split('\n')[0] ?? '').replace(/:$/, '')
 }

@@ -70,6 +70,12 @@ export interface EditReport {
   dateFields: Array<{ field: string; from: string | null; to: string; line: number }>
   /** Body "last updated" lines rewritten. */
   bodyDates: Array<{ line: number; from: string; to: string }>
+  /** Every date moved to today, metadata fields and body lines alike, in page order: what the
+   * PR body and `edit --explain` list (`name` is the field's dotted path, or `line N`). */
+  movedDates: MovedDate[]
+  /** Set when the page holds no live date at all (no modification field, no plain `date`, no
+   * "last updated" line): nothing tells readers when it was refreshed. */
+  noLiveDate?: { suggestion: string }
   /** Things the author may want to know: unknown date formats, fields not found... */
   notes: Array<{ line?: number; message: string }>
 }
@@ -78,4 +84,15 @@ export interface EditResult {
   text: string
   changed: boolean
   report: EditReport
+}
+
+export interface MovedDate {
+  kind: 'field' | 'line'
+  name: string
+  line: number
+  /** null for a field `add-date-field` added. */
+  from: string | null
+  to: string
+  /** Day-first or month-first assumed for a numeric date nothing on the page settled. */
+  guessedOrder?: 'dmy' | 'mdy'
 }

@@ -4,13 +4,11 @@ import { NowPageError } from '../../src/errors.js'
 import { readFrontMatter } from '../../src/page/front-matter.js'
 import { updateFrontMatterDates } from '../../src/page/front-matter-dates.js'
 import { rewriteLastUpdatedLine } from '../../src/page/last-updated-line.js'
-import { findDate } from '../../src/page/date-format.js'
+import { findDate } from '../../src/dates/index.js'
 import { DEFAULT_DATE_FIELDS } from '../../src/page/types.js'
 
 const update = (text: string, add?: string) => {
-  const fm = readFrontMatter(text, 'now.md')
-  if (!fm) throw new Error('no front matter')
-  return updateFrontMatterDates(text, fm, {
+  return updateFrontMatterDates(text, {
     fields: DEFAULT_DATE_FIELDS,
     today: '2025-08-24',
     add,
@@ -31,12 +29,12 @@ describe('front-matter dates: only the date characters change', () => {
     [
       'TOML datetime with offset',
       '+++\nlastmod = 2025-08-03T09:30:00.5+05:30\n+++\n',
-      '+++\nlastmod = 2025-08-24T09:30:00.5+05:30\n+++\n',
+      '+++\nlastmod = 2025-08-24T00:00:00.0+05:30\n+++\n',
     ],
     [
       'TOML local datetime',
       '+++\nlastmod = 2025-08-03T09:30:00\n+++\n',
-      '+++\nlastmod = 2025-08-24T09:30:00\n+++\n',
+      '+++\nlastmod = 2025-08-24T00:00:00\n+++\n',
     ],
     [
       'TOML nested table date untouched',
@@ -53,7 +51,7 @@ describe('front-matter dates: only the date characters change', () => {
     [
       'YAML Jekyll datetime',
       '---\ndate: 2025-08-03 10:00:00 +0530\n---\n',
-      '---\ndate: 2025-08-24 10:00:00 +0530\n---\n',
+      '---\ndate: 2025-08-24 00:00:00 +0530\n---\n',
     ],
     [
       'YAML quoted, comment',
@@ -172,10 +170,11 @@ describe('last-updated lines', () => {
     expect(rewriteLastUpdatedLine(line, '2025-08-24')).toBeNull()
   })
 
-  it('unknown formats are reported, not changed', () => {
-    expect(rewriteLastUpdatedLine('Updated: August 2025', '2025-08-24')?.kind).toBe(
-      'unknown-format',
-    )
+  it('a month-and-year date moves to this month', () => {
+    expect(rewriteLastUpdatedLine('Updated: March 2025', '2025-08-24')).toMatchObject({
+      kind: 'updated',
+      line: 'Updated: August 2025',
+    })
   })
 
   it('property: the new line reads back as today, other characters unchanged', () => {
