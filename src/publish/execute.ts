@@ -78,7 +78,7 @@ export async function executeClose(
     owner,
     repo,
     issue_number: d.pull.number,
-    body: `${d.base} already contains this refresh of \`${o.path}\`, so this pull request is no longer needed. Closing it and deleting \`${o.branch}\`.`,
+    body: `${d.base} already contains this refresh of \`${o.path}\`, so this pull request is no longer needed. Closing it${d.branchHead ? ` and deleting \`${o.branch}\`` : ''}.`,
   })
   await client.rest.pulls.update({ owner, repo, pull_number: d.pull.number, state: 'closed' })
   const notes: string[] = []

@@ -137,3 +137,25 @@ describe('two runs at once', () => {
     expect(shown.slice(2).every((w) => w === 'PATCH 200')).toBe(true)
   })
 })
+
+describe('closing a stale PR', () => {
+  it('keeps the branch when a human pushed to it between the read and the delete', async () => {
+    const { em, client } = await setup()
+    await publish(client, options(appendLine('- one')), quiet)
+    em.commitFiles(REPO, 'main', { 'content/now.md': `${PAGE}\n- one` })
+    let human = ''
+    em.intercept({
+      method: 'PATCH',
+      path: `/repos/${REPO}/pulls/*`,
+      run: (state) => {
+        human = state.commitFiles(REPO, BRANCH, { 'notes.md': 'mine' }, { author: 'friend' })
+      },
+    })
+    const r = await publish(client, options(appendLine('- one')), quiet)
+    expect(r.operation).toBe('closed')
+    expect(r.message).toBe(
+      'main already has the change: closed #1. (now-page/refresh moved since it was read: it was kept)',
+    )
+    expect(headOf(em)).toBe(human)
+  })
+})
