@@ -103,7 +103,12 @@ describe('two runs at once', () => {
   it('two runs creating the PR at the same moment end with one PR and one branch', async () => {
     const { em, client } = await setup()
     // Two processes: two clients, so neither's write queue serializes the other's.
-    const other = createClient({ token: 't', baseUrl: em.url, retryBaseMs: 1 })
+    const other = createClient({
+      token: 't',
+      baseUrl: em.url,
+      retryBaseMs: 1,
+      throttle: { notificationsMinTimeMs: 0 },
+    })
     // Both read before either writes: each POST /git/refs waits for the other's to arrive.
     let waiting: (() => void) | undefined
     em.intercept({
