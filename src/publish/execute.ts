@@ -7,6 +7,9 @@ import { planRollback } from './plan.js'
 import { gitBlobSha, withRefreshState, type RefreshState } from './refresh-state.js'
 import { pullView, type Extra, type Logger, type PublishOptions, type PullView } from './types.js'
 
+/** How long undoing a failed run's branch write may take. */
+const ROLLBACK_MS = 20_000
+
 /** The compare-and-swap of the branch lost: someone wrote it since it was read. Re-plan. */
 export class LostSwap extends Error {
   override readonly name = 'LostSwap'
@@ -42,7 +45,9 @@ export async function executeWrite(
       ? await updatePull(client, o, d.pull.number, { title: o.title, body })
       : await openPull(client, o, d.base, body, warnings)
   } catch (error) {
-    const undo = { created: !d.expectedHead, from: d.expectedHead, to: commitSha }
+    // A PR this run was opening may exist after all (the answer was lost); one it was updating
+    // existed before, and says nothing.
+    const undo = { created: !d.expectedHead, from: d.expectedHead, to: commitSha, opening: !d.pull }
     throw withNote(explainGitHubError(error, o), await rollBack(client, o, undo, log))
   }
   const failed = await applyExtras(client, o, pull.number, d.extras, warnings)
@@ -73,7 +78,7 @@ export async function executeClose(
     owner,
     repo,
     issue_number: d.pull.number,
-    body: `${d.base} already contains this refresh of \`${o.path}\`, so this pull request is no longer needed. Closing it and deleting \`${o.branch}\`.`,
+    body: `${d.base} already contains this refresh of \`${o.path}\`, so this pull request is no longer needed. Closing it${d.branchHead ? ` and deleting \`${o.branch}\`` : ''}.`,
   })
   await client.rest.pulls.update({ owner, repo, pull_number: d.pull.number, state: 'closed' })
   const notes: string[] = []
@@ -237,15 +242,23 @@ async function markTodo(
 async function rollBack(
   client: Client,
   o: PublishOptions,
-  written: { created: boolean; from?: string | undefined; to: string },
+  {
+    opening,
+    ...written
+  }: { created: boolean; from?: string | undefined; to: string; opening: boolean },
   log: Logger,
 ): Promise<string> {
   let note: string
+  // Its own time bound: a run that failed because its deadline fired must still clean up.
+  const request = { signal: AbortSignal.timeout(ROLLBACK_MS) }
   try {
-    const now = await readBranch(client, o.owner, o.repo, o.branch)
-    const r = planRollback({ branch: o.branch, ...written }, now?.sha)
+    const [now, pull] = await Promise.all([
+      readBranch(client, o.owner, o.repo, o.branch, request),
+      opening ? findOpenPull(client, o, request) : undefined,
+    ])
+    const r = planRollback({ branch: o.branch, ...written }, now?.sha, pull?.number)
     if (r.kind === 'delete') {
-      await deleteRef(client, o)
+      await deleteRef(client, o, request)
       note = `deleted the branch ${o.branch} this run had created`
     } else if (r.kind === 'restore') {
       // Forced, but only on the Action's own branch and only when its head is still this run's
@@ -256,6 +269,7 @@ async function rollBack(
         ref: `heads/${o.branch}`,
         sha: r.to,
         force: true,
+        request,
       })
       note = `moved ${o.branch} back to ${r.to.slice(0, 7)}, where this run found it`
     } else {
@@ -281,8 +295,17 @@ function withNote(error: unknown, note: string): unknown {
   return error
 }
 
-async function deleteRef(client: Client, o: PublishOptions): Promise<void> {
-  await client.rest.git.deleteRef({ owner: o.owner, repo: o.repo, ref: `heads/${o.branch}` })
+async function deleteRef(
+  client: Client,
+  o: PublishOptions,
+  request?: { signal: AbortSignal },
+): Promise<void> {
+  await client.rest.git.deleteRef({
+    owner: o.owner,
+    repo: o.repo,
+    ref: `heads/${o.branch}`,
+    ...(request ? { request } : {}),
+  })
 }
 
 /** A tree: `baseTree` with the page replaced. The text goes inline (no blob request). */

@@ -82,8 +82,10 @@ export async function observe(
 export async function findOpenPull(
   client: Client,
   o: { owner: string; repo: string; branch: string; base?: string | undefined },
+  request?: { signal: AbortSignal },
 ): Promise<Pull | undefined> {
   const { data } = await client.rest.pulls.list({
+    ...(request ? { request } : {}),
     owner: o.owner,
     repo: o.repo,
     head: `${o.owner}:${o.branch}`,
@@ -100,9 +102,15 @@ export async function readBranch(
   owner: string,
   repo: string,
   branch: string,
+  request?: { signal: AbortSignal },
 ): Promise<{ sha: string; tree: string; protected: boolean } | undefined> {
   try {
-    const { data } = await client.rest.repos.getBranch({ owner, repo, branch })
+    const { data } = await client.rest.repos.getBranch({
+      owner,
+      repo,
+      branch,
+      ...(request ? { request } : {}),
+    })
     return { sha: data.commit.sha, tree: data.commit.commit.tree.sha, protected: data.protected }
   } catch (error) {
     if (httpStatus(error) === 404) return undefined

@@ -225,7 +225,15 @@ export type Rollback =
 export function planRollback(
   written: { branch: string; created: boolean; from?: string | undefined; to: string },
   headNow: string | undefined,
+  /** An open PR from the branch: a request whose answer was lost may have opened it after all. */
+  openPull?: number,
 ): Rollback {
+  if (headNow === written.to && openPull !== undefined) {
+    return {
+      kind: 'leave',
+      reason: `pull request #${openPull} was opened after all: ${written.branch} is kept for it`,
+    }
+  }
   if (headNow !== written.to) {
     return {
       kind: 'leave',

@@ -92,7 +92,8 @@ async function carryOut(
       }
     case 'close': {
       const done = await executeClose(client, o, d)
-      const message = `${d.base} already has the change: closed #${d.pull.number} and deleted ${o.branch}.`
+      const deleted = d.branchHead && !done.notes.length ? ` and deleted ${o.branch}` : ''
+      const message = `${d.base} already has the change: closed #${d.pull.number}${deleted}.`
       return result({ operation: 'closed', changed: false, message }, done)
     }
     case 'complete': {

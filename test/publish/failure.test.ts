@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Fault } from '../../src/emulator/index.js'
+import { createClient } from '../../src/github/client.js'
 import { publish } from '../../src/publish/publish.js'
 import { readRefreshState } from '../../src/publish/refresh-state.js'
 import {
@@ -102,6 +103,39 @@ describe('nothing left behind when a run fails', () => {
       /moved since this run wrote it/,
     )
     expect(headOf(em)).toBe(human)
+  })
+
+  it.each([
+    ['before GitHub answers: no PR, the branch is deleted', true],
+    ['and GitHub opened the PR after all: the branch is kept for it', false],
+  ])('a run whose deadline fires while opening the PR %s', async (_name, refused) => {
+    const { em } = await setup()
+    const deadline = new AbortController()
+    const client = createClient({
+      token: 't',
+      baseUrl: em.url,
+      retryBaseMs: 1,
+      throttle: { notificationsMinTimeMs: 0 },
+      deadline: { signal: deadline.signal, minutes: 1 },
+    })
+    const before = snapshot(em)
+    em.intercept({
+      method: 'POST',
+      path: `/repos/${REPO}/pulls`,
+      run: () => deadline.abort(),
+    })
+    if (refused) em.addFault(at('POST', '/pulls', 502))
+    const run = publish(client, options(appendLine('- one')), quiet)
+    if (refused) {
+      await expect(run).rejects.toThrow(
+        /stopped after 1 minute.*deleted the branch now-page\/refresh this run had created/,
+      )
+      expect(snapshot(em)).toEqual(before)
+    } else {
+      await expect(run).rejects.toThrow(/stopped after 1 minute.*#1 was opened after all/)
+      expect(openPulls(em)).toHaveLength(1)
+      expect(headOf(em)).toBeDefined()
+    }
   })
 
   it('a token that can push but not open PRs writes nothing and names the fix', async () => {

@@ -340,4 +340,11 @@ describe('planRollback', () => {
   ])('%s', (_name, written, headNow, expected) => {
     expect(planRollback({ branch: 'b', ...written }, headNow)).toMatchObject(expected)
   })
+
+  it('a PR opened after all (its answer was lost) keeps the branch', () => {
+    expect(planRollback({ branch: 'b', created: true, to: sha('n') }, sha('n'), 3)).toMatchObject({
+      kind: 'leave',
+      reason: 'pull request #3 was opened after all: b is kept for it',
+    })
+  })
 })

@@ -103,7 +103,12 @@ describe('two runs at once', () => {
   it('two runs creating the PR at the same moment end with one PR and one branch', async () => {
     const { em, client } = await setup()
     // Two processes: two clients, so neither's write queue serializes the other's.
-    const other = createClient({ token: 't', baseUrl: em.url, retryBaseMs: 1 })
+    const other = createClient({
+      token: 't',
+      baseUrl: em.url,
+      retryBaseMs: 1,
+      throttle: { notificationsMinTimeMs: 0 },
+    })
     // Both read before either writes: each POST /git/refs waits for the other's to arrive.
     let waiting: (() => void) | undefined
     em.intercept({
@@ -135,5 +140,27 @@ describe('two runs at once', () => {
     const shown = refWrites.map((r) => `${r.method} ${r.status}`)
     expect(shown.slice(0, 2)).toEqual(['POST 201', 'POST 422'])
     expect(shown.slice(2).every((w) => w === 'PATCH 200')).toBe(true)
+  })
+})
+
+describe('closing a stale PR', () => {
+  it('keeps the branch when a human pushed to it between the read and the delete', async () => {
+    const { em, client } = await setup()
+    await publish(client, options(appendLine('- one')), quiet)
+    em.commitFiles(REPO, 'main', { 'content/now.md': `${PAGE}\n- one` })
+    let human = ''
+    em.intercept({
+      method: 'PATCH',
+      path: `/repos/${REPO}/pulls/*`,
+      run: (state) => {
+        human = state.commitFiles(REPO, BRANCH, { 'notes.md': 'mine' }, { author: 'friend' })
+      },
+    })
+    const r = await publish(client, options(appendLine('- one')), quiet)
+    expect(r.operation).toBe('closed')
+    expect(r.message).toBe(
+      'main already has the change: closed #1. (now-page/refresh moved since it was read: it was kept)',
+    )
+    expect(headOf(em)).toBe(human)
   })
 })
