@@ -195,15 +195,18 @@ async function runWithConfig(config: Config, env: NodeJS.ProcessEnv): Promise<vo
   core.setOutput('commit-sha', result.commitSha ?? '')
   core.setOutput('summary', result.message)
   core.notice(result.message)
-  await writeSummary({
-    activity,
-    report,
-    result,
-    path: page.path,
-    since,
-    today,
-    dryRun: config.publish.dryRun,
-  })
+  writeSummary(
+    {
+      activity,
+      report,
+      result,
+      path: page.path,
+      since,
+      today,
+      dryRun: config.publish.dryRun,
+    },
+    env.GITHUB_STEP_SUMMARY,
+  )
 }
 
 /** `repository.owner.type` from the workflow's event payload, when there is one to read. */

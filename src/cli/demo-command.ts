@@ -1,38 +1,34 @@
-import { parseArgs } from 'node:util'
 import { Octokit } from '@octokit/rest'
 import { createTwoFilesPatch } from 'diff'
 import { loadScenario, parseScenario, startEmulator, type Scenario } from '../emulator/index.js'
 import { NowPageError } from '../errors.js'
-import { dispatchEvent, runActionProcess, type ActionRun } from '../runner/local-runner.js'
+import { dispatchEvent, type ActionRun, type ActionRunner } from '../runner/local-runner.js'
 import demoScenario from '../../scenarios/demo.json' with { type: 'json' }
-import type { CommandIo } from './edit-command.js'
+import { parseCommandArgs } from './command-args.js'
+import { actionRunner, type CommandIo } from './command-io.js'
 
-export const DEMO_USAGE = `Usage: now-page demo [--scenario FILE] [--json]
+export const DEMO = {
+  name: 'demo',
+  usage: `Usage: now-page demo [--scenario FILE] [--json]
 
 Starts the embedded GitHub API emulator with a scenario (default: the built-in demo), runs the
 bundled Action against it exactly as a runner would (twice: the second run has nothing to do),
 and prints the pull request it opened and the page's diff. Needs no token and no network.
   --scenario FILE   a scenario file (schema/scenario.schema.json)
-  --json            print { outputs, pullRequest, files, requests, secondRun } as JSON`
+  --json            print { outputs, pullRequest, files, requests, secondRun } as JSON`,
+  options: {
+    scenario: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+} as const
 
 export async function demoCommand(argv: string[], io: CommandIo): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      scenario: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  })
-  if (values.help) {
-    io.stdout(DEMO_USAGE + '\n')
-    return 0
-  }
+  const values = parseCommandArgs(DEMO, argv, io)
+  if (!values) return 0
   const scenario = values.scenario
     ? loadScenario(values.scenario)
     : parseScenario(demoScenario, 'scenarios/demo.json (built in)')
-  const result = await runDemo(scenario)
+  const result = await runDemo(scenario, actionRunner(io))
   if (values.json) {
     io.stdout(JSON.stringify(result.json, null, 2) + '\n')
   } else {
@@ -74,21 +70,18 @@ function siteRepository(scenario: Scenario): string {
   return site.fullName
 }
 
-export async function runDemo(scenario: Scenario): Promise<DemoResult> {
+export async function runDemo(scenario: Scenario, runAction: ActionRunner): Promise<DemoResult> {
   const emulator = await startEmulator(scenario, { port: 0 })
   try {
-    const token = Object.keys(scenario.tokens)[0]
-    if (!token)
-      throw new NowPageError('the scenario has no tokens', {
-        hint: 'Add "tokens": {"t": {"login": "..."}}',
-      })
+    // parseScenario refuses a scenario without tokens.
+    const token = Object.keys(scenario.tokens)[0] as string
     const repository = siteRepository(scenario)
     const ownerType =
       scenario.repos.find((r) => r.fullName === repository)?.ownerType === 'Organization'
         ? 'Organization'
         : 'User'
     const run = () =>
-      runActionProcess({
+      runAction({
         inputs: { token, ...(scenario.inputs ?? {}) },
         apiUrl: emulator.url,
         repository,
