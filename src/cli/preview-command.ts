@@ -48,7 +48,7 @@ export async function previewCommand(argv: string[], io: CommandIo): Promise<num
 
 /** `--input name=value` pairs, each name one of action.yml's inputs. */
 function parseInputs(pairs: string[]): Record<string, string> {
-  const known = inputNames()
+  const known: string[] = inputNames()
   const inputs: Record<string, string> = {}
   for (const pair of pairs) {
     const at = pair.indexOf('=')

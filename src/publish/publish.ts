@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff'
-import type { Logger } from '../activity/read-activity.js'
+import type { Logger } from '../logging.js'
 import { NowPageError } from '../errors.js'
 import { httpStatus, type Client } from '../github/client.js'
 import { branchHead, readPageFromBase, readText, type BasePage } from './read-page.js'

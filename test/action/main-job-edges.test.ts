@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -119,18 +120,41 @@ describe('the job and its environment', () => {
     expect(new Map(site.refs)).toEqual(before)
   })
 
-  it('reports an unexpected failure as such, without the token', async () => {
-    // A port nothing listens on: the connection is refused.
+  // 14 s: src/github/client.ts still retries a refused connection (1 + 4 + 9 s of backoff).
+  it('names api-url when it refuses connections', async () => {
     const scenario = demoScenario()
+    const apiUrl = `http://127.0.0.1:${await closedPort()}`
     const run = await runInProcess({
-      inputs: { token: 'demo-token', ...scenario.inputs, 'api-timeout-minutes': '0.05' },
-      apiUrl: 'http://127.0.0.1:9',
+      inputs: { token: 'demo-token', ...scenario.inputs },
+      apiUrl,
       repository: 'someone/site',
       now: scenario.now,
     })
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(/::error::/)
-    expect(run.stdout.replace(/::add-mask::.*/, '')).not.toContain('demo-token')
+    expect(run.stdout).toContain(
+      `::error::input 'api-url': cannot connect to ${apiUrl} (ECONNREFUSED). Check api-url`,
+    )
+  })
+
+  it('refuses to commit to the default branch the event payload names, before any request', async () => {
+    const event = { repository: { default_branch: 'trunk', owner: { type: 'User' } } }
+    const { run, em } = await runOn(
+      demoScenario(),
+      { branch: 'trunk' },
+      { env: { GITHUB_EVENT_PATH: eventFile(JSON.stringify(event)) } },
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      "::error::input 'branch': 'trunk' is the repository's default branch",
+    )
+    expect(em.requests).toEqual([])
+  })
+
+  it('refuses an empty token before any request, saying how to fix it', async () => {
+    const { run, em } = await runOn(demoScenario(), { token: '' })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain("::error::input 'token': the token is empty")
+    expect(em.requests).toEqual([])
   })
 
   it('since: page reads a quoted YAML date, and a body without a workflow link is fine', async () => {
@@ -150,3 +174,12 @@ describe('the job and its environment', () => {
     expect(em.state.repo('someone/site')!.pulls[0]!.body).not.toContain('/actions/workflows/')
   })
 })
+
+/** A port nothing listens on: one the system just gave out and took back. */
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}

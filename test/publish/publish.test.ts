@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Logger } from '../../src/activity/read-activity.js'
+import type { Logger } from '../../src/logging.js'
 import { NowPageError } from '../../src/errors.js'
 import {
   parseScenario,
