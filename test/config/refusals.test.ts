@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { configFromInputs } from '../../src/config/index.js'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { configFromInputs, PAGE_EXTENSIONS } from '../../src/config/index.js'
 import { NowPageError } from '../../src/errors.js'
 
 const from = (values: Record<string, string>) => (name: string) => values[name] ?? ''
@@ -91,4 +93,14 @@ describe('inputs refused before any request, naming the input', () => {
       )
     },
   )
+})
+
+describe('action.yml documents the refusals', () => {
+  it('lists every page extension page-path accepts', () => {
+    const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
+      inputs: Record<string, { description: string }>
+    }
+    const description = action.inputs['page-path']!.description
+    for (const extension of PAGE_EXTENSIONS) expect(description).toContain(extension)
+  })
 })
