@@ -1,6 +1,12 @@
 import { Octokit } from '@octokit/rest'
 import { createTwoFilesPatch } from 'diff'
-import { loadScenario, parseScenario, startEmulator, type Scenario } from '../emulator/index.js'
+import {
+  loadScenario,
+  parseScenario,
+  startEmulator,
+  type Emulator,
+  type Scenario,
+} from '../emulator/index.js'
 import { NowPageError } from '../errors.js'
 import { dispatchEvent, type ActionRun, type ActionRunner } from '../runner/local-runner.js'
 import demoScenario from '../../scenarios/demo.json' with { type: 'json' }
@@ -94,35 +100,7 @@ export async function runDemo(scenario: Scenario, runAction: ActionRunner): Prom
     const second = await run()
     const secondLog = emulator.requests.slice(firstRequests)
 
-    const [owner = '', repo = ''] = repository.split('/')
-    const octokit = new Octokit({ baseUrl: emulator.url, auth: token })
-    const number = Number(first.outputs['pull-request-number'])
-    let pullRequest: DemoResult['json']['pullRequest'] = null
-    const files: Record<string, string> = {}
-    let diff = ''
-    if (number > 0) {
-      const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: number })
-      pullRequest = {
-        number: pr.number,
-        title: pr.title,
-        body: pr.body ?? '',
-        head: pr.head.ref,
-        base: pr.base.ref,
-        url: pr.html_url,
-      }
-      const { data: cmp } = await octokit.rest.repos.compareCommits({
-        owner,
-        repo,
-        base: pr.base.ref,
-        head: pr.head.ref,
-      })
-      for (const f of cmp.files ?? []) {
-        const after = emulator.readFile(repository, f.filename, pr.head.ref) ?? ''
-        const before = emulator.readFile(repository, f.filename, pr.base.ref) ?? ''
-        files[f.filename] = after
-        diff += createTwoFilesPatch(`a/${f.filename}`, `b/${f.filename}`, before, after)
-      }
-    }
+    const { pullRequest, files, diff } = await readPullRequest(emulator, repository, token, first)
     const requests = emulator.requests
       .slice(0, firstRequests)
       .map(({ method, path, status, ms }) => ({
@@ -146,6 +124,47 @@ export async function runDemo(scenario: Scenario, runAction: ActionRunner): Prom
   } finally {
     await emulator.close()
   }
+}
+
+/** The PR the first run opened, its files after the change, and the page's diff. */
+async function readPullRequest(
+  emulator: Emulator,
+  repository: string,
+  token: string,
+  first: ActionRun,
+): Promise<{
+  pullRequest: DemoResult['json']['pullRequest']
+  files: Record<string, string>
+  diff: string
+}> {
+  const files: Record<string, string> = {}
+  const number = Number(first.outputs['pull-request-number'])
+  if (!(number > 0)) return { pullRequest: null, files, diff: '' }
+  const [owner = '', repo = ''] = repository.split('/')
+  const octokit = new Octokit({ baseUrl: emulator.url, auth: token })
+  const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: number })
+  const { data: cmp } = await octokit.rest.repos.compareCommits({
+    owner,
+    repo,
+    base: pr.base.ref,
+    head: pr.head.ref,
+  })
+  let diff = ''
+  for (const f of cmp.files ?? []) {
+    const after = emulator.readFile(repository, f.filename, pr.head.ref) ?? ''
+    const before = emulator.readFile(repository, f.filename, pr.base.ref) ?? ''
+    files[f.filename] = after
+    diff += createTwoFilesPatch(`a/${f.filename}`, `b/${f.filename}`, before, after)
+  }
+  const pullRequest = {
+    number: pr.number,
+    title: pr.title,
+    body: pr.body ?? '',
+    head: pr.head.ref,
+    base: pr.base.ref,
+    url: pr.html_url,
+  }
+  return { pullRequest, files, diff }
 }
 
 function describe(
