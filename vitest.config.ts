@@ -7,5 +7,19 @@ export default defineConfig({
     // e2e tests spawn the bundled Action as child processes; two cores are all CI has.
     maxWorkers: 2,
     reporters: ['default', './test/support/summary-line-reporter.ts'],
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: [
+        // Bin shims: one top-level `await` each, only ever run as a spawned process (the e2e
+        // tests run them); everything they call is covered in-process.
+        'src/cli.ts',
+        'src/index.ts',
+        // Type declarations only: no code to run.
+        'src/**/*.d.ts',
+      ],
+      reporter: ['text-summary'],
+      thresholds: { statements: 90, branches: 80 },
+    },
   },
 })

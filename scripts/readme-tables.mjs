@@ -1,5 +1,6 @@
-// Writes the README's inputs and outputs tables from action.yml, so the two never disagree.
-// `node scripts/readme-tables.mjs` rewrites README.md; `--check` exits 1 when it is stale.
+// Writes what derives from action.yml, so nothing disagrees with it: the README's inputs and
+// outputs tables, and src/config/input-defaults.ts (the input names and defaults the code uses).
+// `node scripts/readme-tables.mjs` rewrites both; `--check` exits 1 when either is stale.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
@@ -33,11 +34,42 @@ const replace = (text, name, table) => {
   return text.replace(re, `$1${table}\n$2`)
 }
 const next = replace(replace(readme, 'inputs', inputs), 'outputs', outputs)
-if (process.argv.includes('--check')) {
-  if (next !== readme) {
-    console.error('README.md tables differ from action.yml: run node scripts/readme-tables.mjs')
-    process.exit(1)
+
+const defaultsUrl = new URL('src/config/input-defaults.ts', root)
+const defaults = [
+  '// Generated from action.yml by `npm run readme` (scripts/readme-tables.mjs); do not edit.',
+  '// Every input of the Action with its default, as action.yml states it: the one source.',
+  '',
+  'export const INPUT_DEFAULTS = {',
+  ...Object.entries(action.inputs).map(
+    ([name, i]) =>
+      `  ${/^[a-z]+$/.test(name) ? name : `'${name}'`}: ${JSON.stringify(String(i.default ?? ''))},`,
+  ),
+  '} as const',
+  '',
+  'export type InputName = keyof typeof INPUT_DEFAULTS',
+  '',
+]
+  .join('\n')
+  .replace(/"((?:[^"\\]|\\.)*)"/g, (_, s) => `'${s.replace(/'/g, "\\'")}'`)
+const readText = (url) => {
+  try {
+    return readFileSync(url, 'utf8')
+  } catch {
+    return ''
   }
-} else if (next !== readme) {
-  writeFileSync(readmeUrl, next)
+}
+const stale = [
+  [readmeUrl, readme, next],
+  [defaultsUrl, readText(defaultsUrl), defaults],
+].filter(([, before, after]) => before !== after)
+if (process.argv.includes('--check')) {
+  for (const [url] of stale) {
+    console.error(
+      `${url.pathname.slice(root.pathname.length)} differs from action.yml: run npm run readme`,
+    )
+  }
+  if (stale.length > 0) process.exit(1)
+} else {
+  for (const [url, , after] of stale) writeFileSync(url, after)
 }

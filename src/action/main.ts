@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
-import { readActivity, type Logger } from '../activity/read-activity.js'
+import { readActivity } from '../activity/read-activity.js'
+import type { Logger } from '../logging.js'
+import type { Activity } from '../activity/types.js'
 import { resolveAuthor } from '../activity/resolve-author.js'
 import {
   configFromInputs,
@@ -16,7 +18,7 @@ import { createClient } from '../github/client.js'
 import { editPage } from '../page/edit-page.js'
 import { readFrontMatter } from '../page/front-matter.js'
 import type { EditOptions, EditReport } from '../page/types.js'
-import { findOpenPull, publish } from '../publish/publish.js'
+import { findOpenPull, publish, type PublishResult } from '../publish/publish.js'
 import { readPageFromBase } from '../publish/read-page.js'
 import { commitMessage, prBody, prTitle, type PrTextInput } from './pr-text.js'
 import { writeSummary } from './summary.js'
@@ -39,19 +41,70 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const config = configFromInputs((name) => core.getInput(name), env)
     token = config.token
     if (token) core.setSecret(token)
-    await runWithConfig(config, env)
+    await runWithConfig(config, env).catch((error: unknown) => {
+      throw unreachableApi(error, config.apiUrl) ?? error
+    })
   } catch (error) {
     core.setFailed(describeFailure(error, token))
   }
 }
 
 async function runWithConfig(config: Config, env: NodeJS.ProcessEnv): Promise<void> {
+  const job = jobContext(config, env)
+  const reads = await readAll(job, config)
+  outputActivity(reads.activity, env)
+  const editOptions: EditOptions = {
+    ...config.edit,
+    today: job.today,
+    timeZone: config.timeZone,
+    file: reads.page.path,
+  }
+  // Checked on the base text first: a bad page fails before anything is written.
+  const first = editPage(reads.page.text, reads.activity, editOptions)
+  for (const note of first.report.notes) {
+    core.notice(note.message, { file: reads.page.path, startLine: note.line })
+  }
+  const { result, report } = await publishEdit(job, config, reads, editOptions, first.report)
+  outputResult(result)
+  writeSummary(
+    {
+      activity: reads.activity,
+      report,
+      result,
+      path: reads.page.path,
+      since: reads.since,
+      today: job.today,
+      dryRun: config.publish.dryRun,
+    },
+    env.GITHUB_STEP_SUMMARY,
+  )
+}
+
+/** Where and when the job runs: the repository, the API client, and "today". */
+interface JobContext {
+  env: NodeJS.ProcessEnv
+  repository: string
+  owner: string
+  repo: string
+  base: string | undefined
+  client: ReturnType<typeof createClient>
+  now: Date
+  today: string
+}
+
+function jobContext(config: Config, env: NodeJS.ProcessEnv): JobContext {
+  refuseDefaultBranch(config, env)
   const repository = env.GITHUB_REPOSITORY ?? ''
   const [owner, repo] = repository.split('/')
   if (!owner || !repo) {
     throw new NowPageError(`GITHUB_REPOSITORY is ${JSON.stringify(repository)}, not owner/name`, {
       hint: 'Run the Action in a GitHub Actions workflow, or set GITHUB_REPOSITORY',
     })
+  }
+  // NOW_PAGE_NOW pins the clock (ISO 8601) for reproducible runs, like SOURCE_DATE_EPOCH.
+  const now = env.NOW_PAGE_NOW ? new Date(env.NOW_PAGE_NOW) : new Date()
+  if (Number.isNaN(now.getTime())) {
+    throw new NowPageError(`NOW_PAGE_NOW is not an ISO date-time: ${env.NOW_PAGE_NOW}`)
   }
   const client = createClient({
     token: config.token,
@@ -62,60 +115,44 @@ async function runWithConfig(config: Config, env: NodeJS.ProcessEnv): Promise<vo
       minutes: config.apiTimeoutMinutes,
     },
   })
-  // NOW_PAGE_NOW pins the clock (ISO 8601) for reproducible runs, like SOURCE_DATE_EPOCH.
-  const now = env.NOW_PAGE_NOW ? new Date(env.NOW_PAGE_NOW) : new Date()
-  if (Number.isNaN(now.getTime())) {
-    throw new NowPageError(`NOW_PAGE_NOW is not an ISO date-time: ${env.NOW_PAGE_NOW}`)
-  }
-  const today = todayIn(config.timeZone, now)
-
-  // Round 1: the page, the open PR and the activity are independent reads, made at once (the
-  // activity waits for the page only when `since: page` dates the window from it).
   const base = config.publish.base || undefined
-  const pageRead = core.group('Reading the page', async () => {
-    const found = await readPageFromBase(client, {
-      owner,
-      repo,
-      base,
-      paths: config.pagePath ? [config.pagePath] : [...PAGE_PATH_CANDIDATES],
-    })
-    core.info(
-      `${found.path} on ${base ?? 'the default branch'} (blob ${found.blobSha.slice(0, 7)}), ${found.text.length} characters`,
-    )
-    return found
+  return { env, repository, owner, repo, base, client, now, today: todayIn(config.timeZone, now) }
+}
+
+interface Reads {
+  page: Awaited<ReturnType<typeof readPageFromBase>>
+  openPull: Awaited<ReturnType<typeof findOpenPull>>
+  activity: Activity
+  since: string
+}
+
+/**
+ * Round 1: the page, the open PR and the activity are independent reads, made at once (the
+ * activity waits for the page only when `since: page` dates the window from it).
+ */
+async function readAll(job: JobContext, config: Config): Promise<Reads> {
+  const pageRead = readPage(job, config)
+  const pullRead = findOpenPull(job.client, {
+    owner: job.owner,
+    repo: job.repo,
+    branch: config.publish.branch,
+    base: job.base,
   })
-  const pullRead = findOpenPull(client, { owner, repo, branch: config.publish.branch, base })
+  const sinceRead =
+    config.since.kind === 'page'
+      ? pageRead.then((page) => sinceDate(config.since, job.today, pageDate(page.text, page.path)))
+      : Promise.resolve(sinceDate(config.since, job.today))
   const authorRead = resolveAuthor(
-    client,
+    job.client,
     {
       author: config.author,
-      repositoryOwner: env.GITHUB_REPOSITORY_OWNER ?? owner,
-      repositoryOwnerType: eventOwnerType(env),
+      repositoryOwner: job.env.GITHUB_REPOSITORY_OWNER || job.owner,
+      repositoryOwnerType: eventRepository(job.env).ownerType,
     },
     logger,
   )
-  const sinceRead =
-    config.since.kind === 'page'
-      ? pageRead.then((page) => sinceDate(config.since, today, pageDate(page.text, page.path)))
-      : Promise.resolve(sinceDate(config.since, today))
   const activityRead = Promise.all([authorRead, sinceRead]).then(([author, since]) =>
-    readActivity(
-      client,
-      {
-        author,
-        since,
-        now,
-        timeZone: config.timeZone,
-        serverUrl: env.GITHUB_SERVER_URL,
-        sideProjects: config.sideProjects,
-        includeRepos: config.includeRepos,
-        excludeRepos: config.excludeRepos,
-        excludeOrgs: config.excludeOrgs,
-        withLanguages: usesPlaceholder(config.edit, 'languages'),
-        firstContribution: usesPlaceholder(config.edit, 'first'),
-      },
-      logger,
-    ),
+    readActivityFor(job, config, author, since),
   )
   const [page, openPull, activity, since] = await Promise.all([
     pageRead,
@@ -123,70 +160,118 @@ async function runWithConfig(config: Config, env: NodeJS.ProcessEnv): Promise<vo
     activityRead,
     sinceRead,
   ])
+  return { page, openPull, activity, since }
+}
+
+function readPage(job: JobContext, config: Config) {
+  return core.group('Reading the page', async () => {
+    const found = await readPageFromBase(job.client, {
+      owner: job.owner,
+      repo: job.repo,
+      base: job.base,
+      paths: config.pagePath ? [config.pagePath] : [...PAGE_PATH_CANDIDATES],
+    })
+    core.info(
+      `${found.path} on ${job.base ?? 'the default branch'} (blob ${found.blobSha.slice(0, 7)}), ${found.text.length} characters`,
+    )
+    return found
+  })
+}
+
+function readActivityFor(
+  job: JobContext,
+  config: Config,
+  author: string,
+  since: string,
+): Promise<Activity> {
+  return readActivity(
+    job.client,
+    {
+      author,
+      since,
+      now: job.now,
+      timeZone: config.timeZone,
+      serverUrl: job.env.GITHUB_SERVER_URL,
+      sideProjects: config.sideProjects,
+      includeRepos: config.includeRepos,
+      excludeRepos: config.excludeRepos,
+      excludeOrgs: config.excludeOrgs,
+      withLanguages: usesPlaceholder(config.edit, 'languages'),
+      firstContribution: usesPlaceholder(config.edit, 'first'),
+    },
+    logger,
+  )
+}
+
+/** The activity as a JSON file for later steps (the `activity` output), and in the log. */
+function outputActivity(activity: Activity, env: NodeJS.ProcessEnv): void {
   const activityPath = join(
     mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'now-page-')),
     'activity.json',
   )
   writeFileSync(activityPath, JSON.stringify(activity, null, 2) + '\n')
   core.setOutput('activity', activityPath)
-  await core.group(`Activity (${activityPath})`, async () => {
-    core.info(JSON.stringify(activity, null, 2))
-  })
+  core.startGroup(`Activity (${activityPath})`)
+  core.info(JSON.stringify(activity, null, 2))
+  core.endGroup()
   core.info(
     `found ${activity.pullRequests.length} merged pull requests and ${activity.projects.length} side projects (activity: ${activityPath})`,
   )
+}
 
-  const editOptions: EditOptions = {
-    ...config.edit,
-    today,
-    timeZone: config.timeZone,
-    file: page.path,
-  }
-  // Checked on the base text first: a bad page fails before anything is written.
-  const first = editPage(page.text, activity, editOptions)
-  for (const note of first.report.notes) {
-    core.notice(note.message, { file: page.path, startLine: note.line })
-  }
+/** Publishes the edit; the report is the one of the text finally published. */
+async function publishEdit(
+  job: JobContext,
+  config: Config,
+  reads: Reads,
+  editOptions: EditOptions,
+  firstReport: EditReport,
+): Promise<{ result: PublishResult; report: EditReport }> {
   const textInput: PrTextInput = {
-    activity,
-    report: first.report,
-    baseText: page.text,
-    path: page.path,
-    today,
-    since,
-    repository,
-    workflowUrl: workflowUrl(env),
+    activity: reads.activity,
+    report: firstReport,
+    baseText: reads.page.text,
+    path: reads.page.path,
+    today: job.today,
+    since: reads.since,
+    repository: job.repository,
+    workflowUrl: workflowUrl(job.env),
   }
-  let report: EditReport = first.report
+  let report = firstReport
+  const { publish: p } = config
   const result = await publish(
-    client,
+    job.client,
     {
-      owner,
-      repo,
-      base,
-      branch: config.publish.branch,
-      path: page.path,
-      page,
-      openPull: openPull ?? null,
+      owner: job.owner,
+      repo: job.repo,
+      base: job.base,
+      branch: p.branch,
+      path: reads.page.path,
+      page: reads.page,
+      openPull: reads.openPull ?? null,
       edit: (text) => {
-        const r = editPage(text, activity, editOptions)
+        const r = editPage(text, reads.activity, editOptions)
         report = r.report
         return r
       },
-      title: prTitle(config.publish.title, textInput),
-      body: prBody(textInput, config.publish.body),
-      commitMessage: commitMessage(config.publish.commitMessage, textInput),
-      labels: config.publish.labels,
-      reviewers: config.publish.reviewers,
-      assignees: config.publish.assignees,
-      draft: config.publish.draft,
-      author: config.publish.author,
-      committer: config.publish.committer,
-      onHumanEdit: config.publish.onHumanEdit,
-      dryRun: config.publish.dryRun,
+      title: prTitle(p.title, textInput),
+      body: prBody(textInput, p.body),
+      commitMessage: commitMessage(p.commitMessage, textInput),
+      labels: p.labels,
+      reviewers: p.reviewers,
+      assignees: p.assignees,
+      draft: p.draft,
+      author: p.author,
+      committer: p.committer,
+      onHumanEdit: p.onHumanEdit,
+      dryRun: p.dryRun,
     },
     logger,
   )
+  return { result, report }
+}
+
+function outputResult(result: PublishResult): void {
   for (const w of result.warnings) core.warning(w)
   core.setOutput('changed', String(result.changed))
   core.setOutput('pull-request-number', result.pullRequest ? String(result.pullRequest.number) : '')
@@ -195,29 +280,34 @@ async function runWithConfig(config: Config, env: NodeJS.ProcessEnv): Promise<vo
   core.setOutput('commit-sha', result.commitSha ?? '')
   core.setOutput('summary', result.message)
   core.notice(result.message)
-  await writeSummary({
-    activity,
-    report,
-    result,
-    path: page.path,
-    since,
-    today,
-    dryRun: config.publish.dryRun,
-  })
 }
 
-/** `repository.owner.type` from the workflow's event payload, when there is one to read. */
-function eventOwnerType(env: NodeJS.ProcessEnv): string | undefined {
-  if (!env.GITHUB_EVENT_PATH) return undefined
+/** What the workflow's event payload says about the repository, when there is one to read. */
+function eventRepository(env: NodeJS.ProcessEnv): { ownerType?: string; defaultBranch?: string } {
+  if (!env.GITHUB_EVENT_PATH) return {}
   try {
     const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      repository?: { owner?: { type?: unknown } }
+      repository?: { owner?: { type?: unknown }; default_branch?: unknown }
     }
-    const type = payload.repository?.owner?.type
-    return typeof type === 'string' ? type : undefined
+    const { owner, default_branch: defaultBranch } = payload.repository ?? {}
+    return {
+      ...(typeof owner?.type === 'string' ? { ownerType: owner.type } : {}),
+      ...(typeof defaultBranch === 'string' ? { defaultBranch } : {}),
+    }
   } catch (error) {
     core.debug(`could not read the event payload: ${(error as Error).message}`)
-    return undefined
+    return {}
+  }
+}
+
+/** Before any request: the Action's branch is never the repository's default branch. */
+function refuseDefaultBranch(config: Config, env: NodeJS.ProcessEnv): void {
+  const { defaultBranch } = eventRepository(env)
+  if (defaultBranch && config.publish.branch === defaultBranch) {
+    throw new NowPageError(`'${defaultBranch}' is the repository's default branch`, {
+      input: 'branch',
+      hint: 'The Action commits to its own branch and proposes it to the default branch; use a name such as now-page/refresh',
+    })
   }
 }
 
@@ -243,6 +333,29 @@ function workflowUrl(env: NodeJS.ProcessEnv): string | undefined {
   const file = ref?.split('@')[0]?.split('/').slice(2).join('/') // owner/repo/.github/workflows/x.yml
   if (!server || !repo || !file) return undefined
   return `${server}/${repo}/actions/workflows/${file.replace(/^\.github\/workflows\//, '')}`
+}
+
+/** Connection errors that say the API root itself is wrong, not that GitHub had a bad moment. */
+const UNREACHABLE = [
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ERR_INVALID_URL',
+  'UND_ERR_INVALID_ARG',
+]
+
+/** A NowPageError naming `api-url` when the API root cannot be reached at all. */
+function unreachableApi(error: unknown, apiUrl: string): NowPageError | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as NodeJS.ErrnoException).code
+    if ((code && UNREACHABLE.includes(code)) || e.message === 'bad port') {
+      return new NowPageError(`cannot connect to ${apiUrl} (${code ?? e.message})`, {
+        input: 'api-url',
+        hint: 'Check api-url (or GITHUB_API_URL): the REST API root, e.g. https://api.github.com or https://HOST/api/v3',
+      })
+    }
+  }
+  return undefined
 }
 
 function describeFailure(error: unknown, token: string): string {

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import type { Activity } from '../activity/types.js'
 import type { EditReport } from '../page/types.js'
@@ -14,10 +15,12 @@ export interface SummaryInput {
 }
 
 /** The job summary: what was found, what the page edit did, the diff, and the PR link. */
-export async function writeSummary(input: SummaryInput): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
+export function writeSummary(input: SummaryInput, file: string | undefined): void {
+  if (!file) return
   const { activity, report, result } = input
-  const s = core.summary.addHeading(`Now page: ${input.path}`, 2)
+  // core.summary builds the Markdown; the file is written here because core.summary.write()
+  // remembers the first GITHUB_STEP_SUMMARY it saw, and a job may run more than once in a process.
+  const s = core.summary.emptyBuffer().addHeading(`Now page: ${input.path}`, 2)
   s.addRaw(
     `${input.dryRun ? '**Dry run**: nothing was written. ' : ''}${result.message} Window: ${input.since} to ${input.today}.`,
     true,
@@ -38,7 +41,21 @@ export async function writeSummary(input: SummaryInput): Promise<void> {
       `${sec.items} (${sec.status}${sec.omitted ? `, ${sec.omitted} left out by max-items` : ''})`,
     ]),
   ])
-  if (result.diff) s.addDetails('Diff of the page', `\n\n\`\`\`diff\n${result.diff}\n\`\`\`\n\n`)
+  if (result.diff)
+    s.addDetails('Diff of the page', `\n\n${DIFF_START}${result.diff}${DIFF_END}\n\n`)
   for (const w of result.warnings) s.addRaw(`> ⚠️ ${w}`, true)
-  await s.write()
+  appendFileSync(file, s.stringify())
+  s.emptyBuffer()
+}
+
+const DIFF_START = '```diff\n'
+const DIFF_END = '\n```'
+
+/** The page's diff from a job summary this module wrote (the CLI's preview prints it). */
+export function diffFromSummary(summary: string): string {
+  const start = summary.indexOf(DIFF_START)
+  const end = summary.lastIndexOf(DIFF_END)
+  if (start < 0 || end < start) return ''
+  const diff = summary.slice(start + DIFF_START.length, end)
+  return diff.endsWith('\n') ? diff : diff + '\n'
 }

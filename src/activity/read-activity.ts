@@ -5,6 +5,7 @@ import { readProjects, type SideProject } from './read-projects.js'
 import { readPullRequests } from './read-pull-requests.js'
 import { checkWindow, startOfDay } from './search-windows.js'
 import type { Activity } from './types.js'
+import type { Logger } from '../logging.js'
 
 export interface ReadOptions {
   /** GitHub login whose activity is read (see resolveAuthor). */
@@ -28,13 +29,6 @@ export interface ReadOptions {
   serverUrl?: string
   /** Requests in flight at once. Default 4. */
   concurrency?: number
-}
-
-export interface Logger {
-  debug(message: string): void
-  info(message: string): void
-  warning(message: string): void
-  group<T>(name: string, fn: () => Promise<T>): Promise<T>
 }
 
 /**

@@ -1,7 +1,7 @@
 import { NowPageError } from '../errors.js'
 import { httpStatus, type Client } from '../github/client.js'
+import type { Logger } from '../logging.js'
 import { createLimit, type Limit } from './limit.js'
-import type { Logger } from './read-activity.js'
 import { checkWindow, isoSeconds, startOfDay } from './search-windows.js'
 import type { CommitActivity, ProjectActivity } from './types.js'
 

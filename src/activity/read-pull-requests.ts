@@ -1,7 +1,7 @@
 import { NowPageError } from '../errors.js'
 import { httpStatus, type Client } from '../github/client.js'
 import { createLimit, limitedPages, type Limit } from './limit.js'
-import type { Logger } from './read-activity.js'
+import type { Logger } from '../logging.js'
 import { createRepoFilter, type RepoFilterOptions } from './repo-filter.js'
 import {
   checkWindow,

@@ -1,6 +1,6 @@
 import { NowPageError } from '../errors.js'
 import { httpStatus, type Client } from '../github/client.js'
-import type { Logger } from './read-activity.js'
+import type { Logger } from '../logging.js'
 
 export interface AuthorOptions {
   /** The `author` input; empty or missing means "work it out". */

@@ -1,38 +1,40 @@
-import { parseArgs } from 'node:util'
 import { Octokit } from '@octokit/rest'
 import { createTwoFilesPatch } from 'diff'
-import { loadScenario, parseScenario, startEmulator, type Scenario } from '../emulator/index.js'
+import {
+  loadScenario,
+  parseScenario,
+  startEmulator,
+  type Emulator,
+  type Scenario,
+} from '../emulator/index.js'
 import { NowPageError } from '../errors.js'
-import { dispatchEvent, runActionProcess, type ActionRun } from '../runner/local-runner.js'
+import { dispatchEvent, type ActionRun, type ActionRunner } from '../runner/local-runner.js'
 import demoScenario from '../../scenarios/demo.json' with { type: 'json' }
-import type { CommandIo } from './edit-command.js'
+import { parseCommandArgs } from './command-args.js'
+import { actionRunner, type CommandIo } from './command-io.js'
 
-export const DEMO_USAGE = `Usage: now-page demo [--scenario FILE] [--json]
+export const DEMO = {
+  name: 'demo',
+  usage: `Usage: now-page demo [--scenario FILE] [--json]
 
 Starts the embedded GitHub API emulator with a scenario (default: the built-in demo), runs the
 bundled Action against it exactly as a runner would (twice: the second run has nothing to do),
 and prints the pull request it opened and the page's diff. Needs no token and no network.
   --scenario FILE   a scenario file (schema/scenario.schema.json)
-  --json            print { outputs, pullRequest, files, requests, secondRun } as JSON`
+  --json            print { outputs, pullRequest, files, requests, secondRun } as JSON`,
+  options: {
+    scenario: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+} as const
 
 export async function demoCommand(argv: string[], io: CommandIo): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      scenario: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  })
-  if (values.help) {
-    io.stdout(DEMO_USAGE + '\n')
-    return 0
-  }
+  const values = parseCommandArgs(DEMO, argv, io)
+  if (!values) return 0
   const scenario = values.scenario
     ? loadScenario(values.scenario)
     : parseScenario(demoScenario, 'scenarios/demo.json (built in)')
-  const result = await runDemo(scenario)
+  const result = await runDemo(scenario, actionRunner(io))
   if (values.json) {
     io.stdout(JSON.stringify(result.json, null, 2) + '\n')
   } else {
@@ -74,21 +76,18 @@ function siteRepository(scenario: Scenario): string {
   return site.fullName
 }
 
-export async function runDemo(scenario: Scenario): Promise<DemoResult> {
+export async function runDemo(scenario: Scenario, runAction: ActionRunner): Promise<DemoResult> {
   const emulator = await startEmulator(scenario, { port: 0 })
   try {
-    const token = Object.keys(scenario.tokens)[0]
-    if (!token)
-      throw new NowPageError('the scenario has no tokens', {
-        hint: 'Add "tokens": {"t": {"login": "..."}}',
-      })
+    // parseScenario refuses a scenario without tokens.
+    const token = Object.keys(scenario.tokens)[0] as string
     const repository = siteRepository(scenario)
     const ownerType =
       scenario.repos.find((r) => r.fullName === repository)?.ownerType === 'Organization'
         ? 'Organization'
         : 'User'
     const run = () =>
-      runActionProcess({
+      runAction({
         inputs: { token, ...(scenario.inputs ?? {}) },
         apiUrl: emulator.url,
         repository,
@@ -101,35 +100,7 @@ export async function runDemo(scenario: Scenario): Promise<DemoResult> {
     const second = await run()
     const secondLog = emulator.requests.slice(firstRequests)
 
-    const [owner = '', repo = ''] = repository.split('/')
-    const octokit = new Octokit({ baseUrl: emulator.url, auth: token })
-    const number = Number(first.outputs['pull-request-number'])
-    let pullRequest: DemoResult['json']['pullRequest'] = null
-    const files: Record<string, string> = {}
-    let diff = ''
-    if (number > 0) {
-      const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: number })
-      pullRequest = {
-        number: pr.number,
-        title: pr.title,
-        body: pr.body ?? '',
-        head: pr.head.ref,
-        base: pr.base.ref,
-        url: pr.html_url,
-      }
-      const { data: cmp } = await octokit.rest.repos.compareCommits({
-        owner,
-        repo,
-        base: pr.base.ref,
-        head: pr.head.ref,
-      })
-      for (const f of cmp.files ?? []) {
-        const after = emulator.readFile(repository, f.filename, pr.head.ref) ?? ''
-        const before = emulator.readFile(repository, f.filename, pr.base.ref) ?? ''
-        files[f.filename] = after
-        diff += createTwoFilesPatch(`a/${f.filename}`, `b/${f.filename}`, before, after)
-      }
-    }
+    const { pullRequest, files, diff } = await readPullRequest(emulator, repository, token, first)
     const requests = emulator.requests
       .slice(0, firstRequests)
       .map(({ method, path, status, ms }) => ({
@@ -153,6 +124,47 @@ export async function runDemo(scenario: Scenario): Promise<DemoResult> {
   } finally {
     await emulator.close()
   }
+}
+
+/** The PR the first run opened, its files after the change, and the page's diff. */
+async function readPullRequest(
+  emulator: Emulator,
+  repository: string,
+  token: string,
+  first: ActionRun,
+): Promise<{
+  pullRequest: DemoResult['json']['pullRequest']
+  files: Record<string, string>
+  diff: string
+}> {
+  const files: Record<string, string> = {}
+  const number = Number(first.outputs['pull-request-number'])
+  if (!(number > 0)) return { pullRequest: null, files, diff: '' }
+  const [owner = '', repo = ''] = repository.split('/')
+  const octokit = new Octokit({ baseUrl: emulator.url, auth: token })
+  const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: number })
+  const { data: cmp } = await octokit.rest.repos.compareCommits({
+    owner,
+    repo,
+    base: pr.base.ref,
+    head: pr.head.ref,
+  })
+  let diff = ''
+  for (const f of cmp.files ?? []) {
+    const after = emulator.readFile(repository, f.filename, pr.head.ref) ?? ''
+    const before = emulator.readFile(repository, f.filename, pr.base.ref) ?? ''
+    files[f.filename] = after
+    diff += createTwoFilesPatch(`a/${f.filename}`, `b/${f.filename}`, before, after)
+  }
+  const pullRequest = {
+    number: pr.number,
+    title: pr.title,
+    body: pr.body ?? '',
+    head: pr.head.ref,
+    base: pr.base.ref,
+    url: pr.html_url,
+  }
+  return { pullRequest, files, diff }
 }
 
 function describe(

@@ -1,13 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { createTwoFilesPatch } from 'diff'
 import { validateActivity } from '../activity/validate-activity.js'
-import { configFromFile, todayIn } from '../config/index.js'
+import { configFromFile } from '../config/config-file.js'
+import { todayIn } from '../config/index.js'
 import { NowPageError } from '../errors.js'
 import { editPage } from '../page/edit-page.js'
 import type { EditOptions } from '../page/types.js'
+import { parseCommandArgs } from './command-args.js'
+import type { CommandIo } from './command-io.js'
 
-export const EDIT_USAGE = `Usage: now-page edit --page FILE --activity FILE [--today YYYY-MM-DD] [--config FILE] [--write | --diff]
+export const EDIT = {
+  name: 'edit',
+  usage: `Usage: now-page edit --page FILE --activity FILE [--today YYYY-MM-DD] [--config FILE] [--write | --diff]
 
 Edits a Now page offline with the page core: the managed sections from the activity JSON, and the
 dates when a section changed. Prints the new page (or with --diff a unified diff) on stdout.
@@ -16,33 +20,27 @@ dates when a section changed. Prints the new page (or with --diff a unified diff
   --today DATE      the date to write, YYYY-MM-DD (default: today in the config's time-zone)
   --config FILE     settings, with the Action's input names as keys (YAML or JSON)
   --write           edit the page file in place instead of printing it
-  --diff            print a unified diff instead of the page`
-
-export interface CommandIo {
-  stdout: (s: string) => void
-  stderr: (s: string) => void
-}
+  --diff            print a unified diff instead of the page (not with --write)`,
+  options: {
+    page: { type: 'string' },
+    activity: { type: 'string' },
+    today: { type: 'string' },
+    config: { type: 'string' },
+    write: { type: 'boolean', default: false },
+    diff: { type: 'boolean', default: false },
+  },
+} as const
 
 export function editCommand(argv: string[], io: CommandIo): number {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      page: { type: 'string' },
-      activity: { type: 'string' },
-      today: { type: 'string' },
-      config: { type: 'string' },
-      write: { type: 'boolean', default: false },
-      diff: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  })
-  if (values.help) {
-    io.stdout(EDIT_USAGE + '\n')
-    return 0
-  }
+  const values = parseCommandArgs(EDIT, argv, io)
+  if (!values) return 0
   if (!values.page || !values.activity) {
-    throw new NowPageError('edit needs --page and --activity', { hint: EDIT_USAGE })
+    throw new NowPageError('edit needs --page and --activity', { hint: EDIT.usage })
+  }
+  if (values.write && values.diff) {
+    throw new NowPageError('--write and --diff do not go together', {
+      hint: 'Use --diff to see the change, then --write to make it',
+    })
   }
   const page = readText(values.page)
   const activity = validateActivity(
@@ -77,9 +75,7 @@ function readText(path: string): string {
   } catch (e) {
     throw new NowPageError(
       `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      {
-        hint: 'Check the path',
-      },
+      { hint: 'Check the path' },
     )
   }
 }

@@ -1,53 +1,54 @@
 import { isNowPageError } from '../errors.js'
-import { editCommand, type CommandIo } from './edit-command.js'
-import { emulatorCommand } from '../emulator/command.js'
+import packageJson from '../../package.json' with { type: 'json' }
+import { processIo, type CommandIo } from './command-io.js'
 import { demoCommand } from './demo-command.js'
+import { editCommand } from './edit-command.js'
+import { emulatorCommand } from './emulator-command.js'
 import { previewCommand } from './preview-command.js'
 
 const USAGE = `Usage: now-page <command> [options]
 
 Commands:
   demo       run the Action against the embedded GitHub emulator (no token, no network)
-  edit       edit a page offline from an activity file (now-page edit --help)
+  edit       edit a page offline from an activity file
   preview    dry-run the Action against GitHub with your token and print the diff
   emulator   start the local GitHub API emulator from a scenario file
-Run a command with --help for its options.`
+Run \`now-page <command> --help\` for a command's options, \`now-page --version\` for the version.`
 
-const defaultIo: CommandIo = {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-}
+const COMMANDS = new Map<string, (argv: string[], io: CommandIo) => number | Promise<number>>([
+  ['demo', demoCommand],
+  ['edit', editCommand],
+  ['preview', previewCommand],
+  ['emulator', emulatorCommand],
+])
 
 /** Runs the CLI; resolves to the process exit code (0 ok, 1 unexpected failure, 2 bad input). */
-export async function runCli(argv: string[], io: CommandIo = defaultIo): Promise<number> {
+export async function runCli(argv: string[], io: CommandIo = processIo): Promise<number> {
   const [command, ...rest] = argv
+  switch (command) {
+    case undefined:
+      io.stderr(USAGE + '\n')
+      return 2
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout(USAGE + '\n')
+      return 0
+    case '--version':
+    case '-v':
+      io.stdout(`now-page ${packageJson.version}\n`)
+      return 0
+  }
+  const run = COMMANDS.get(command)
+  if (!run) {
+    io.stderr(`now-page: unknown command '${command}'\n${USAGE}\n`)
+    return 2
+  }
   try {
-    switch (command) {
-      case 'edit':
-        return editCommand(rest, io)
-      case 'demo':
-        return await demoCommand(rest, io)
-      case 'preview':
-        return await previewCommand(rest, io)
-      case 'emulator':
-        return await emulatorCommand(rest)
-      case undefined:
-      case '--help':
-      case '-h':
-      case 'help':
-        io.stdout(USAGE + '\n')
-        return command === undefined ? 2 : 0
-      default:
-        io.stderr(`now-page: unknown command '${command}'\n${USAGE}\n`)
-        return 2
-    }
+    return await run(rest, io)
   } catch (e) {
     if (isNowPageError(e)) {
       io.stderr(`now-page ${command}: ${e.describe()}\n`)
-      return 2
-    }
-    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`now-page ${command}: ${e.message}\n`)
       return 2
     }
     io.stderr(`now-page ${command}: unexpected error: ${(e as Error).stack ?? String(e)}\n`)

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs'
-import picomatch from 'picomatch'
-import { parse as parseYaml } from 'yaml'
 import { NowPageError } from '../errors.js'
 import {
   CONTRIBUTION_PLACEHOLDERS,
@@ -9,12 +6,16 @@ import {
 } from '../page/render-sections.js'
 import { checkTemplate } from '../page/template.js'
 import {
-  DEFAULT_DATE_FIELDS,
   SECTION_NAMES,
   type EditOptions,
   type SectionName,
   type SectionOptions,
 } from '../page/types.js'
+import { branchNameProblem } from './branch-name.js'
+import { INPUT_DEFAULTS, type InputName } from './input-defaults.js'
+import { Inputs, type Identity } from './inputs.js'
+
+export type { Identity } from './inputs.js'
 
 export const PAGE_PATH_CANDIDATES: readonly string[] = [
   'content/now.md',
@@ -27,10 +28,6 @@ export const PAGE_PATH_CANDIDATES: readonly string[] = [
 
 export type Since =
   { kind: 'duration'; days: number } | { kind: 'date'; date: string } | { kind: 'page' }
-export interface Identity {
-  name: string
-  email: string
-}
 
 export interface Config {
   token: string
@@ -64,52 +61,18 @@ export interface Config {
   }
 }
 
-/** Every input with its default; action.yml lists the same names (a test keeps them equal). */
-const DEFAULTS: Record<string, string> = {
-  token: '',
-  author: '',
-  'page-path': '',
-  'side-projects': '',
-  'include-repos': '',
-  'exclude-repos': '',
-  'exclude-orgs': '',
-  since: '90d',
-  'max-items': '10',
-  'time-zone': 'UTC',
-  'api-url': '',
-  sections: 'contributions, progress',
-  'date-fields': DEFAULT_DATE_FIELDS.join(', '),
-  'add-date-field': '',
-  'update-body-date': 'true',
-  'contributions-heading': '',
-  'progress-heading': '',
-  'contributions-template': '',
-  'progress-template': '',
-  'contributions-title': '',
-  'progress-title': '',
-  'insert-at': 'end',
-  'group-by-repo': 'false',
-  base: '',
-  branch: 'now-page/refresh',
-  title: 'Update Now page ({today})',
-  body: '',
-  'commit-message': 'Update Now page ({today})',
-  labels: '',
-  reviewers: '',
-  assignees: '',
-  draft: 'false',
-  'on-human-edit': 'skip',
-  'commit-author': '',
-  committer: '',
-  'dry-run': 'false',
-  'api-timeout-minutes': '10',
-}
-
-export function inputNames(): string[] {
-  return Object.keys(DEFAULTS)
+/** The input names, from action.yml. */
+export function inputNames(): InputName[] {
+  return Object.keys(INPUT_DEFAULTS) as InputName[]
 }
 
 const PR_PLACEHOLDERS = ['today', 'since', 'path', 'new_pull_requests', 'new_commits']
+
+/** What the Action needs that the CLI's offline `edit` does not. */
+export interface ConfigUse {
+  /** The Action needs a token; `now-page edit --config` does not. Default true. */
+  needsToken?: boolean
+}
 
 /**
  * Turns the Action's inputs into a validated Config. Every problem is a NowPageError naming the
@@ -118,208 +81,230 @@ const PR_PLACEHOLDERS = ['today', 'since', 'path', 'new_pull_requests', 'new_com
 export function configFromInputs(
   getInput: (name: string) => string,
   env: Record<string, string | undefined> = process.env,
+  use: ConfigUse = {},
 ): Config {
-  const get = (name: string) => {
-    const v = getInput(name).trim()
-    return v === '' ? (DEFAULTS[name] ?? '') : v
-  }
-  const fail = (input: string, message: string, hint: string): never => {
-    throw new NowPageError(message, { input, hint })
-  }
-  const bool = (name: string) => {
-    const v = get(name)
-    if (['true', 'True', 'TRUE'].includes(v)) return true
-    if (['false', 'False', 'FALSE'].includes(v)) return false
-    return fail(name, `'${v}' is not a boolean`, 'Use true or false')
-  }
-  const list = (name: string) =>
-    get(name)
-      .split(/[,\n]/)
-      .map((s) => s.trim())
-      .filter((s) => s && !s.startsWith('#'))
-  const globs = (name: string) =>
-    list(name).map((g) => {
-      if (!/^[\w.*?{}[\]!-]+(\/[\w.*?{}[\]!-]+)?$/.test(g)) {
-        fail(
-          name,
-          `'${g}' is not a repository glob`,
-          'Use owner/name globs such as rancher/* or kubernetes/website',
-        )
-      }
-      try {
-        picomatch.makeRe(g)
-      } catch (e) {
-        fail(
-          name,
-          `'${g}' is not a valid glob: ${(e as Error).message}`,
-          'Use * and ? wildcards, e.g. rancher/*',
-        )
-      }
-      return g
-    })
-  const identity = (name: string): Identity | undefined => {
-    const v = get(name)
-    if (!v) return undefined
-    const m = /^([^<>]+?)\s*<([^<>\s@]+@[^<>\s@]+)>$/.exec(v)
-    if (!m)
-      return fail(
-        name,
-        `'${v}' is not an identity`,
-        'Write it as Name <email@example.com>, or leave it empty to use the token’s identity',
-      )
-    return { name: m[1] as string, email: m[2] as string }
-  }
-
-  const timeZone = get('time-zone')
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone })
-  } catch {
-    fail(
-      'time-zone',
-      `unknown time zone '${timeZone}'`,
-      'Use an IANA name such as UTC, Europe/Berlin or Asia/Kolkata',
-    )
-  }
-
-  const maxRaw = get('max-items')
-  if (!/^\d+$/.test(maxRaw) || Number(maxRaw) < 1) {
-    fail('max-items', `'${maxRaw}' is not a positive whole number`, 'Use a number such as 10')
-  }
-  const maxItems = Number(maxRaw)
-  const timeoutRaw = get('api-timeout-minutes')
-  if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || Number(timeoutRaw) <= 0) {
-    fail(
+  const inputs = new Inputs(getInput)
+  const maxItems = inputs.number('max-items', /^\d+$/, (n) => n >= 1, 'a positive whole number')
+  return {
+    token: readToken(inputs, use.needsToken ?? true),
+    author: inputs.get('author').replace(/^@/, '') || undefined,
+    pagePath: readPagePath(inputs),
+    apiUrl: readApiUrl(inputs, env),
+    timeZone: readTimeZone(inputs),
+    since: parseSince(inputs.get('since')),
+    maxItems,
+    apiTimeoutMinutes: inputs.number(
       'api-timeout-minutes',
-      `'${timeoutRaw}' is not a positive number of minutes`,
-      'Use a number such as 10',
+      /^\d+(\.\d+)?$/,
+      (n) => n > 0,
+      'a positive number of minutes',
+    ),
+    sideProjects: parseSideProjects(inputs.get('side-projects')),
+    includeRepos: inputs.globs('include-repos'),
+    excludeRepos: inputs.globs('exclude-repos'),
+    excludeOrgs: inputs.globs('exclude-orgs'),
+    edit: readEditOptions(inputs, maxItems),
+    publish: readPublishOptions(inputs),
+  }
+}
+
+function readToken(inputs: Inputs, needed: boolean): string {
+  const token = inputs.get('token')
+  if (needed && !token) {
+    inputs.fail(
+      'token',
+      'the token is empty (a secret that is not set reads as empty)',
+      'Check the secret named in `token:` exists in Settings → Secrets and variables → Actions, or remove `token:` to use the default GITHUB_TOKEN',
     )
   }
+  return token
+}
 
-  const pagePath = get('page-path') || undefined
+/** Extensions of pages a site generator renders: Markdown family, HTML, Org and reST. */
+export const PAGE_EXTENSIONS: readonly string[] = [
+  '.md',
+  '.markdown',
+  '.mdown',
+  '.mkd',
+  '.mkdn',
+  '.mdx',
+  '.html',
+  '.htm',
+  '.org',
+  '.rst',
+]
+
+function readPagePath(inputs: Inputs): string | undefined {
+  const pagePath = inputs.get('page-path') || undefined
+  if (!pagePath) return undefined
   if (
-    pagePath &&
-    (pagePath.startsWith('/') ||
-      /^[A-Za-z]:/.test(pagePath) ||
-      pagePath.split(/[\\/]/).includes('..'))
+    pagePath.startsWith('/') ||
+    /^[A-Za-z]:/.test(pagePath) ||
+    pagePath.split(/[\\/]/).includes('..')
   ) {
-    fail(
+    inputs.fail(
       'page-path',
       `'${pagePath}' points outside the repository`,
       'Use a path relative to the repository root, e.g. content/now.md',
     )
   }
+  const extension = /\.[^./\\]+$/.exec(pagePath)?.[0]?.toLowerCase()
+  if (!extension || !PAGE_EXTENSIONS.includes(extension)) {
+    inputs.fail(
+      'page-path',
+      `'${pagePath}' is not a page`,
+      `Point it at the Now page itself, a file ending in ${PAGE_EXTENSIONS.join(' ')}, e.g. content/now.md`,
+    )
+  }
+  return pagePath
+}
 
-  const enabled = list('sections')
+function readApiUrl(inputs: Inputs, env: Record<string, string | undefined>): string {
+  const given = inputs.get('api-url')
+  const value = given || env.GITHUB_API_URL || 'https://api.github.com'
+  let url: URL | undefined
+  try {
+    url = new URL(value)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
+    inputs.fail(
+      'api-url',
+      `'${value}'${given ? '' : ' (from GITHUB_API_URL)'} is not an http(s) URL`,
+      'Use the REST API root, e.g. https://api.github.com or https://HOST/api/v3 for GitHub Enterprise Server, or leave it empty',
+    )
+  }
+  return value.replace(/\/+$/, '')
+}
+
+function readTimeZone(inputs: Inputs): string {
+  const timeZone = inputs.get('time-zone')
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone })
+  } catch {
+    inputs.fail(
+      'time-zone',
+      `unknown time zone '${timeZone}'`,
+      'Use an IANA name such as UTC, Europe/Berlin or Asia/Kolkata',
+    )
+  }
+  return timeZone
+}
+
+function readEditOptions(inputs: Inputs, maxItems: number): Config['edit'] {
+  const enabled = inputs.list('sections')
   for (const s of enabled) {
     if (!(SECTION_NAMES as readonly string[]).includes(s)) {
-      fail('sections', `unknown section '${s}'`, `Known sections: ${SECTION_NAMES.join(', ')}`)
+      inputs.fail(
+        'sections',
+        `unknown section '${s}'`,
+        `Known sections: ${SECTION_NAMES.join(', ')}`,
+      )
     }
   }
-  const groupByRepo = bool('group-by-repo')
-  const section = (name: SectionName): SectionOptions => {
-    const template = get(`${name}-template`) || undefined
-    if (template) {
-      const known =
-        name === 'progress'
-          ? PROGRESS_PLACEHOLDERS
-          : groupByRepo
-            ? GROUPED_CONTRIBUTION_PLACEHOLDERS
-            : CONTRIBUTION_PLACEHOLDERS
-      checkTemplate(template, known, { input: `${name}-template` })
-    }
-    const title = getInput(`${name}-title`)
-    return {
-      enabled: enabled.includes(name),
-      heading: get(`${name}-heading`) || undefined,
-      title: title === '' ? undefined : title.trim(),
-      template,
-      maxItems,
-      groupByRepo: name === 'contributions' ? groupByRepo : undefined,
-    }
-  }
-
-  const insertRaw = get('insert-at')
-  let insert: EditOptions['insert']
-  if (insertRaw === 'end') insert = { at: 'end' }
-  else if (/^after-heading:\s*\S/.test(insertRaw)) {
-    insert = { at: 'after-heading', heading: insertRaw.slice('after-heading:'.length).trim() }
-  } else {
-    fail(
-      'insert-at',
-      `'${insertRaw}' is not a place`,
-      'Use end, or after-heading:<heading text> such as after-heading:Outside Work',
-    )
-  }
-
-  const onHumanEdit = get('on-human-edit')
-  if (onHumanEdit !== 'skip' && onHumanEdit !== 'rebase-onto') {
-    fail(
-      'on-human-edit',
-      `'${onHumanEdit}' is not an option`,
-      'Use skip (leave the branch alone) or rebase-onto (add the Action’s commit on top)',
-    )
-  }
-  for (const name of ['title', 'commit-message']) {
-    checkTemplate(get(name), PR_PLACEHOLDERS, { input: name })
-  }
-  const addDateField = get('add-date-field') || undefined
+  const groupByRepo = inputs.bool('group-by-repo')
+  const section = (name: SectionName) =>
+    readSection(inputs, name, { enabled: enabled.includes(name), groupByRepo, maxItems })
+  const addDateField = inputs.get('add-date-field') || undefined
   if (addDateField && !/^[A-Za-z0-9_-]+$/.test(addDateField)) {
-    fail(
+    inputs.fail(
       'add-date-field',
       `'${addDateField}' is not a front-matter key`,
       'Use a plain key such as lastmod',
     )
   }
-
   return {
-    token: get('token'),
-    author: get('author').replace(/^@/, '') || undefined,
-    pagePath,
-    apiUrl: (get('api-url') || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-    timeZone,
-    since: parseSince(get('since')),
-    maxItems,
-    apiTimeoutMinutes: Number(timeoutRaw),
-    sideProjects: parseSideProjects(get('side-projects')),
-    includeRepos: globs('include-repos'),
-    excludeRepos: globs('exclude-repos'),
-    excludeOrgs: globs('exclude-orgs'),
-    edit: {
-      dateFields: list('date-fields'),
-      addDateField,
-      updateBodyDate: bool('update-body-date'),
-      sections: { contributions: section('contributions'), progress: section('progress') },
-      insert,
-    },
-    publish: {
-      base: get('base'),
-      branch: checkBranch(get('branch')),
-      title: get('title'),
-      body: getInput('body'),
-      commitMessage: get('commit-message'),
-      labels: list('labels'),
-      reviewers: list('reviewers').map((r) => r.replace(/^@/, '')),
-      assignees: list('assignees').map((r) => r.replace(/^@/, '')),
-      draft: bool('draft'),
-      author: identity('commit-author'),
-      committer: identity('committer'),
-      onHumanEdit: onHumanEdit as 'skip' | 'rebase-onto',
-      dryRun: bool('dry-run'),
-    },
+    dateFields: inputs.list('date-fields'),
+    addDateField,
+    updateBodyDate: inputs.bool('update-body-date'),
+    sections: { contributions: section('contributions'), progress: section('progress') },
+    insert: readInsert(inputs),
   }
 }
 
-function checkBranch(branch: string): string {
-  if (
-    !/^[\w./-]+$/.test(branch) ||
-    branch.includes('..') ||
-    branch.endsWith('/') ||
-    branch.startsWith('/')
-  ) {
-    throw new NowPageError(`'${branch}' is not a branch name`, {
-      input: 'branch',
-      hint: 'Use a name such as now-page/refresh',
-    })
+function readSection(
+  inputs: Inputs,
+  name: SectionName,
+  shared: { enabled: boolean; groupByRepo: boolean; maxItems: number },
+): SectionOptions {
+  const template = inputs.get(`${name}-template`) || undefined
+  if (template) {
+    const known =
+      name === 'progress'
+        ? PROGRESS_PLACEHOLDERS
+        : shared.groupByRepo
+          ? GROUPED_CONTRIBUTION_PLACEHOLDERS
+          : CONTRIBUTION_PLACEHOLDERS
+    checkTemplate(template, known, { input: `${name}-template` })
+  }
+  const title = inputs.raw(`${name}-title`)
+  return {
+    enabled: shared.enabled,
+    heading: inputs.get(`${name}-heading`) || undefined,
+    title: title === '' ? undefined : title.trim(),
+    template,
+    maxItems: shared.maxItems,
+    groupByRepo: name === 'contributions' ? shared.groupByRepo : undefined,
+  }
+}
+
+function readInsert(inputs: Inputs): EditOptions['insert'] {
+  const insertRaw = inputs.get('insert-at')
+  if (insertRaw === 'end') return { at: 'end' }
+  if (/^after-heading:\s*\S/.test(insertRaw)) {
+    return { at: 'after-heading', heading: insertRaw.slice('after-heading:'.length).trim() }
+  }
+  return inputs.fail(
+    'insert-at',
+    `'${insertRaw}' is not a place`,
+    'Use end, or after-heading:<heading text> such as after-heading:Outside Work',
+  )
+}
+
+function readPublishOptions(inputs: Inputs): Config['publish'] {
+  for (const name of ['title', 'commit-message'] as const) {
+    checkTemplate(inputs.get(name), PR_PLACEHOLDERS, { input: name })
+  }
+  const base = inputs.get('base')
+  return {
+    base,
+    branch: readBranch(inputs, base),
+    title: inputs.get('title'),
+    body: inputs.raw('body'),
+    commitMessage: inputs.get('commit-message'),
+    labels: inputs.list('labels'),
+    reviewers: inputs.list('reviewers').map((r) => r.replace(/^@/, '')),
+    assignees: inputs.list('assignees').map((r) => r.replace(/^@/, '')),
+    draft: inputs.bool('draft'),
+    author: inputs.identity('commit-author'),
+    committer: inputs.identity('committer'),
+    onHumanEdit: inputs.choice(
+      'on-human-edit',
+      ['skip', 'rebase-onto'],
+      'Use skip (leave the branch alone) or rebase-onto (add the Action’s commit on top)',
+    ),
+    dryRun: inputs.bool('dry-run'),
+  }
+}
+
+/** The Action's branch: a valid branch name, never the base it proposes to. */
+function readBranch(inputs: Inputs, base: string): string {
+  const branch = inputs.get('branch')
+  const problem = branchNameProblem(branch)
+  if (problem) {
+    inputs.fail(
+      'branch',
+      `'${branch}' is not a branch name: ${problem}`,
+      'Use a name such as now-page/refresh',
+    )
+  }
+  if (base && branch === base.replace(/^refs\/heads\//, '')) {
+    inputs.fail(
+      'branch',
+      `'${branch}' is the base branch`,
+      'The Action commits to its own branch and proposes it to the base; use a name such as now-page/refresh',
+    )
   }
   return branch
 }
@@ -351,7 +336,10 @@ export function parseSideProjects(value: string): Config['sideProjects'] {
     if (!line || line.startsWith('#')) return
     const [repo = '', ...rest] = line.split(/\s+/)
     const where = `line ${i + 1} of side-projects`
-    if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9_.-]+$/.test(repo)) {
+    // GitHub's rules: an owner of letters, digits and inner hyphens; a name that is not . or ..
+    const [, name] =
+      /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/([A-Za-z0-9_.-]+)$/.exec(repo) ?? []
+    if (!name || name === '.' || name === '..') {
       throw new NowPageError(`${where}: '${repo}' is not owner/repo`, {
         input: 'side-projects',
         hint: 'Write one repository per line as owner/name, optionally followed by a progress pattern',
@@ -403,52 +391,4 @@ export function sinceDate(since: Since, today: string, pageDate?: string): strin
   const days = since.kind === 'duration' ? since.days : 90
   const t = new Date(`${today}T00:00:00Z`).getTime() - days * 86_400_000
   return new Date(t).toISOString().slice(0, 10)
-}
-
-/** The CLI's settings file: the Action's inputs as keys, in YAML or JSON. */
-export function configFromFile(path: string): Config {
-  let data: unknown
-  try {
-    data = parseYaml(readFileSync(path, 'utf8')) ?? {}
-  } catch (e) {
-    throw new NowPageError(`cannot read settings: ${(e as Error).message.split('\n')[0]}`, {
-      file: path,
-    })
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new NowPageError('settings must be a mapping of input names to values', { file: path })
-  }
-  const values = data as Record<string, unknown>
-  const known = inputNames()
-  for (const key of Object.keys(values)) {
-    if (!known.includes(key)) {
-      const near = known.find((k) => distance(k, key) <= 2)
-      throw new NowPageError(`unknown setting '${key}'`, {
-        file: path,
-        hint: near ? `Did you mean '${near}'?` : `Known settings: ${known.join(', ')}`,
-      })
-    }
-  }
-  return configFromInputs((name) => {
-    const v = values[name]
-    if (v === undefined || v === null) return ''
-    return Array.isArray(v) ? v.join('\n') : String(v)
-  }, {})
-}
-
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)])
-  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[]
-      const prev = d[i - 1] as number[]
-      row[j] = Math.min(
-        (prev[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      )
-    }
-  }
-  return (d[a.length] as number[])[b.length] as number
 }

@@ -1,11 +1,13 @@
 import type { Activity, ProjectActivity, PullRequestActivity } from '../activity/types.js'
+import { INPUT_DEFAULTS } from '../config/input-defaults.js'
 import { escapeInline, safeUrl, subjectLine } from './escape-markdown.js'
 import { dateInZone } from './format-date.js'
 import { summarizeProgress } from './progress-pattern.js'
 import { fillTemplate } from './template.js'
 import type { SectionName, SectionOptions } from './types.js'
 
-export const DEFAULT_MAX_ITEMS = 10
+/** action.yml's `max-items` default, for callers that give none. */
+const DEFAULT_MAX_ITEMS = Number(INPUT_DEFAULTS['max-items'])
 
 export const CONTRIBUTION_PLACEHOLDERS = [
   'title',

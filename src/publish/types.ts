@@ -1,4 +1,4 @@
-import type { Logger } from '../activity/read-activity.js'
+import type { Logger } from '../logging.js'
 import type { Client } from '../github/client.js'
 import type { BasePage } from './read-page.js'
 

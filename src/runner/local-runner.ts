@@ -59,11 +59,18 @@ export function actionEntry(): string {
   }
 }
 
-/**
- * Runs the bundled Action the way a GitHub runner does: a separate `node` process, inputs as
- * INPUT_* variables, outputs and the job summary written to the files the runner names.
- */
-export async function runActionProcess(options: RunActionOptions): Promise<ActionRun> {
+/** The files and environment a runner gives one step: INPUT_* variables, GITHUB_* files. */
+export interface RunnerWorkspace {
+  dir: string
+  env: Record<string, string>
+  /** Reads what the step left: its outputs and job summary. Call once, at the end. */
+  collect: () => { outputs: Record<string, string>; summary: string }
+  /** Deletes the workspace. */
+  remove: () => void
+}
+
+/** Prepares a runner's workspace for one run of the Action (a temp dir holds its files). */
+export function runnerWorkspace(options: RunActionOptions): RunnerWorkspace {
   const dir = mkdtempSync(join(tmpdir(), 'now-page-run-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
@@ -92,9 +99,29 @@ export async function runActionProcess(options: RunActionOptions): Promise<Actio
   for (const [name, value] of Object.entries(options.inputs)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
+  return {
+    dir,
+    env,
+    collect: () => ({
+      outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+      summary: readFileSync(summaryFile, 'utf8'),
+    }),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  }
+}
+
+/**
+ * Runs the bundled Action the way a GitHub runner does: a separate `node` process, inputs as
+ * INPUT_* variables, outputs and the job summary written to the files the runner names.
+ */
+export async function runActionProcess(options: RunActionOptions): Promise<ActionRun> {
+  const workspace = runnerWorkspace(options)
   const started = performance.now()
   const startedAt = Date.now()
-  const child = spawn(process.execPath, [options.entry ?? actionEntry()], { env, stdio: 'pipe' })
+  const child = spawn(process.execPath, [options.entry ?? actionEntry()], {
+    env: workspace.env,
+    stdio: 'pipe',
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
@@ -105,18 +132,13 @@ export async function runActionProcess(options: RunActionOptions): Promise<Actio
     child.on('close', (code) => resolve(code ?? 1))
   }).finally(() => clearTimeout(timer))
   const ms = performance.now() - started
-  const run: ActionRun = {
-    exitCode,
-    stdout,
-    stderr,
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
-    ms,
-    startedAt,
-  }
-  rmSync(dir, { recursive: true, force: true })
+  const run: ActionRun = { exitCode, stdout, stderr, ...workspace.collect(), ms, startedAt }
+  workspace.remove()
   return run
 }
+
+/** Something that runs the Action once: a spawned process, or (in tests) the job in-process. */
+export type ActionRunner = (options: RunActionOptions) => Promise<ActionRun>
 
 /** Parses the runner's GITHUB_OUTPUT file (`name<<DELIMITER` blocks, or `name=value`). */
 export function parseOutputFile(text: string): Record<string, string> {

@@ -29,6 +29,7 @@ function report(notes: string[]): EditReport {
     sections: [{ name: 'contributions', status: 'updated', items: 1, omitted: 0 }],
     dateFields: [],
     bodyDates: [],
+    movedDates: [],
     notes: notes.map((message, i) => ({ line: i + 1, message })),
   }
 }

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest'
 import { createClient, type Client } from '../../src/github/client.js'
-import type { Logger } from '../../src/activity/read-activity.js'
+import type { Logger } from '../../src/logging.js'
 import { parseScenario, startEmulator, type Emulator } from '../../src/emulator/index.js'
 
 export const TOKEN = 'test-token'

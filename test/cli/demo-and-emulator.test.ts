@@ -1,12 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Octokit } from '@octokit/rest'
 import { describe, expect, it } from 'vitest'
+import { parseScenario, startEmulator } from '../../src/emulator/index.js'
+import { cli } from './run-cli-in-process.js'
 
-const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+const bin = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const demoScenario = fileURLToPath(new URL('../../scenarios/demo.json', import.meta.url))
 
 interface DemoJson {
@@ -24,13 +26,14 @@ interface DemoJson {
   secondRun: { outputs: Record<string, string>; requests: number; writes: number }
 }
 
+/**
+ * The README's first command as a user runs it (dist/cli.js, spawning the bundled Action) is the
+ * one spawned test here, with the emulator's own process; the rest run the CLI in-process.
+ */
 describe('now-page demo (the README’s first command)', () => {
-  it('opens a real PR in the embedded emulator, and a second run does nothing', () => {
-    const r = spawnSync(process.execPath, [cli, 'demo', '--json'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    })
-    expect(r.status, r.stderr).toBe(0)
+  it('opens a real PR in the embedded emulator, and a second run does nothing', async () => {
+    const r = await cli(['demo', '--json'])
+    expect(r.code, r.stderr).toBe(0)
     const demo = JSON.parse(r.stdout) as DemoJson
     expect(demo.outputs['pull-request-operation']).toBe('created')
     expect(demo.pullRequest).toMatchObject({ number: 1, head: 'now-page/refresh', base: 'main' })
@@ -47,15 +50,15 @@ describe('now-page demo (the README’s first command)', () => {
     expect(demo.secondRun.outputs['pull-request-operation']).toBe('none')
   })
 
-  it('prints the PR and the diff as text', () => {
-    const r = spawnSync(process.execPath, [cli, 'demo'], { encoding: 'utf8', timeout: 60_000 })
+  it('prints the PR and the diff as text (dist/cli.js, as `npm run demo` does)', () => {
+    const r = spawnSync(process.execPath, [bin, 'demo'], { encoding: 'utf8', timeout: 60_000 })
     expect(r.status, r.stderr).toBe(0)
     expect(r.stdout).toContain('Pull request #1 (created): Update Now page (2025-08-24)')
     expect(r.stdout).toContain('+date = 2025-08-24')
     expect(r.stdout).toMatch(/Second run on the same emulator: none .* 0 writes/)
   })
 
-  it('exits 2 naming the field of an invalid scenario', () => {
+  it('exits 2 naming the field of an invalid scenario', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'now-page-demo-'))
     const bad = join(dir, 'bad.json')
     writeFileSync(
@@ -66,8 +69,8 @@ describe('now-page demo (the README’s first command)', () => {
         repos: [{ fullName: 'x' }],
       }),
     )
-    const r = spawnSync(process.execPath, [cli, 'demo', '--scenario', bad], { encoding: 'utf8' })
-    expect(r.status).toBe(2)
+    const r = await cli(['demo', '--scenario', bad])
+    expect(r.code).toBe(2)
     expect(r.stderr).toContain('scenario.repos[0].fullName: expected owner/name, got "x"')
   })
 })
@@ -76,7 +79,7 @@ describe('now-page emulator', () => {
   it('prints its URL first and serves the scenario to any client', async () => {
     const child = spawn(
       process.execPath,
-      [cli, 'emulator', '--scenario', demoScenario, '--port', '0'],
+      [bin, 'emulator', '--scenario', demoScenario, '--port', '0'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     )
     try {
@@ -100,38 +103,63 @@ describe('now-page emulator', () => {
 
 describe('now-page preview', () => {
   it('dry-runs against an API (here the emulator) with a token and prints the diff, writing nothing', async () => {
-    const { parseScenario, startEmulator } = await import('../../src/emulator/index.js')
-    const { readFileSync } = await import('node:fs')
     const scenario = parseScenario(JSON.parse(readFileSync(demoScenario, 'utf8')))
     const em = await startEmulator(scenario)
+    const now = process.env.NOW_PAGE_NOW
+    process.env.NOW_PAGE_NOW = scenario.now
     try {
-      const child = spawn(
-        process.execPath,
-        [
-          cli,
-          'preview',
-          '--repo',
-          'someone/site',
-          '--api-url',
-          em.url,
-          '--token',
-          'demo-token',
-          '--input',
-          `side-projects=${scenario.inputs?.['side-projects']}`,
-        ],
-        { env: { ...process.env, NOW_PAGE_NOW: scenario.now }, stdio: ['ignore', 'pipe', 'pipe'] },
-      )
-      let out = ''
-      let err = ''
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d))
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d))
-      const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)))
-      expect(code, err).toBe(0)
-      expect(out).toContain('Dry run')
-      expect(out).toContain('+date = 2025-08-24')
-      expect(err).not.toContain('demo-token')
-      expect(em.requests.filter((r) => r.method !== 'GET')).toEqual([])
+      const r = await cli([
+        'preview',
+        '--repo',
+        'someone/site',
+        '--api-url',
+        em.url,
+        '--token',
+        'demo-token',
+        '--input',
+        `side-projects=${scenario.inputs?.['side-projects']}`,
+      ])
+      expect(r.code, r.stderr).toBe(0)
+      // stdout is the page's diff and nothing else; the log goes to stderr, as plain lines.
+      expect(r.stdout).toMatch(/^=+\n--- a\/content\/now.md\n\+\+\+ b\/content\/now.md\n@@ /)
+      expect(r.stdout).toContain('+date = 2025-08-24')
+      expect(r.stdout).not.toMatch(/^::/m)
+      expect(r.stderr).not.toMatch(/^::/m)
+      expect(r.stderr).toContain('notice: dry run: content/now.md would be refreshed')
+      expect(r.stderr).not.toContain('demo-token')
+      expect(em.requests.filter((q) => q.method !== 'GET')).toEqual([])
     } finally {
+      if (now === undefined) delete process.env.NOW_PAGE_NOW
+      else process.env.NOW_PAGE_NOW = now
+      await em.close()
+    }
+  })
+
+  it('takes the token from GH_TOKEN, and exits 1 when the run fails', async () => {
+    const scenario = parseScenario(JSON.parse(readFileSync(demoScenario, 'utf8')))
+    const em = await startEmulator(scenario)
+    const saved = { GITHUB_TOKEN: process.env.GITHUB_TOKEN, GH_TOKEN: process.env.GH_TOKEN }
+    delete process.env.GITHUB_TOKEN
+    process.env.GH_TOKEN = 'demo-token'
+    try {
+      const r = await cli([
+        'preview',
+        '--repo',
+        'someone/site',
+        '--api-url',
+        em.url,
+        '--input',
+        'page-path=content/missing.md',
+      ])
+      expect(r.code).toBe(1)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toMatch(/^error: .*content\/missing\.md/m)
+      expect(em.requests.filter((q) => q.method !== 'GET')).toEqual([])
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k]
+        else process.env[k] = v
+      }
       await em.close()
     }
   })

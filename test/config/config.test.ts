@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import {
-  configFromFile,
-  configFromInputs,
-  inputNames,
-  sinceDate,
-  todayIn,
-} from '../../src/config/index.js'
+import { configFromFile } from '../../src/config/config-file.js'
+import { configFromInputs, inputNames, sinceDate, todayIn } from '../../src/config/index.js'
 import { NowPageError } from '../../src/errors.js'
 
 const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? ''

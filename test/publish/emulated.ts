@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest'
-import type { Logger } from '../../src/activity/read-activity.js'
+import type { Logger } from '../../src/logging.js'
 import {
   parseScenario,
   startEmulator,
