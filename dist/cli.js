@@ -1,189 +1,197 @@
 #!/usr/bin/env node
-import { N as NowPageError, c as configFromFile, t as todayIn, e as editPage, a as createTwoFilesPatch, O as Octokit$1, l as legacyRestEndpointMethods, p as paginateRest, i as isNowPageError } from './chunks/index.js';
-import { writeFileSync, readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { createServer } from 'node:http';
-import { createHash } from 'node:crypto';
+import { N as NowPageError, O as Octokit, c as createTwoFilesPatch, p as parse, a as configFromInputs, i as inputNames, t as todayIn, e as editPage, d as diffFromSummary, b as isNowPageError } from './chunks/summary.js';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import 'stream';
+import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import './chunks/_commonjsHelpers.js';
 import 'fs';
+import 'stream';
+import 'os';
+import 'crypto';
+import 'path';
+import 'string_decoder';
+import 'events';
+import 'child_process';
+import 'assert';
+import 'timers';
 
+var version = "0.1.0";
+var packageJson = {
+	version: version};
+
+/** The part of a `workflow_dispatch` payload the Action reads: who owns the repository. */
+function dispatchEvent(repository, ownerType) {
+    const [login = '', name = ''] = repository.split('/');
+    return {
+        inputs: {},
+        ref: 'refs/heads/main',
+        repository: { full_name: repository, name, owner: { login, type: ownerType } },
+        sender: { login, type: 'User' },
+        workflow: '.github/workflows/now.yml',
+    };
+}
+/** dist/index.js of this package, found from wherever this module runs (src/ or the bundle). */
+function actionEntry() {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (;;) {
+        if (existsSync(join(dir, 'action.yml')))
+            return join(dir, 'dist', 'index.js');
+        const up = dirname(dir);
+        if (up === dir)
+            throw new Error('cannot find action.yml above ' + fileURLToPath(import.meta.url));
+        dir = up;
+    }
+}
+/** Prepares a runner's workspace for one run of the Action (a temp dir holds its files). */
+function runnerWorkspace(options) {
+    const dir = mkdtempSync(join(tmpdir(), 'now-page-run-'));
+    const outputFile = join(dir, 'output');
+    const summaryFile = join(dir, 'summary');
+    writeFileSync(outputFile, '');
+    writeFileSync(summaryFile, '');
+    const env = {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? dir,
+        GITHUB_ACTIONS: 'true',
+        CI: 'true',
+        GITHUB_API_URL: options.apiUrl,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_GRAPHQL_URL: `${options.apiUrl}/graphql`,
+        GITHUB_REPOSITORY: options.repository,
+        GITHUB_REPOSITORY_OWNER: options.repository.split('/')[0] ?? '',
+        GITHUB_EVENT_NAME: options.eventName ?? 'workflow_dispatch',
+        GITHUB_WORKFLOW_REF: `${options.repository}/.github/workflows/now.yml@refs/heads/main`,
+        GITHUB_OUTPUT: outputFile,
+        GITHUB_STEP_SUMMARY: summaryFile,
+        RUNNER_TEMP: dir,
+        ...(options.event ? { GITHUB_EVENT_PATH: join(dir, 'event.json') } : {}),
+        ...(options.now ? { NOW_PAGE_NOW: options.now } : {}),
+        ...options.env,
+    };
+    if (options.event)
+        writeFileSync(join(dir, 'event.json'), JSON.stringify(options.event));
+    for (const [name, value] of Object.entries(options.inputs)) {
+        env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+    }
+    return {
+        dir,
+        env,
+        collect: () => ({
+            outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+            summary: readFileSync(summaryFile, 'utf8'),
+        }),
+        remove: () => rmSync(dir, { recursive: true, force: true }),
+    };
+}
 /**
- * Checks an activity document against the shape of schema/activity.schema.json, naming the
- * first wrong field by its path. Hand-written (not a schema validator) because the document is
- * small and a field path such as `projects[0].commits[3].date` is the whole message we need.
+ * Runs the bundled Action the way a GitHub runner does: a separate `node` process, inputs as
+ * INPUT_* variables, outputs and the job summary written to the files the runner names.
  */
-function validateActivity(value, file) {
-    const fail = (path, expected, got) => {
-        throw new NowPageError(`${path}: expected ${expected}, got ${describe$1(got)}`, {
-            file,
-            hint: 'See schema/activity.schema.json for the activity format',
-        });
-    };
-    const obj = (v, path, required, allowed) => {
-        if (typeof v !== 'object' || v === null || Array.isArray(v))
-            return fail(path, 'an object', v);
-        const record = v;
-        for (const key of required) {
-            if (!(key in record))
-                fail(`${path}.${key}`, 'a value (the field is required)', undefined);
-        }
-        for (const key of Object.keys(record)) {
-            if (!allowed.includes(key))
-                fail(`${path}.${key}`, `one of the fields ${allowed.join(', ')}`, key);
-        }
-        return record;
-    };
-    const str = (v, path, check, what = 'a string') => {
-        if (typeof v !== 'string' || (check && !check(v)))
-            fail(path, what, v);
-    };
-    const arr = (v, path) => {
-        if (!Array.isArray(v))
-            return fail(path, 'an array', v);
-        return v;
-    };
-    const repo = (s) => /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(s);
-    const instant = (s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s));
-    const url = (s) => /^https?:\/\//.test(s);
-    const paths = (v, path) => {
-        if (v === undefined)
-            return;
-        arr(v, path).forEach((p, i) => str(p, `${path}[${i}]`));
-    };
-    const root = obj(value, 'activity', ['pullRequests', 'projects'], ['since', 'pullRequests', 'projects']);
-    if (root.since !== undefined) {
-        str(root.since, 'activity.since', (s) => /^\d{4}-\d{2}-\d{2}$/.test(s), 'a date YYYY-MM-DD');
-    }
-    arr(root.pullRequests, 'activity.pullRequests').forEach((pr, i) => {
-        const p = `pullRequests[${i}]`;
-        const r = obj(pr, p, ['repo', 'number', 'title', 'url', 'mergedAt'], ['repo', 'number', 'title', 'url', 'mergedAt', 'firstContribution']);
-        str(r.repo, `${p}.repo`, repo, 'owner/name');
-        if (!Number.isInteger(r.number) || r.number < 1)
-            fail(`${p}.number`, 'a positive integer', r.number);
-        str(r.title, `${p}.title`);
-        str(r.url, `${p}.url`, url, 'an http(s) URL');
-        str(r.mergedAt, `${p}.mergedAt`, instant, 'an ISO 8601 date-time');
-        if (r.firstContribution !== undefined && typeof r.firstContribution !== 'boolean') {
-            fail(`${p}.firstContribution`, 'true or false', r.firstContribution);
-        }
+async function runActionProcess(options) {
+    const workspace = runnerWorkspace(options);
+    const started = performance.now();
+    const startedAt = Date.now();
+    const child = spawn(process.execPath, [options.entry ?? actionEntry()], {
+        env: workspace.env,
+        stdio: 'pipe',
     });
-    arr(root.projects, 'activity.projects').forEach((project, i) => {
-        const p = `projects[${i}]`;
-        const r = obj(project, p, ['repo', 'url', 'commits'], ['repo', 'url', 'paths', 'languages', 'progressPattern', 'commits', 'commitCount']);
-        str(r.repo, `${p}.repo`, repo, 'owner/name');
-        str(r.url, `${p}.url`, url, 'an http(s) URL');
-        paths(r.paths, `${p}.paths`);
-        if (r.progressPattern !== undefined)
-            str(r.progressPattern, `${p}.progressPattern`);
-        if (r.languages !== undefined) {
-            const langs = obj(r.languages, `${p}.languages`, [], Object.keys(r.languages));
-            for (const [k, v] of Object.entries(langs)) {
-                if (typeof v !== 'number')
-                    fail(`${p}.languages.${k}`, 'a number of bytes', v);
-            }
-        }
-        const listed = arr(r.commits, `${p}.commits`);
-        if (r.commitCount !== undefined &&
-            (!Number.isInteger(r.commitCount) || r.commitCount < listed.length)) {
-            fail(`${p}.commitCount`, `an integer of at least ${listed.length} (the commits listed)`, r.commitCount);
-        }
-        listed.forEach((commit, j) => {
-            const c = `${p}.commits[${j}]`;
-            const rc = obj(commit, c, ['sha', 'message', 'date', 'url'], ['sha', 'message', 'date', 'url', 'paths']);
-            str(rc.sha, `${c}.sha`);
-            str(rc.message, `${c}.message`);
-            str(rc.date, `${c}.date`, instant, 'an ISO 8601 date-time');
-            str(rc.url, `${c}.url`, url, 'an http(s) URL');
-            paths(rc.paths, `${c}.paths`);
-        });
-    });
-    return value;
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+    const exitCode = await new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code) => resolve(code ?? 1));
+    }).finally(() => clearTimeout(timer));
+    const ms = performance.now() - started;
+    const run = { exitCode, stdout, stderr, ...workspace.collect(), ms, startedAt };
+    workspace.remove();
+    return run;
 }
-function describe$1(v) {
-    if (v === undefined)
-        return 'nothing';
-    const json = JSON.stringify(v);
-    return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+/** Parses the runner's GITHUB_OUTPUT file (`name<<DELIMITER` blocks, or `name=value`). */
+function parseOutputFile(text) {
+    const outputs = {};
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+        if (heredoc) {
+            const [, name, delimiter] = heredoc;
+            const value = [];
+            for (i++; i < lines.length && lines[i] !== delimiter; i++)
+                value.push(lines[i]);
+            outputs[name] = value.join('\n');
+        }
+        else if (line.includes('=')) {
+            const at = line.indexOf('=');
+            outputs[line.slice(0, at)] = line.slice(at + 1);
+        }
+    }
+    return outputs;
 }
 
-const EDIT_USAGE = `Usage: now-page edit --page FILE --activity FILE [--today YYYY-MM-DD] [--config FILE] [--write | --diff]
+const processIo = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+};
+function actionRunner(io) {
+    return io.runAction ?? runActionProcess;
+}
 
-Edits a Now page offline with the page core: the managed sections from the activity JSON, and the
-dates when a section changed. Prints the new page (or with --diff a unified diff) on stdout.
-  --page FILE       the page to edit (Markdown with optional TOML/YAML/JSON front matter)
-  --activity FILE   activity JSON (schema/activity.schema.json)
-  --today DATE      the date to write, YYYY-MM-DD (default: today in the config's time-zone)
-  --config FILE     settings, with the Action's input names as keys (YAML or JSON)
-  --write           edit the page file in place instead of printing it
-  --diff            print a unified diff instead of the page`;
-function editCommand(argv, io) {
-    const { values } = parseArgs({
-        args: argv,
-        options: {
-            page: { type: 'string' },
-            activity: { type: 'string' },
-            today: { type: 'string' },
-            config: { type: 'string' },
-            write: { type: 'boolean', default: false },
-            diff: { type: 'boolean', default: false },
-            help: { type: 'boolean', short: 'h', default: false },
-        },
-        strict: true,
-    });
-    if (values.help) {
-        io.stdout(EDIT_USAGE + '\n');
-        return 0;
-    }
-    if (!values.page || !values.activity) {
-        throw new NowPageError('edit needs --page and --activity', { hint: EDIT_USAGE });
-    }
-    const page = readText(values.page);
-    const activity = validateActivity(parseJson(readText(values.activity), values.activity), values.activity);
-    const config = values.config ? configFromFile(values.config) : undefined;
-    const options = {
-        ...(config?.edit ?? {}),
-        today: values.today ?? todayIn(config?.timeZone ?? 'UTC', new Date()),
-        file: values.page,
-    };
-    const result = editPage(page, activity, options);
-    for (const note of result.report.notes) {
-        io.stderr(`${values.page}${note.line ? `:${note.line}` : ''}: note: ${note.message}\n`);
-    }
-    if (values.write) {
-        if (result.changed)
-            writeFileSync(values.page, result.text);
-        io.stderr(result.changed ? `${values.page}: updated\n` : `${values.page}: nothing to change\n`);
-    }
-    else if (values.diff) {
-        if (result.changed)
-            io.stdout(createTwoFilesPatch(`a/${values.page}`, `b/${values.page}`, page, result.text));
-    }
-    else {
-        io.stdout(result.text);
-    }
-    return 0;
+/** `*` is one path segment, `**` any number of them. */
+function pathMatches(f, method, path) {
+    if (f.method && f.method.toUpperCase() !== method)
+        return false;
+    const pattern = f.path
+        .split('/')
+        .map((seg) => seg === '**' ? '.*' : seg === '*' ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('/');
+    return new RegExp(`^${pattern}$`).test(path);
 }
-function readText(path) {
-    try {
-        return readFileSync(path, 'utf8');
+/** Faults and intercepts with their counters. */
+class Triggers {
+    faults = [];
+    intercepts = [];
+    constructor(faults = []) {
+        for (const f of faults)
+            this.addFault(f);
     }
-    catch (e) {
-        throw new NowPageError(`cannot read ${path}: ${e.code ?? e.message}`, {
-            hint: 'Check the path',
-        });
+    addFault(f) {
+        this.faults.push({ ...f, seen: 0, fired: 0 });
+    }
+    intercept(hook) {
+        this.intercepts.push({ ...hook, fired: 0 });
+    }
+    /** The intercepts due for this request, counted as run. */
+    interceptsFor(method, path) {
+        const due = this.intercepts.filter((h) => h.fired < (h.times ?? 1) && pathMatches(h, method, path));
+        for (const h of due)
+            h.fired++;
+        return due;
+    }
+    /** The first fault due for this request (`after` lets that many matching requests pass). */
+    faultFor(method, path) {
+        const fault = this.faults.find((f) => pathMatches(f, method, path) && f.fired < (f.times ?? 1) && f.seen++ >= (f.after ?? 0));
+        if (fault)
+            fault.fired++;
+        return fault;
     }
 }
-function parseJson(text, file) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (e) {
-        throw new NowPageError(`invalid JSON: ${e.message}`, { file });
-    }
+/** The answer an injected fault gives when its scenario did not write the body. */
+function faultMessage(f) {
+    // GitHub's wording (docs: troubleshooting the REST API; KnpLabs/php-github-api#1070).
+    const limited = f.status === 403 || f.status === 429;
+    if (f.secondaryRateLimit || (limited && f.retryAfter !== undefined))
+        return 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
+    if ((f.status ?? 0) >= 500)
+        return 'Server Error';
+    return 'Injected fault';
 }
 
 /** An error answered with GitHub's error body. */
@@ -200,6 +208,26 @@ class HttpError extends Error {
 }
 const notFound = () => new HttpError(404, 'Not Found');
 const unprocessable = (message, errors) => new HttpError(422, message, errors ? { errors } : {});
+/** A list route's answer: every item, and how one is shown (applied to the page only). */
+function listing(items, shape = (x) => x) {
+    return { listing: { items, shape: shape } };
+}
+/** One page of a listing, with its Link header; past a cap, GitHub's 422. */
+function pageOf(list, req, paging = {}) {
+    const cap = paging.cap ?? Infinity;
+    const perPage = Math.min(Number(req.query.get('per_page') ?? 30) || 30, 100);
+    const page = Number(req.query.get('page') ?? 1) || 1;
+    if ((page - 1) * perPage >= cap) {
+        const message = `Only the first ${cap} search results are available`;
+        throw unprocessable(message, [{ message, resource: 'Search', code: 'invalid' }]);
+    }
+    const r = paginate(list.items, req, 100, cap);
+    const shaped = r.body.map(list.shape);
+    return {
+        body: paging.envelope ? paging.envelope(shaped, r.total) : shaped,
+        headers: r.headers ?? {},
+    };
+}
 async function readBody(req) {
     const chunks = [];
     for await (const chunk of req)
@@ -270,6 +298,49 @@ function match(pattern, path) {
             return undefined;
     }
     return s.length === p.length ? params : undefined;
+}
+
+const DOCS = 'https://docs.github.com/rest';
+/** GitHub's error body. */
+function errorBody(status, message, extra = {}) {
+    return { message, ...extra, documentation_url: DOCS, status: String(status) };
+}
+/** An error thrown by a step as GitHub would answer it. */
+function errorAnswer(error) {
+    if (error instanceof HttpError)
+        return {
+            status: error.status,
+            body: errorBody(error.status, error.message, error.extra),
+            headers: error.headers,
+        };
+    return { status: 500, body: errorBody(500, `emulator error: ${error.message}`) };
+}
+/** Runs the steps in order until one answers; a request no step answers is a 404. */
+async function runSteps(steps, ex) {
+    try {
+        for (const step of steps) {
+            const answer = await step(ex);
+            if (answer)
+                return answer;
+        }
+        return { status: 404, body: errorBody(404, 'Not Found') };
+    }
+    catch (error) {
+        return errorAnswer(error);
+    }
+}
+function exchangeOf(req, readBody) {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    const ex = {
+        method: (req.method ?? 'GET').toUpperCase(),
+        path: url.pathname.replace(/^\/api\/v3(?=\/)/, '').replace(/\/+$/, '') || '/',
+        url,
+        ghes: url.pathname.startsWith('/api/v3/'),
+        headers: {},
+        authorization: req.headers.authorization ?? '',
+        body: readBody,
+    };
+    return ex;
 }
 
 function parseQuery(q) {
@@ -363,6 +434,9 @@ function searchPulls(repos, q, ownerExists) {
                 check = (h) => h.pull.state === v;
                 break;
             case 'author':
+                // GitHub refuses a query naming a user that does not exist rather than finding nothing.
+                if (!ownerExists(v))
+                    throw `The listed users cannot be searched either because the users do not exist or you do not have permission to view the users.`;
                 check = (h) => h.pull.author.toLowerCase() === v;
                 break;
             case 'user':
@@ -416,6 +490,18 @@ function repoOf(ctx, p) {
         throw notFound();
     return repo;
 }
+/**
+ * A repository whose Git data a route reads or writes: an empty one (no commit yet) answers 409
+ * "Git Repository is empty." on every Git data, commits and compare route, as GitHub does
+ * (github/rest-api-description#637 for blobs and trees, noflo/noflo-ui#500 for refs; the
+ * message as quoted in tiledocs-dev/tiledocs-editor#3).
+ */
+function gitRepoOf(ctx, p) {
+    const repo = repoOf(ctx, p);
+    if (repo.store.commits.size === 0)
+        throw new HttpError(409, 'Git Repository is empty.');
+    return repo;
+}
 function commitOf(repo, ctx, ref) {
     const sha = ctx.state.resolve(repo, ref);
     const commit = sha ? repo.store.commits.get(sha) : undefined;
@@ -449,10 +535,20 @@ function pullOf(repo, n) {
         throw notFound();
     return pr;
 }
-function setRef(ctx, repo, name, sha) {
-    const branch = name.replace(/^refs\/heads\//, '');
-    if (repo.protectedBranches.has(branch))
-        throw unprocessable('Protected branch update failed for refs/heads/' + branch + '.');
+/**
+ * GitHub's 422s for a protected branch: "Cannot force-push to this protected branch" for a forced
+ * update (dependabot/dependabot-core#1911), "Changes must be made through a pull request." for
+ * any other (googleapis/repo-automation-bots#5551, a ref update through the API).
+ */
+function refuseProtected(repo, name, force) {
+    if (!repo.protectedBranches.has(name.replace(/^refs\/heads\//, '')))
+        return;
+    throw unprocessable(force
+        ? 'Cannot force-push to this protected branch'
+        : 'Changes must be made through a pull request.');
+}
+function setRef(repo, name, sha, force = false) {
+    refuseProtected(repo, name, force);
     if (!repo.store.commits.has(sha))
         throw unprocessable('Object does not exist');
     repo.refs.set(name, sha);
@@ -464,7 +560,7 @@ const routes = [
         handle: (_req, _p, ctx) => {
             if (ctx.installation)
                 throw new HttpError(403, 'Resource not accessible by integration');
-            return { body: ctx.shapes.user(ctx.login) };
+            return { body: ctx.shapes.profile(ctx.login, true) };
         },
     },
     {
@@ -473,31 +569,27 @@ const routes = [
         handle: (_req, p, ctx) => {
             if (!ctx.state.users.has(p.user.toLowerCase()))
                 throw notFound();
-            return { body: ctx.shapes.user(p.user) };
+            return { body: ctx.shapes.profile(p.user, false) };
         },
     },
     {
         method: 'GET',
         pattern: '/rate_limit',
-        handle: (_req, _p, ctx) => {
-            const remaining = ctx.remaining;
-            const core = {
-                limit: 5000,
-                used: 5000 - remaining,
-                remaining,
-                reset: Math.floor(Date.parse(ctx.state.now) / 1000) + 3600,
-            };
-            return {
-                body: {
-                    resources: { core, search: { limit: 30, used: 0, remaining: 30, reset: core.reset } },
-                    rate: core,
-                },
-            };
-        },
+        handle: (_req, _p, ctx) => ({ body: ctx.limits.overview() }),
     },
     {
         method: 'GET',
         pattern: '/search/issues',
+        paged: {
+            cap: SEARCH_CAP,
+            envelope: (items, total) => ({
+                total_count: total,
+                incomplete_results: false,
+                items,
+                // After `items`: Octokit's paginate takes the first key left as the list.
+                search_type: 'lexical',
+            }),
+        },
         handle: (req, _p, ctx) => {
             const q = req.query.get('q');
             if (!q)
@@ -518,22 +610,7 @@ const routes = [
             // Best match is not merge order: readers must not rely on any order but the one asked.
             const key = (h) => (sort === 'updated' ? h.pull.updatedAt : h.pull.createdAt) + h.pull.id;
             hits.sort((a, b) => (key(a) < key(b) ? 1 : -1) * (desc ? 1 : -1));
-            const perPage = Math.min(Number(req.query.get('per_page') ?? 30) || 30, 100);
-            const page = Number(req.query.get('page') ?? 1) || 1;
-            if (page * perPage > SEARCH_CAP && (page - 1) * perPage >= SEARCH_CAP) {
-                throw unprocessable('Only the first 1000 search results are available', [
-                    {
-                        message: 'Only the first 1000 search results are available',
-                        resource: 'Search',
-                        code: 'invalid',
-                    },
-                ]);
-            }
-            const r = paginate(hits.map((h) => ctx.shapes.searchItem(h.repo, h.pull)), req, 100, SEARCH_CAP);
-            return {
-                headers: r.headers,
-                body: { total_count: r.total, incomplete_results: false, items: r.body },
-            };
+            return listing(hits, (h) => ctx.shapes.searchItem(h.repo, h.pull));
         },
     },
     {
@@ -557,11 +634,18 @@ const routes = [
             const sha = repo.refs.get(`refs/heads/${p.branch}`);
             if (!sha)
                 throw new HttpError(404, 'Branch not found');
+            const url = `${ctx.shapes.api}/repos/${repo.fullName}/branches/${p.branch}`;
             return {
                 body: {
                     name: p.branch,
                     commit: ctx.shapes.commit(repo, repo.store.commits.get(sha)),
+                    _links: { self: url, html: `${ctx.shapes.web}/${repo.fullName}/tree/${p.branch}` },
                     protected: repo.protectedBranches.has(p.branch),
+                    protection: {
+                        enabled: repo.protectedBranches.has(p.branch),
+                        required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] },
+                    },
+                    protection_url: `${url}/protection`,
                 },
             };
         },
@@ -570,8 +654,9 @@ const routes = [
         method: 'GET',
         pattern: '/repos/:owner/:repo/commits',
         needs: ['contents', 'read'],
+        paged: {},
         handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
+            const repo = gitRepoOf(ctx, p);
             const head = commitOf(repo, ctx, req.query.get('sha') ?? repo.defaultBranch);
             const author = req.query.get('author')?.toLowerCase();
             const since = req.query.get('since');
@@ -594,8 +679,7 @@ const routes = [
                     return false;
                 return true;
             });
-            const r = paginate(list.map((c) => ctx.shapes.commit(repo, c)), req);
-            return { body: r.body, headers: r.headers };
+            return listing(list, (c) => ctx.shapes.commit(repo, c));
         },
     },
     {
@@ -603,7 +687,7 @@ const routes = [
         pattern: '/repos/:owner/:repo/commits/:ref',
         needs: ['contents', 'read'],
         handle: (_req, p, ctx) => {
-            const repo = repoOf(ctx, p);
+            const repo = gitRepoOf(ctx, p);
             return { body: ctx.shapes.commit(repo, commitOf(repo, ctx, p.ref), true) };
         },
     },
@@ -612,7 +696,7 @@ const routes = [
         pattern: '/repos/:owner/:repo/compare/:spec',
         needs: ['contents', 'read'],
         handle: (_req, p, ctx) => {
-            const repo = repoOf(ctx, p);
+            const repo = gitRepoOf(ctx, p);
             const [baseRef = '', headRef = ''] = p.spec.split('...');
             const base = commitOf(repo, ctx, baseRef);
             const head = commitOf(repo, ctx, headRef);
@@ -631,6 +715,9 @@ const routes = [
                 body: {
                     url: `${ctx.shapes.api}/repos/${repo.fullName}/compare/${p.spec}`,
                     html_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}`,
+                    permalink_url: `${ctx.shapes.web}/${repo.fullName}/compare/${base.sha}...${head.sha}`,
+                    diff_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}.diff`,
+                    patch_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}.patch`,
                     status,
                     ahead_by: ahead.length,
                     behind_by: behind.length,
@@ -649,27 +736,36 @@ const routes = [
         needs: ['contents', 'read'],
         handle: (req, p, ctx) => {
             const repo = repoOf(ctx, p);
+            if (repo.store.commits.size === 0)
+                throw new HttpError(404, 'This repository is empty.');
             const commit = commitOf(repo, ctx, req.query.get('ref') ?? repo.defaultBranch);
             const path = p.path.replace(/\/+$/, '');
             const files = repo.store.files(commit.tree);
             const blob = files.get(path);
-            const contentUrl = (x) => `${ctx.shapes.api}/repos/${repo.fullName}/contents/${x}`;
+            const entry = (x, type, sha, size) => {
+                const url = `${ctx.shapes.api}/repos/${repo.fullName}/contents/${x}?ref=${commit.sha}`;
+                const git = `${ctx.shapes.api}/repos/${repo.fullName}/git/${type === 'file' ? 'blobs' : 'trees'}/${sha}`;
+                const html = `${ctx.shapes.web}/${repo.fullName}/${type === 'file' ? 'blob' : 'tree'}/${commit.sha}/${x}`;
+                return {
+                    type,
+                    size,
+                    name: x.split('/').pop(),
+                    path: x,
+                    sha,
+                    url,
+                    git_url: git,
+                    html_url: html,
+                    download_url: null,
+                    _links: { self: url, git, html },
+                };
+            };
             if (blob) {
                 const data = repo.store.blobs.get(blob);
                 return {
                     body: {
-                        type: 'file',
+                        ...entry(path, 'file', blob, data.length),
                         encoding: 'base64',
-                        size: data.length,
-                        name: path.split('/').pop(),
-                        path,
                         content: (data.toString('base64').match(/.{1,60}/g) ?? []).join('\n') + '\n',
-                        sha: blob,
-                        url: contentUrl(path),
-                        git_url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${blob}`,
-                        html_url: `${ctx.shapes.web}/${repo.fullName}/blob/${commit.sha}/${path}`,
-                        download_url: null,
-                        _links: { self: contentUrl(path), git: '', html: '' },
                     },
                 };
             }
@@ -681,15 +777,13 @@ const routes = [
                 const rest = f.slice(path.length + 1);
                 names.set(rest.split('/')[0], rest.includes('/') ? 'dir' : 'file');
             }
+            const dirTree = repo.store.walk(commit.tree);
             return {
-                body: [...names].map(([name, type]) => ({
-                    type,
-                    name,
-                    path: `${path}/${name}`,
-                    sha: '',
-                    size: 0,
-                    url: contentUrl(`${path}/${name}`),
-                })),
+                body: [...names].map(([name, type]) => {
+                    const full = `${path}/${name}`;
+                    const sha = dirTree.find((e) => e.path === full)?.sha ?? '';
+                    return entry(full, type, sha, type === 'file' ? (repo.store.blobs.get(sha)?.length ?? 0) : 0);
+                }),
             };
         },
     },
@@ -698,7 +792,7 @@ const routes = [
         pattern: '/repos/:owner/:repo/git/ref/*ref',
         needs: ['contents', 'read'],
         handle: (_req, p, ctx) => {
-            const repo = repoOf(ctx, p);
+            const repo = gitRepoOf(ctx, p);
             const name = `refs/${p.ref}`;
             const sha = repo.refs.get(name);
             if (!sha)
@@ -711,7 +805,7 @@ const routes = [
         pattern: '/repos/:owner/:repo/git/matching-refs/*ref',
         needs: ['contents', 'read'],
         handle: (_req, p, ctx) => {
-            const repo = repoOf(ctx, p);
+            const repo = gitRepoOf(ctx, p);
             const prefix = `refs/${p.ref}`;
             return {
                 body: [...repo.refs]
@@ -725,14 +819,14 @@ const routes = [
         pattern: '/repos/:owner/:repo/git/refs',
         needs: ['contents', 'write'],
         handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
+            const repo = gitRepoOf(ctx, p);
             const ref = str(req.body, 'ref');
             const sha = str(req.body, 'sha');
             if (!/^refs\/[\w./-]+$/.test(ref) || ref.split('/').length < 3)
                 throw unprocessable('Reference name is invalid');
             if (repo.refs.has(ref))
                 throw unprocessable('Reference already exists');
-            setRef(ctx, repo, ref, sha);
+            setRef(repo, ref, sha);
             return { status: 201, body: ctx.shapes.ref(repo, ref, sha) };
         },
     },
@@ -741,7 +835,7 @@ const routes = [
         pattern: '/repos/:owner/:repo/git/refs/*ref',
         needs: ['contents', 'write'],
         handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
+            const repo = gitRepoOf(ctx, p);
             const name = `refs/${p.ref}`;
             const current = repo.refs.get(name);
             if (!current)
@@ -749,9 +843,11 @@ const routes = [
             const sha = str(req.body, 'sha');
             if (!repo.store.commits.has(sha))
                 throw unprocessable('Object does not exist');
-            if (req.body.force !== true && !repo.store.isAncestor(current, sha))
+            const force = req.body.force === true;
+            refuseProtected(repo, name, force);
+            if (!force && !repo.store.isAncestor(current, sha))
                 throw unprocessable('Update is not a fast forward');
-            setRef(ctx, repo, name, sha);
+            setRef(repo, name, sha, force);
             return { body: ctx.shapes.ref(repo, name, sha) };
         },
     },
@@ -760,12 +856,19 @@ const routes = [
         pattern: '/repos/:owner/:repo/git/refs/*ref',
         needs: ['contents', 'write'],
         handle: (_req, p, ctx) => {
-            const repo = repoOf(ctx, p);
+            const repo = gitRepoOf(ctx, p);
             const name = `refs/${p.ref}`;
-            if (!repo.refs.has(name))
+            const sha = repo.refs.get(name);
+            if (!sha)
                 throw unprocessable('Reference does not exist');
             if (repo.protectedBranches.has(p.ref.replace(/^heads\//, '')))
-                throw unprocessable('Protected branch update failed.');
+                throw unprocessable('Cannot delete this protected branch');
+            // github.com no longer closes a pull request whose head branch is deleted: it stays open,
+            // showing the commit its head had.
+            const branch = name.replace(/^refs\/heads\//, '');
+            for (const pr of repo.pulls)
+                if (pr.state === 'open' && pr.head.split(':').pop() === branch)
+                    pr.headSha = sha;
             repo.refs.delete(name);
             return { status: 204 };
         },
@@ -775,7 +878,7 @@ const routes = [
         pattern: '/repos/:owner/:repo/git/blobs',
         needs: ['contents', 'write'],
         handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
+            const repo = gitRepoOf(ctx, p);
             const content = str(req.body, 'content');
             const data = req.body.encoding === 'base64'
                 ? Buffer.from(content, 'base64')
@@ -783,7 +886,10 @@ const routes = [
             const sha = repo.store.putBlob(data);
             return {
                 status: 201,
-                body: { sha, url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${sha}` },
+                body: {
+                    sha,
+                    url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${sha}`,
+                },
             };
         },
     },
@@ -792,13 +898,14 @@ const routes = [
         pattern: '/repos/:owner/:repo/git/blobs/:sha',
         needs: ['contents', 'read'],
         handle: (_req, p, ctx) => {
-            const repo = repoOf(ctx, p);
+            const repo = gitRepoOf(ctx, p);
             const data = repo.store.blobs.get(p.sha);
             if (!data)
                 throw notFound();
             return {
                 body: {
                     sha: p.sha,
+                    node_id: `B_${p.sha}`,
                     size: data.length,
                     encoding: 'base64',
                     content: data.toString('base64'),
@@ -812,7 +919,7 @@ const routes = [
         pattern: '/repos/:owner/:repo/git/trees',
         needs: ['contents', 'write'],
         handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
+            const repo = gitRepoOf(ctx, p);
             const baseTree = str(req.body, 'base_tree', false);
             if (baseTree && !repo.store.trees.has(baseTree))
                 throw unprocessable('Invalid tree info');
@@ -842,7 +949,7 @@ const routes = [
         pattern: '/repos/:owner/:repo/git/trees/:sha',
         needs: ['contents', 'read'],
         handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
+            const repo = gitRepoOf(ctx, p);
             let sha = p.sha;
             if (!repo.store.trees.has(sha)) {
                 const commit = ctx.state.resolve(repo, sha);
@@ -861,7 +968,7 @@ const routes = [
         pattern: '/repos/:owner/:repo/git/commits',
         needs: ['contents', 'write'],
         handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
+            const repo = gitRepoOf(ctx, p);
             const tree = str(req.body, 'tree');
             if (!repo.store.trees.has(tree))
                 throw unprocessable('Tree SHA does not exist');
@@ -906,7 +1013,7 @@ const routes = [
         pattern: '/repos/:owner/:repo/git/commits/:sha',
         needs: ['contents', 'read'],
         handle: (_req, p, ctx) => {
-            const repo = repoOf(ctx, p);
+            const repo = gitRepoOf(ctx, p);
             const c = repo.store.commits.get(p.sha);
             if (!c)
                 throw notFound();
@@ -917,6 +1024,7 @@ const routes = [
         method: 'GET',
         pattern: '/repos/:owner/:repo/pulls',
         needs: ['pull_requests', 'read'],
+        paged: {},
         handle: (req, p, ctx) => {
             const repo = repoOf(ctx, p);
             const state = req.query.get('state') ?? 'open';
@@ -929,8 +1037,7 @@ const routes = [
                 `${repo.owner}:${pr.head}`.toLowerCase() === head.toLowerCase())
                 .filter((pr) => !base || pr.base === base)
                 .sort((a, b) => b.number - a.number);
-            const r = paginate(list.map((pr) => ctx.shapes.pull(repo, pr)), req);
-            return { body: r.body, headers: r.headers };
+            return listing(list, (pr) => ctx.shapes.pull(repo, pr));
         },
     },
     {
@@ -939,6 +1046,10 @@ const routes = [
         needs: ['pull_requests', 'write'],
         handle: (req, p, ctx) => {
             const repo = repoOf(ctx, p);
+            // GitHub's wording, as in danielroe/uppt#11 (the full 403 body of POST /pulls) and
+            // peter-evans/create-pull-request#3979; off by default on new repositories.
+            if (ctx.installation && !repo.settings.allowActionsToCreatePullRequests)
+                throw new HttpError(403, 'GitHub Actions is not permitted to create or approve pull requests.');
             const head = str(req.body, 'head').replace(new RegExp(`^${repo.owner}:`, 'i'), '');
             const base = str(req.body, 'base');
             const title = str(req.body, 'title');
@@ -966,6 +1077,10 @@ const routes = [
                     },
                 ]);
             }
+            // Private repositories on free plans have no drafts: GitHub's 422 as quoted in
+            // SWE-agent/SWE-agent#179 and mislav/hub#2099.
+            if (req.body.draft === true && !repo.settings.draftPullRequests)
+                throw unprocessable('Draft pull requests are not supported in this repository.');
             const now = ctx.state.tick();
             const number = Math.max(0, ...repo.pulls.map((x) => x.number)) + 1;
             const pr = {
@@ -1037,8 +1152,13 @@ const routes = [
             if (reviewers.some((r) => r.toLowerCase() === pr.author.toLowerCase())) {
                 throw unprocessable('Review cannot be requested from pull request author.');
             }
+            // GitHub's wording: peter-evans/create-pull-request#4138.
+            const collaborators = repo.settings.collaborators;
+            const mayReview = (login) => collaborators
+                ? collaborators.has(login) || login === repo.owner.toLowerCase()
+                : ctx.state.users.has(login);
             for (const r of reviewers) {
-                if (!ctx.state.users.has(r.toLowerCase()))
+                if (!mayReview(r.toLowerCase()))
                     throw unprocessable('Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ' +
                         repo.fullName +
                         ' repository.');
@@ -1056,9 +1176,7 @@ const routes = [
             const pr = pullOf(repo, p.number);
             const labels = Array.isArray(req.body.labels) ? req.body.labels : [];
             pr.labels = [...new Set([...pr.labels, ...labels])];
-            return {
-                body: pr.labels.map((name, i) => ({ id: i + 1, name, color: 'ededed', default: false })),
-            };
+            return { body: pr.labels.map((name, i) => ctx.shapes.label(repo, name, i)) };
         },
     },
     {
@@ -1075,7 +1193,7 @@ const routes = [
                     ...assignees.filter((a) => ctx.state.users.has(a.toLowerCase())),
                 ]),
             ];
-            return { status: 201, body: ctx.shapes.searchItem(repo, pr) };
+            return { status: 201, body: ctx.shapes.issue(repo, pr) };
         },
     },
     {
@@ -1092,32 +1210,18 @@ const routes = [
                 createdAt: ctx.state.tick(),
             };
             pr.comments.push(comment);
-            return {
-                status: 201,
-                body: {
-                    id: comment.id,
-                    body: comment.body,
-                    user: ctx.shapes.user(ctx.login),
-                    created_at: comment.createdAt,
-                    html_url: `${ctx.shapes.web}/${repo.fullName}/pull/${pr.number}#issuecomment-${comment.id}`,
-                },
-            };
+            return { status: 201, body: ctx.shapes.comment(repo, pr, comment) };
         },
     },
     {
         method: 'GET',
         pattern: '/repos/:owner/:repo/issues/:number/comments',
         needs: ['pull_requests', 'read'],
+        paged: {},
         handle: (req, p, ctx) => {
             const repo = repoOf(ctx, p);
             const pr = pullOf(repo, p.number);
-            const r = paginate(pr.comments.map((c) => ({
-                id: c.id,
-                body: c.body,
-                user: ctx.shapes.user(c.user),
-                created_at: c.createdAt,
-            })), req);
-            return { body: r.body, headers: r.headers };
+            return listing(pr.comments, (c) => ctx.shapes.comment(repo, pr, c));
         },
     },
 ];
@@ -1136,218 +1240,6 @@ function treeBody(ctx, repo, sha, recursive) {
             url: `${ctx.shapes.api}/repos/${repo.fullName}/git/${e.type}s/${e.sha}`,
         })),
     };
-}
-
-/** REST response shapes, limited to the fields real clients read, named and typed as GitHub's
- * (checked against @octokit/fixtures in the emulator's tests). */
-class Shapes {
-    state;
-    api;
-    web;
-    constructor(state, api, web = 'https://github.com') {
-        this.state = state;
-        this.api = api;
-        this.web = web;
-    }
-    user(login) {
-        const u = this.state.user(login);
-        return {
-            login: u.login,
-            id: u.id,
-            node_id: `U_${u.id}`,
-            avatar_url: `https://avatars.githubusercontent.com/u/${u.id}?v=4`,
-            url: `${this.api}/users/${u.login}`,
-            html_url: `${this.web}/${u.login}`,
-            type: u.type ?? 'User',
-            site_admin: false,
-            name: u.name ?? null,
-        };
-    }
-    repo(r) {
-        return {
-            id: r.id,
-            node_id: `R_${r.id}`,
-            name: r.name,
-            full_name: r.fullName,
-            private: r.private,
-            owner: this.user(r.owner),
-            html_url: `${this.web}/${r.fullName}`,
-            description: null,
-            fork: false,
-            url: `${this.api}/repos/${r.fullName}`,
-            default_branch: r.defaultBranch,
-            visibility: r.private ? 'private' : 'public',
-            archived: false,
-            created_at: r.createdAt,
-            pushed_at: this.state.now,
-            updated_at: this.state.now,
-            permissions: { admin: false, maintain: false, push: true, triage: true, pull: true },
-        };
-    }
-    gitCommit(r, c) {
-        return {
-            sha: c.sha,
-            node_id: `C_${c.sha}`,
-            url: `${this.api}/repos/${r.fullName}/git/commits/${c.sha}`,
-            html_url: `${this.web}/${r.fullName}/commit/${c.sha}`,
-            author: c.author,
-            committer: c.committer,
-            message: c.message,
-            tree: { sha: c.tree, url: `${this.api}/repos/${r.fullName}/git/trees/${c.tree}` },
-            parents: c.parents.map((p) => ({
-                sha: p,
-                url: `${this.api}/repos/${r.fullName}/git/commits/${p}`,
-                html_url: `${this.web}/${r.fullName}/commit/${p}`,
-            })),
-            verification: {
-                verified: c.verified,
-                reason: c.verified ? 'valid' : 'unsigned',
-                signature: null,
-                payload: null,
-            },
-        };
-    }
-    commit(r, c, withFiles = false) {
-        const git = this.gitCommit(r, c);
-        return {
-            sha: c.sha,
-            node_id: `C_${c.sha}`,
-            url: `${this.api}/repos/${r.fullName}/commits/${c.sha}`,
-            html_url: `${this.web}/${r.fullName}/commit/${c.sha}`,
-            comments_url: `${this.api}/repos/${r.fullName}/commits/${c.sha}/comments`,
-            commit: {
-                url: git.url,
-                author: c.author,
-                committer: c.committer,
-                message: c.message,
-                tree: git.tree,
-                comment_count: 0,
-                verification: git.verification,
-            },
-            author: c.authorLogin ? this.user(c.authorLogin) : null,
-            committer: c.committerLogin ? this.user(c.committerLogin) : null,
-            parents: git.parents,
-            ...(withFiles
-                ? { files: this.changedFiles(r, c), stats: { total: 0, additions: 0, deletions: 0 } }
-                : {}),
-        };
-    }
-    changedFiles(r, c, baseTree) {
-        const after = r.store.files(c.tree);
-        const parent = c.parents[0] ? r.store.commits.get(c.parents[0]) : undefined;
-        const before = baseTree !== undefined
-            ? r.store.files(baseTree)
-            : parent
-                ? r.store.files(parent.tree)
-                : new Map();
-        const files = [];
-        for (const [path, sha] of after) {
-            const old = before.get(path);
-            if (old !== sha)
-                files.push({
-                    sha,
-                    filename: path,
-                    status: old ? 'modified' : 'added',
-                    additions: 0,
-                    deletions: 0,
-                    changes: 0,
-                });
-        }
-        for (const [path, sha] of before)
-            if (!after.has(path))
-                files.push({
-                    sha,
-                    filename: path,
-                    status: 'removed',
-                    additions: 0,
-                    deletions: 0,
-                    changes: 0,
-                });
-        return files.sort((a, b) => (a.filename < b.filename ? -1 : 1));
-    }
-    ref(r, name, sha) {
-        return {
-            ref: name,
-            node_id: `REF_${sha}`,
-            url: `${this.api}/repos/${r.fullName}/git/${name}`,
-            object: { sha, type: 'commit', url: `${this.api}/repos/${r.fullName}/git/commits/${sha}` },
-        };
-    }
-    pull(r, p) {
-        const headBranch = p.head.includes(':') ? p.head.split(':')[1] : p.head;
-        const headSha = this.state.resolve(r, headBranch) ?? p.headSha ?? '';
-        const baseSha = this.state.resolve(r, p.base) ?? '';
-        const url = `${this.api}/repos/${r.fullName}/pulls/${p.number}`;
-        return {
-            url,
-            id: p.id,
-            node_id: `PR_${p.id}`,
-            html_url: `${this.web}/${r.fullName}/pull/${p.number}`,
-            issue_url: `${this.api}/repos/${r.fullName}/issues/${p.number}`,
-            number: p.number,
-            state: p.state,
-            locked: false,
-            title: p.title,
-            user: this.user(p.author),
-            body: p.body,
-            labels: p.labels.map((name, i) => ({ id: i + 1, name, color: 'ededed', default: false })),
-            created_at: p.createdAt,
-            updated_at: p.updatedAt,
-            closed_at: p.closedAt,
-            merged_at: p.mergedAt,
-            assignees: p.assignees.map((a) => this.user(a)),
-            requested_reviewers: p.reviewers.map((a) => this.user(a)),
-            draft: p.draft,
-            head: {
-                label: p.head.includes(':') ? p.head : `${r.owner}:${p.head}`,
-                ref: headBranch,
-                sha: headSha,
-                user: this.user(r.owner),
-                repo: this.repo(r),
-            },
-            base: {
-                label: `${r.owner}:${p.base}`,
-                ref: p.base,
-                sha: baseSha,
-                user: this.user(r.owner),
-                repo: this.repo(r),
-            },
-            merged: p.mergedAt !== null,
-            mergeable: p.state === 'open' ? true : null,
-        };
-    }
-    searchItem(r, p) {
-        return {
-            url: `${this.api}/repos/${r.fullName}/issues/${p.number}`,
-            repository_url: `${this.api}/repos/${r.fullName}`,
-            html_url: `${this.web}/${r.fullName}/pull/${p.number}`,
-            id: p.id,
-            node_id: `PR_${p.id}`,
-            number: p.number,
-            title: p.title,
-            user: this.user(p.author),
-            labels: [],
-            state: p.state,
-            locked: false,
-            assignee: null,
-            assignees: [],
-            comments: p.comments.length,
-            created_at: p.createdAt,
-            updated_at: p.updatedAt,
-            closed_at: p.closedAt,
-            author_association: 'CONTRIBUTOR',
-            draft: p.draft,
-            pull_request: {
-                url: `${this.api}/repos/${r.fullName}/pulls/${p.number}`,
-                html_url: `${this.web}/${r.fullName}/pull/${p.number}`,
-                diff_url: `${this.web}/${r.fullName}/pull/${p.number}.diff`,
-                patch_url: `${this.web}/${r.fullName}/pull/${p.number}.patch`,
-                merged_at: p.mergedAt,
-            },
-            body: p.body,
-            score: 1,
-        };
-    }
 }
 
 function hash(type, body) {
@@ -1487,6 +1379,8 @@ class ObjectStore {
     }
 }
 
+/** An instant as GitHub writes it: ISO 8601, whole seconds, `Z`. */
+const isoSeconds = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 /** The emulated world. Tests read it to assert what the Action wrote. */
 class EmulatorState {
     scenario;
@@ -1565,22 +1459,36 @@ class EmulatorState {
             ownerType: r.ownerType ?? 'User',
             private: r.private ?? false,
             defaultBranch: r.defaultBranch ?? 'main',
-            createdAt: new Date(Date.parse(this.scenario.now) - 400 * 86_400_000)
-                .toISOString()
-                .replace(/\.\d{3}Z$/, 'Z'),
+            createdAt: isoSeconds(Date.parse(this.scenario.now) - 400 * 86_400_000),
             languages: r.languages ?? {},
             store,
             refs: new Map(),
             pulls: [],
             protectedBranches: new Set(r.protectedBranches ?? []),
+            settings: {
+                allowActionsToCreatePullRequests: r.allowActionsToCreatePullRequests ?? true,
+                draftPullRequests: r.draftPullRequests ?? true,
+                collaborators: r.collaborators
+                    ? new Set(r.collaborators.map((c) => c.toLowerCase()))
+                    : undefined,
+            },
         };
         this.repos.set(r.fullName.toLowerCase(), repo);
+        // An empty repository has no commit and no branch, not even its default one.
+        if (r.empty)
+            return;
+        const head = this.seedHistory(repo, r);
+        repo.refs.set(`refs/heads/${repo.defaultBranch}`, head);
+        for (const p of r.pulls ?? [])
+            this.seedPull(repo, p, head);
+    }
+    /** The initial commit with the scenario's files, then its commits by date; returns the head. */
+    seedHistory(repo, r) {
+        const { store, owner } = repo;
         const files = new Map();
         for (const [path, text] of Object.entries(r.files ?? {}))
             files.set(path, store.putBlob(Buffer.from(text)));
-        const initialDate = new Date(Date.parse(this.scenario.now) - 365 * 86_400_000)
-            .toISOString()
-            .replace(/\.\d{3}Z$/, 'Z');
+        const initialDate = isoSeconds(Date.parse(this.scenario.now) - 365 * 86_400_000);
         let head = store.putCommit({
             tree: store.treeFromFiles(files),
             parents: [],
@@ -1595,53 +1503,59 @@ class EmulatorState {
         for (const c of commits) {
             for (const path of c.paths ?? [])
                 files.set(path, store.putBlob(Buffer.from(`// ${path}\n// ${c.message}\n`)));
-            const login = c.author ?? null;
-            const author = login
-                ? {
-                    ...this.person(login, c.date),
-                    ...(c.authorEmail ? { email: c.authorEmail } : {}),
-                    ...(c.authorName ? { name: c.authorName } : {}),
-                }
-                : {
-                    name: c.authorName ?? 'Someone',
-                    email: c.authorEmail ?? 'someone@example.com',
-                    date: c.date,
-                };
+            const author = this.seedPerson(c.author ?? null, c.authorEmail, c.authorName, c.date);
+            // Someone else may have committed it (a maintainer applying a patch, `web-flow`).
+            const committer = c.committer !== undefined
+                ? this.seedPerson(c.committer, undefined, undefined, c.committedDate ?? c.date)
+                : author;
             head = store.putCommit({
                 tree: store.treeFromFiles(files),
                 parents: [head],
                 author,
-                committer: author,
+                committer,
                 message: c.message,
-                authorLogin: login ?? this.loginForEmail(author.email),
-                committerLogin: login ?? this.loginForEmail(author.email),
+                authorLogin: c.author ?? this.loginForEmail(author.email),
+                committerLogin: c.committer !== undefined
+                    ? (c.committer ?? null)
+                    : (c.author ?? this.loginForEmail(author.email)),
                 verified: false,
             }, c.sha);
         }
-        repo.refs.set(`refs/heads/${repo.defaultBranch}`, head);
-        for (const p of r.pulls ?? []) {
-            this.addUser({ login: p.author });
-            repo.pulls.push({
-                number: p.number,
-                id: this.id(),
-                author: p.author,
-                title: p.title,
-                body: '',
-                state: p.state,
-                draft: false,
-                createdAt: p.createdAt,
-                updatedAt: p.mergedAt ?? p.closedAt ?? p.createdAt,
-                closedAt: p.closedAt ?? p.mergedAt ?? (p.state === 'closed' ? p.createdAt : null),
-                mergedAt: p.mergedAt ?? null,
-                head: `${p.author}:patch-${p.number}`,
-                base: repo.defaultBranch,
-                headSha: head,
-                labels: [],
-                assignees: [],
-                reviewers: [],
-                comments: [],
-            });
-        }
+        return head;
+    }
+    /** A person by login (their name and first email, either overridable) or by email alone. */
+    seedPerson(login, email, name, date) {
+        if (!login)
+            return { name: name ?? 'Someone', email: email ?? 'someone@example.com', date };
+        return {
+            ...this.person(login, date),
+            ...(email ? { email } : {}),
+            ...(name ? { name } : {}),
+        };
+    }
+    seedPull(repo, p, head) {
+        this.addUser({ login: p.author });
+        repo.pulls.push({
+            number: p.number,
+            id: this.id(),
+            author: p.author,
+            title: p.title,
+            body: '',
+            state: p.state,
+            draft: false,
+            createdAt: p.createdAt,
+            updatedAt: p.mergedAt ?? p.closedAt ?? p.createdAt,
+            closedAt: p.closedAt ?? p.mergedAt ?? (p.state === 'closed' ? p.createdAt : null),
+            mergedAt: p.mergedAt ?? null,
+            head: `${p.author}:patch-${p.number}`,
+            base: repo.defaultBranch,
+            headSha: head,
+            ...(p.mergedAt ? { mergeCommitSha: head } : {}),
+            labels: [],
+            assignees: [],
+            reviewers: [],
+            comments: [],
+        });
     }
     /** Resolves a branch name, `heads/x`, `refs/heads/x` or a sha to a commit sha. */
     resolve(repo, ref) {
@@ -1721,6 +1635,8 @@ class EmulatorState {
         });
         repo.refs.set(`refs/heads/${pr.base}`, sha);
         pr.state = 'closed';
+        pr.mergeCommitSha = sha;
+        pr.headSha = headSha;
         pr.mergedAt = date;
         pr.closedAt = date;
         pr.updatedAt = date;
@@ -1728,136 +1644,9881 @@ class EmulatorState {
     }
 }
 
-/** Validates a scenario, naming the first wrong field by its path. */
-function parseScenario(json, source = 'scenario') {
-    const fail = (path, expected, got) => {
-        throw new NowPageError(`${path}: expected ${expected}, got ${JSON.stringify(got) ?? 'nothing'}`, {
-            file: source,
-            hint: 'See schema/scenario.schema.json',
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+class TokenLimits {
+    clock;
+    buckets;
+    constructor(token, clock = nowSeconds) {
+        this.clock = clock;
+        const now = clock();
+        const core = token.rateLimit ?? 5000;
+        const search = token.searchRateLimit ?? 30;
+        this.buckets = {
+            core: {
+                limit: core,
+                remaining: token.rateLimitRemaining ?? core,
+                reset: token.rateLimitReset ?? now + 3600,
+                windowSeconds: 3600,
+            },
+            search: {
+                limit: search,
+                remaining: token.searchRateLimitRemaining ?? search,
+                reset: token.searchRateLimitReset ?? now + 60,
+                windowSeconds: 60,
+            },
+        };
+    }
+    /** The bucket as of now: a window that has passed starts afresh, full. */
+    bucket(resource) {
+        const b = this.buckets[resource];
+        const now = this.clock();
+        if (now >= b.reset) {
+            b.remaining = b.limit;
+            b.reset = now + b.windowSeconds;
+        }
+        return b;
+    }
+    headers(resource) {
+        const b = this.bucket(resource);
+        return {
+            'x-ratelimit-limit': String(b.limit),
+            'x-ratelimit-remaining': String(b.remaining),
+            'x-ratelimit-reset': String(b.reset),
+            'x-ratelimit-used': String(b.limit - b.remaining),
+            'x-ratelimit-resource': resource,
+        };
+    }
+    /** Counts one request, or throws GitHub's answer when the bucket is empty. */
+    take(resource, userId, status = 403) {
+        const b = this.bucket(resource);
+        if (b.remaining <= 0) {
+            // GitHub's wording (docs: troubleshooting the REST API, "403 Forbidden or 429 Too Many
+            // Requests ... x-ratelimit-remaining header will be 0"; message as reported in
+            // KnpLabs/php-github-api#1070).
+            throw new HttpError(status, `API rate limit exceeded for user ID ${userId}.`, {}, this.headers(resource));
+        }
+        b.remaining--;
+        return this.headers(resource);
+    }
+    /** The body of GET /rate_limit. */
+    overview() {
+        const view = (resource) => {
+            const b = this.bucket(resource);
+            return { limit: b.limit, used: b.limit - b.remaining, remaining: b.remaining, reset: b.reset };
+        };
+        const core = view('core');
+        return { resources: { core, search: view('search') }, rate: core };
+    }
+}
+/** Which bucket a request counts against. */
+function resourceOf(path) {
+    return path.startsWith('/search/') ? 'search' : 'core';
+}
+
+const LEVEL = { none: 0, read: 1, write: 2 };
+/**
+ * GitHub's 403 for a token without the permission a route needs, worded by kind of token:
+ * "Resource not accessible by integration" for an installation token such as GITHUB_TOKEN,
+ * "Resource not accessible by personal access token" for a fine-grained PAT, with the
+ * `x-accepted-github-permissions` header GitHub adds to say what was missing. Wordings as GitHub
+ * sends them: RoamJS/roamjs-components#31 (the full 403 body of POST /pulls for a fine-grained
+ * PAT), withfig/push-to-fig-autocomplete-action#227 (both messages),
+ * integrations/terraform-provider-github#2103 (the header).
+ */
+function requirePermission(token, [scope, level]) {
+    const granted = token.permissions?.[scope] ?? 'write';
+    if (LEVEL[granted] >= LEVEL[level])
+        return;
+    throw new HttpError(403, token.fineGrained
+        ? 'Resource not accessible by personal access token'
+        : 'Resource not accessible by integration', {}, { 'x-accepted-github-permissions': `${scope}=${level}` });
+}
+
+/** REST response shapes, limited to the fields real clients read, named and typed as GitHub's
+ * (checked against @octokit/fixtures in the emulator's tests). */
+/** `*_url` templates GitHub puts on every repository object, relative to the repository URL. */
+const REPO_URLS = {
+    archive_url: '/{archive_format}{/ref}',
+    assignees_url: '/assignees{/user}',
+    blobs_url: '/git/blobs{/sha}',
+    branches_url: '/branches{/branch}',
+    collaborators_url: '/collaborators{/collaborator}',
+    comments_url: '/comments{/number}',
+    commits_url: '/commits{/sha}',
+    compare_url: '/compare/{base}...{head}',
+    contents_url: '/contents/{+path}',
+    contributors_url: '/contributors',
+    deployments_url: '/deployments',
+    downloads_url: '/downloads',
+    events_url: '/events',
+    forks_url: '/forks',
+    git_commits_url: '/git/commits{/sha}',
+    git_refs_url: '/git/refs{/sha}',
+    git_tags_url: '/git/tags{/sha}',
+    hooks_url: '/hooks',
+    issue_comment_url: '/issues/comments{/number}',
+    issue_events_url: '/issues/events{/number}',
+    issues_url: '/issues{/number}',
+    keys_url: '/keys{/key_id}',
+    labels_url: '/labels{/name}',
+    languages_url: '/languages',
+    merges_url: '/merges',
+    milestones_url: '/milestones{/number}',
+    notifications_url: '/notifications{?since,all,participating}',
+    pulls_url: '/pulls{/number}',
+    releases_url: '/releases{/id}',
+    stargazers_url: '/stargazers',
+    statuses_url: '/statuses/{sha}',
+    subscribers_url: '/subscribers',
+    subscription_url: '/subscription',
+    tags_url: '/tags',
+    teams_url: '/teams',
+    trees_url: '/git/trees{/sha}',
+};
+/**
+ * REST response shapes with every field GitHub's OpenAPI description requires (checked in the
+ * emulator's tests against @octokit/openapi). `api` is the API root as the client used it, so a
+ * GHES client (`/api/v3`) gets URLs it can follow; `web` is the site root.
+ */
+class Shapes {
+    state;
+    api;
+    web;
+    constructor(state, api, web = 'https://github.com') {
+        this.state = state;
+        this.api = api;
+        this.web = web;
+    }
+    /** GitHub's simple-user: what every nested `user`, `owner` and `author` is. */
+    user(login) {
+        const u = this.state.user(login);
+        const url = `${this.api}/users/${u.login}`;
+        return {
+            login: u.login,
+            id: u.id,
+            node_id: `U_${u.id}`,
+            avatar_url: `https://avatars.githubusercontent.com/u/${u.id}?v=4`,
+            gravatar_id: '',
+            url,
+            html_url: `${this.web}/${u.login}`,
+            followers_url: `${url}/followers`,
+            following_url: `${url}/following{/other_user}`,
+            gists_url: `${url}/gists{/gist_id}`,
+            starred_url: `${url}/starred{/owner}{/repo}`,
+            subscriptions_url: `${url}/subscriptions`,
+            organizations_url: `${url}/orgs`,
+            repos_url: `${url}/repos`,
+            events_url: `${url}/events{/privacy}`,
+            received_events_url: `${url}/received_events`,
+            type: u.type ?? 'User',
+            user_view_type: 'public',
+            site_admin: false,
+        };
+    }
+    /** GET /users/:user (public-user), or GET /user with the private fields. */
+    profile(login, viewer) {
+        const u = this.state.user(login);
+        const created = this.state.scenario.now.replace(/^(\d{4})/, (y) => String(Number(y) - 5));
+        const base = {
+            ...this.user(login),
+            name: u.name ?? null,
+            company: null,
+            blog: '',
+            location: null,
+            email: null,
+            hireable: null,
+            bio: null,
+            twitter_username: null,
+            public_repos: [...this.state.repos.values()].filter((r) => r.owner === u.login).length,
+            public_gists: 0,
+            followers: 0,
+            following: 0,
+            created_at: created,
+            updated_at: created,
+        };
+        if (!viewer)
+            return base;
+        return {
+            ...base,
+            private_gists: 0,
+            total_private_repos: 0,
+            owned_private_repos: 0,
+            disk_usage: 0,
+            collaborators: 0,
+            two_factor_authentication: true,
+        };
+    }
+    repo(r) {
+        const url = `${this.api}/repos/${r.fullName}`;
+        const urls = Object.fromEntries(Object.entries(REPO_URLS).map(([k, v]) => [k, url + v]));
+        const host = new URL(this.web).host;
+        return {
+            id: r.id,
+            node_id: `R_${r.id}`,
+            name: r.name,
+            full_name: r.fullName,
+            private: r.private,
+            owner: this.user(r.owner),
+            html_url: `${this.web}/${r.fullName}`,
+            description: null,
+            fork: false,
+            url,
+            ...urls,
+            git_url: `git://${host}/${r.fullName}.git`,
+            ssh_url: `git@${host}:${r.fullName}.git`,
+            clone_url: `${this.web}/${r.fullName}.git`,
+            svn_url: `${this.web}/${r.fullName}`,
+            mirror_url: null,
+            homepage: null,
+            language: Object.keys(r.languages)[0] ?? null,
+            forks: 0,
+            forks_count: 0,
+            stargazers_count: 0,
+            watchers: 0,
+            watchers_count: 0,
+            size: 0,
+            default_branch: r.defaultBranch,
+            open_issues: r.pulls.filter((p) => p.state === 'open').length,
+            open_issues_count: r.pulls.filter((p) => p.state === 'open').length,
+            is_template: false,
+            topics: [],
+            has_issues: true,
+            has_projects: true,
+            has_wiki: true,
+            has_pages: false,
+            has_downloads: true,
+            has_discussions: false,
+            archived: false,
+            disabled: false,
+            visibility: r.private ? 'private' : 'public',
+            license: null,
+            created_at: r.createdAt,
+            pushed_at: this.state.now,
+            updated_at: this.state.now,
+            permissions: { admin: false, maintain: false, push: true, triage: true, pull: true },
+            network_count: 0,
+            subscribers_count: 0,
+        };
+    }
+    gitCommit(r, c) {
+        return {
+            sha: c.sha,
+            node_id: `C_${c.sha}`,
+            url: `${this.api}/repos/${r.fullName}/git/commits/${c.sha}`,
+            html_url: `${this.web}/${r.fullName}/commit/${c.sha}`,
+            author: c.author,
+            committer: c.committer,
+            message: c.message,
+            tree: { sha: c.tree, url: `${this.api}/repos/${r.fullName}/git/trees/${c.tree}` },
+            parents: c.parents.map((p) => ({
+                sha: p,
+                url: `${this.api}/repos/${r.fullName}/git/commits/${p}`,
+                html_url: `${this.web}/${r.fullName}/commit/${p}`,
+            })),
+            verification: {
+                verified: c.verified,
+                reason: c.verified ? 'valid' : 'unsigned',
+                signature: null,
+                payload: null,
+                verified_at: c.verified ? c.committer.date : null,
+            },
+        };
+    }
+    commit(r, c, withFiles = false) {
+        const git = this.gitCommit(r, c);
+        return {
+            sha: c.sha,
+            node_id: `C_${c.sha}`,
+            url: `${this.api}/repos/${r.fullName}/commits/${c.sha}`,
+            html_url: `${this.web}/${r.fullName}/commit/${c.sha}`,
+            comments_url: `${this.api}/repos/${r.fullName}/commits/${c.sha}/comments`,
+            commit: {
+                url: git.url,
+                author: c.author,
+                committer: c.committer,
+                message: c.message,
+                tree: git.tree,
+                comment_count: 0,
+                verification: git.verification,
+            },
+            author: c.authorLogin ? this.user(c.authorLogin) : null,
+            committer: c.committerLogin ? this.user(c.committerLogin) : null,
+            parents: git.parents,
+            ...(withFiles
+                ? { files: this.changedFiles(r, c), stats: { total: 0, additions: 0, deletions: 0 } }
+                : {}),
+        };
+    }
+    changedFiles(r, c, baseTree) {
+        return this.diffEntries(r, c, baseTree).map((f) => ({
+            ...f,
+            blob_url: `${this.web}/${r.fullName}/blob/${c.sha}/${f.filename}`,
+            raw_url: `${this.web}/${r.fullName}/raw/${c.sha}/${f.filename}`,
+            contents_url: `${this.api}/repos/${r.fullName}/contents/${f.filename}?ref=${c.sha}`,
+        }));
+    }
+    diffEntries(r, c, baseTree) {
+        const after = r.store.files(c.tree);
+        const parent = c.parents[0] ? r.store.commits.get(c.parents[0]) : undefined;
+        const before = baseTree !== undefined
+            ? r.store.files(baseTree)
+            : parent
+                ? r.store.files(parent.tree)
+                : new Map();
+        const files = [];
+        for (const [path, sha] of after) {
+            const old = before.get(path);
+            if (old !== sha)
+                files.push({
+                    sha,
+                    filename: path,
+                    status: old ? 'modified' : 'added',
+                    additions: 0,
+                    deletions: 0,
+                    changes: 0,
+                });
+        }
+        for (const [path, sha] of before)
+            if (!after.has(path))
+                files.push({
+                    sha,
+                    filename: path,
+                    status: 'removed',
+                    additions: 0,
+                    deletions: 0,
+                    changes: 0,
+                });
+        return files.sort((a, b) => (a.filename < b.filename ? -1 : 1));
+    }
+    ref(r, name, sha) {
+        return {
+            ref: name,
+            node_id: `REF_${sha}`,
+            url: `${this.api}/repos/${r.fullName}/git/${name}`,
+            object: { sha, type: 'commit', url: `${this.api}/repos/${r.fullName}/git/commits/${sha}` },
+        };
+    }
+    label(r, name, i) {
+        return {
+            id: i + 1,
+            node_id: `LA_${i + 1}`,
+            url: `${this.api}/repos/${r.fullName}/labels/${encodeURIComponent(name)}`,
+            name,
+            description: null,
+            color: 'ededed',
+            default: false,
+        };
+    }
+    /** The fields a pull request shares with its issue. */
+    issueFields(r, p) {
+        const issue = `${this.api}/repos/${r.fullName}/issues/${p.number}`;
+        const assignees = p.assignees.map((a) => this.user(a));
+        return {
+            url: issue,
+            repository_url: `${this.api}/repos/${r.fullName}`,
+            labels_url: `${issue}/labels{/name}`,
+            comments_url: `${issue}/comments`,
+            events_url: `${issue}/events`,
+            html_url: `${this.web}/${r.fullName}/pull/${p.number}`,
+            id: p.id,
+            node_id: `PR_${p.id}`,
+            number: p.number,
+            title: p.title,
+            user: this.user(p.author),
+            labels: p.labels.map((name, i) => this.label(r, name, i)),
+            state: p.state,
+            locked: false,
+            assignee: assignees[0] ?? null,
+            assignees,
+            milestone: null,
+            comments: p.comments.length,
+            created_at: p.createdAt,
+            updated_at: p.updatedAt,
+            closed_at: p.closedAt,
+            author_association: this.association(r, p.author),
+            draft: p.draft,
+            body: p.body,
+        };
+    }
+    /** How GitHub relates a person to a repository: OWNER, COLLABORATOR, or CONTRIBUTOR. */
+    association(r, login) {
+        if (login.toLowerCase() === r.owner.toLowerCase())
+            return 'OWNER';
+        return r.pulls.some((p) => p.mergedAt && p.author.toLowerCase() === login.toLowerCase())
+            ? 'CONTRIBUTOR'
+            : 'NONE';
+    }
+    pull(r, p) {
+        const headBranch = p.head.includes(':') ? p.head.split(':')[1] : p.head;
+        const headSha = this.state.resolve(r, headBranch) ?? p.headSha ?? '';
+        const baseSha = this.state.resolve(r, p.base) ?? '';
+        const url = `${this.api}/repos/${r.fullName}/pulls/${p.number}`;
+        const issue = this.issueFields(r, p);
+        const html = `${this.web}/${r.fullName}/pull/${p.number}`;
+        const statuses = `${this.api}/repos/${r.fullName}/statuses/${headSha}`;
+        const link = (href) => ({ href });
+        return {
+            ...issue,
+            url,
+            html_url: html,
+            diff_url: `${html}.diff`,
+            patch_url: `${html}.patch`,
+            issue_url: issue.url,
+            commits_url: `${url}/commits`,
+            review_comments_url: `${url}/comments`,
+            review_comment_url: `${this.api}/repos/${r.fullName}/pulls/comments{/number}`,
+            statuses_url: statuses,
+            merged_at: p.mergedAt,
+            merge_commit_sha: p.mergeCommitSha ?? null,
+            requested_reviewers: p.reviewers.map((a) => this.user(a)),
+            requested_teams: [],
+            head: {
+                label: p.head.includes(':') ? p.head : `${r.owner}:${p.head}`,
+                ref: headBranch,
+                sha: headSha,
+                user: this.user(r.owner),
+                repo: this.repo(r),
+            },
+            base: {
+                label: `${r.owner}:${p.base}`,
+                ref: p.base,
+                sha: baseSha,
+                user: this.user(r.owner),
+                repo: this.repo(r),
+            },
+            _links: {
+                self: link(url),
+                html: link(html),
+                issue: link(issue.url),
+                comments: link(issue.comments_url),
+                review_comments: link(`${url}/comments`),
+                review_comment: link(`${this.api}/repos/${r.fullName}/pulls/comments{/number}`),
+                commits: link(`${url}/commits`),
+                statuses: link(statuses),
+            },
+            auto_merge: null,
+            active_lock_reason: null,
+            merged: p.mergedAt !== null,
+            mergeable: p.state === 'open' ? true : null,
+            rebaseable: p.state === 'open' ? true : null,
+            mergeable_state: p.state === 'open' ? 'clean' : 'unknown',
+            merged_by: p.mergedAt ? this.user(r.owner) : null,
+            maintainer_can_modify: false,
+            comments: p.comments.length,
+            review_comments: 0,
+            commits: this.pullCommits(r, baseSha, headSha),
+            additions: 0,
+            deletions: 0,
+            changed_files: 0,
+        };
+    }
+    pullCommits(r, baseSha, headSha) {
+        if (!baseSha || !headSha)
+            return 0;
+        return r.store.commitsBetween(baseSha, headSha).length;
+    }
+    /** A pull request as GET /repos/.../issues and search list it. */
+    issue(r, p) {
+        const pulls = `${this.api}/repos/${r.fullName}/pulls/${p.number}`;
+        return {
+            ...this.issueFields(r, p),
+            pull_request: {
+                url: pulls,
+                html_url: `${this.web}/${r.fullName}/pull/${p.number}`,
+                diff_url: `${this.web}/${r.fullName}/pull/${p.number}.diff`,
+                patch_url: `${this.web}/${r.fullName}/pull/${p.number}.patch`,
+                merged_at: p.mergedAt,
+            },
+        };
+    }
+    searchItem(r, p) {
+        return { ...this.issue(r, p), score: 1 };
+    }
+    comment(r, p, c) {
+        const issue = `${this.api}/repos/${r.fullName}/issues/${p.number}`;
+        return {
+            id: c.id,
+            node_id: `IC_${c.id}`,
+            url: `${this.api}/repos/${r.fullName}/issues/comments/${c.id}`,
+            html_url: `${this.web}/${r.fullName}/pull/${p.number}#issuecomment-${c.id}`,
+            issue_url: issue,
+            body: c.body,
+            user: this.user(c.user),
+            created_at: c.createdAt,
+            updated_at: c.createdAt,
+            author_association: this.association(r, c.user),
+        };
+    }
+}
+
+/** The emulator's steps, in the order a request meets them. Each is small and testable alone. */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function latency(ms) {
+    return async () => {
+        if (ms)
+            await sleep(ms);
+        return undefined;
+    };
+}
+function intercepts(triggers, state) {
+    return async (ex) => {
+        for (const hook of triggers.interceptsFor(ex.method, ex.path))
+            await hook.run(state, { method: ex.method, path: ex.path });
+        return undefined;
+    };
+}
+function faults(triggers) {
+    return async (ex) => {
+        const fault = triggers.faultFor(ex.method, ex.path);
+        if (!fault)
+            return undefined;
+        if (fault.latencyMs)
+            await sleep(fault.latencyMs);
+        if (fault.drop)
+            return { drop: true };
+        const status = fault.status ?? (fault.secondaryRateLimit ? 403 : undefined);
+        if (!status)
+            return undefined;
+        return {
+            status,
+            body: fault.body ?? errorBody(status, faultMessage(fault)),
+            headers: fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},
+            fault: true,
+        };
+    };
+}
+/** The token from `Authorization: token X` or `Bearer X`; an unknown one is GitHub's 401. */
+function authenticate(state) {
+    const limits = new Map();
+    return (ex) => {
+        const value = /^(?:token|bearer)\s+(.+)$/i.exec(ex.authorization)?.[1]?.trim() ?? '';
+        const token = state.tokens.get(value);
+        if (!token)
+            return { status: 401, body: errorBody(401, 'Bad credentials') };
+        let l = limits.get(value);
+        if (!l)
+            limits.set(value, (l = new TokenLimits(token)));
+        ex.token = { ...token, value, limits: l };
+        return undefined;
+    };
+}
+/** Counts the request against its bucket (`core` or `search`); GET /rate_limit is free, as on
+ * GitHub. */
+function rateLimit(state) {
+    return (ex) => {
+        const token = ex.token;
+        if (!token)
+            return undefined;
+        const resource = resourceOf(ex.path);
+        const userId = state.user(token.login).id;
+        Object.assign(ex.headers, ex.path === '/rate_limit'
+            ? token.limits.headers(resource)
+            : token.limits.take(resource, userId, token.rateLimitStatus));
+        return undefined;
+    };
+}
+/** Finds the route, checks the token's permission, and lets the route answer. */
+function route(state, routes) {
+    return async (ex) => {
+        let params;
+        const found = routes.find((r) => r.method === ex.method && (params = match(r.pattern, ex.path)));
+        if (!found || !params) {
+            const known = routes.some((r) => match(r.pattern, ex.path));
+            if (known)
+                return { status: 405, body: errorBody(405, 'Method Not Allowed') };
+            return { status: 404, body: errorBody(404, 'Not Found') };
+        }
+        const token = ex.token;
+        if (!token)
+            throw new HttpError(401, 'Bad credentials');
+        if (found.needs)
+            requirePermission(token, found.needs);
+        const body = ex.method === 'GET' || ex.method === 'DELETE' ? {} : await ex.body();
+        const origin = `http://${ex.url.host}`;
+        // URLs in answers follow the root the client used: a GHES client gets `/api/v3` ones.
+        const shapes = ex.ghes
+            ? new Shapes(state, `${origin}/api/v3`, origin)
+            : new Shapes(state, origin);
+        const request = {
+            method: ex.method,
+            path: ex.path,
+            query: ex.url.searchParams,
+            body,
+            url: ex.url,
+        };
+        let reply = found.handle(request, params, {
+            state,
+            shapes,
+            login: token.login,
+            installation: token.installation ?? false,
+            token,
+            limits: token.limits,
         });
+        if (reply.listing)
+            reply = pageOf(reply.listing, request, found.paged);
+        return { status: reply.status ?? 200, body: reply.body, headers: reply.headers ?? {} };
     };
-    const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-    const obj = (v, p) => {
-        if (!isObj(v))
-            fail(p, 'an object', v);
-    };
-    const str = (v, p) => {
-        if (typeof v !== 'string' || v === '')
-            fail(p, 'a non-empty string', v);
-    };
-    const instant = (v, p) => {
-        if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(v) || Number.isNaN(Date.parse(v))) {
-            fail(p, 'an ISO date-time', v);
+}
+
+var _2020 = {exports: {}};
+
+var core$1 = {};
+
+var validate = {};
+
+var boolSchema = {};
+
+var errors = {};
+
+var codegen = {};
+
+var code$1 = {};
+
+var hasRequiredCode$1;
+
+function requireCode$1 () {
+	if (hasRequiredCode$1) return code$1;
+	hasRequiredCode$1 = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
+		// eslint-disable-next-line @typescript-eslint/no-extraneous-class
+		class _CodeOrName {
+		}
+		exports._CodeOrName = _CodeOrName;
+		exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+		class Name extends _CodeOrName {
+		    constructor(s) {
+		        super();
+		        if (!exports.IDENTIFIER.test(s))
+		            throw new Error("CodeGen: name must be a valid identifier");
+		        this.str = s;
+		    }
+		    toString() {
+		        return this.str;
+		    }
+		    emptyStr() {
+		        return false;
+		    }
+		    get names() {
+		        return { [this.str]: 1 };
+		    }
+		}
+		exports.Name = Name;
+		class _Code extends _CodeOrName {
+		    constructor(code) {
+		        super();
+		        this._items = typeof code === "string" ? [code] : code;
+		    }
+		    toString() {
+		        return this.str;
+		    }
+		    emptyStr() {
+		        if (this._items.length > 1)
+		            return false;
+		        const item = this._items[0];
+		        return item === "" || item === '""';
+		    }
+		    get str() {
+		        var _a;
+		        return ((_a = this._str) !== null && _a !== void 0 ? _a : (this._str = this._items.reduce((s, c) => `${s}${c}`, "")));
+		    }
+		    get names() {
+		        var _a;
+		        return ((_a = this._names) !== null && _a !== void 0 ? _a : (this._names = this._items.reduce((names, c) => {
+		            if (c instanceof Name)
+		                names[c.str] = (names[c.str] || 0) + 1;
+		            return names;
+		        }, {})));
+		    }
+		}
+		exports._Code = _Code;
+		exports.nil = new _Code("");
+		function _(strs, ...args) {
+		    const code = [strs[0]];
+		    let i = 0;
+		    while (i < args.length) {
+		        addCodeArg(code, args[i]);
+		        code.push(strs[++i]);
+		    }
+		    return new _Code(code);
+		}
+		exports._ = _;
+		const plus = new _Code("+");
+		function str(strs, ...args) {
+		    const expr = [safeStringify(strs[0])];
+		    let i = 0;
+		    while (i < args.length) {
+		        expr.push(plus);
+		        addCodeArg(expr, args[i]);
+		        expr.push(plus, safeStringify(strs[++i]));
+		    }
+		    optimize(expr);
+		    return new _Code(expr);
+		}
+		exports.str = str;
+		function addCodeArg(code, arg) {
+		    if (arg instanceof _Code)
+		        code.push(...arg._items);
+		    else if (arg instanceof Name)
+		        code.push(arg);
+		    else
+		        code.push(interpolate(arg));
+		}
+		exports.addCodeArg = addCodeArg;
+		function optimize(expr) {
+		    let i = 1;
+		    while (i < expr.length - 1) {
+		        if (expr[i] === plus) {
+		            const res = mergeExprItems(expr[i - 1], expr[i + 1]);
+		            if (res !== undefined) {
+		                expr.splice(i - 1, 3, res);
+		                continue;
+		            }
+		            expr[i++] = "+";
+		        }
+		        i++;
+		    }
+		}
+		function mergeExprItems(a, b) {
+		    if (b === '""')
+		        return a;
+		    if (a === '""')
+		        return b;
+		    if (typeof a == "string") {
+		        if (b instanceof Name || a[a.length - 1] !== '"')
+		            return;
+		        if (typeof b != "string")
+		            return `${a.slice(0, -1)}${b}"`;
+		        if (b[0] === '"')
+		            return a.slice(0, -1) + b.slice(1);
+		        return;
+		    }
+		    if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+		        return `"${a}${b.slice(1)}`;
+		    return;
+		}
+		function strConcat(c1, c2) {
+		    return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str `${c1}${c2}`;
+		}
+		exports.strConcat = strConcat;
+		// TODO do not allow arrays here
+		function interpolate(x) {
+		    return typeof x == "number" || typeof x == "boolean" || x === null
+		        ? x
+		        : safeStringify(Array.isArray(x) ? x.join(",") : x);
+		}
+		function stringify(x) {
+		    return new _Code(safeStringify(x));
+		}
+		exports.stringify = stringify;
+		function safeStringify(x) {
+		    return JSON.stringify(x)
+		        .replace(/\u2028/g, "\\u2028")
+		        .replace(/\u2029/g, "\\u2029");
+		}
+		exports.safeStringify = safeStringify;
+		function getProperty(key) {
+		    return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _ `[${key}]`;
+		}
+		exports.getProperty = getProperty;
+		//Does best effort to format the name properly
+		function getEsmExportName(key) {
+		    if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
+		        return new _Code(`${key}`);
+		    }
+		    throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+		}
+		exports.getEsmExportName = getEsmExportName;
+		function regexpCode(rx) {
+		    return new _Code(rx.toString());
+		}
+		exports.regexpCode = regexpCode;
+		
+	} (code$1));
+	return code$1;
+}
+
+var scope = {};
+
+var hasRequiredScope;
+
+function requireScope () {
+	if (hasRequiredScope) return scope;
+	hasRequiredScope = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
+		const code_1 = /*@__PURE__*/ requireCode$1();
+		class ValueError extends Error {
+		    constructor(name) {
+		        super(`CodeGen: "code" for ${name} not defined`);
+		        this.value = name.value;
+		    }
+		}
+		var UsedValueState;
+		(function (UsedValueState) {
+		    UsedValueState[UsedValueState["Started"] = 0] = "Started";
+		    UsedValueState[UsedValueState["Completed"] = 1] = "Completed";
+		})(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
+		exports.varKinds = {
+		    const: new code_1.Name("const"),
+		    let: new code_1.Name("let"),
+		    var: new code_1.Name("var"),
+		};
+		class Scope {
+		    constructor({ prefixes, parent } = {}) {
+		        this._names = {};
+		        this._prefixes = prefixes;
+		        this._parent = parent;
+		    }
+		    toName(nameOrPrefix) {
+		        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
+		    }
+		    name(prefix) {
+		        return new code_1.Name(this._newName(prefix));
+		    }
+		    _newName(prefix) {
+		        const ng = this._names[prefix] || this._nameGroup(prefix);
+		        return `${prefix}${ng.index++}`;
+		    }
+		    _nameGroup(prefix) {
+		        var _a, _b;
+		        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || (this._prefixes && !this._prefixes.has(prefix))) {
+		            throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
+		        }
+		        return (this._names[prefix] = { prefix, index: 0 });
+		    }
+		}
+		exports.Scope = Scope;
+		class ValueScopeName extends code_1.Name {
+		    constructor(prefix, nameStr) {
+		        super(nameStr);
+		        this.prefix = prefix;
+		    }
+		    setValue(value, { property, itemIndex }) {
+		        this.value = value;
+		        this.scopePath = (0, code_1._) `.${new code_1.Name(property)}[${itemIndex}]`;
+		    }
+		}
+		exports.ValueScopeName = ValueScopeName;
+		const line = (0, code_1._) `\n`;
+		class ValueScope extends Scope {
+		    constructor(opts) {
+		        super(opts);
+		        this._values = {};
+		        this._scope = opts.scope;
+		        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
+		    }
+		    get() {
+		        return this._scope;
+		    }
+		    name(prefix) {
+		        return new ValueScopeName(prefix, this._newName(prefix));
+		    }
+		    value(nameOrPrefix, value) {
+		        var _a;
+		        if (value.ref === undefined)
+		            throw new Error("CodeGen: ref must be passed in value");
+		        const name = this.toName(nameOrPrefix);
+		        const { prefix } = name;
+		        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+		        let vs = this._values[prefix];
+		        if (vs) {
+		            const _name = vs.get(valueKey);
+		            if (_name)
+		                return _name;
+		        }
+		        else {
+		            vs = this._values[prefix] = new Map();
+		        }
+		        vs.set(valueKey, name);
+		        const s = this._scope[prefix] || (this._scope[prefix] = []);
+		        const itemIndex = s.length;
+		        s[itemIndex] = value.ref;
+		        name.setValue(value, { property: prefix, itemIndex });
+		        return name;
+		    }
+		    getValue(prefix, keyOrRef) {
+		        const vs = this._values[prefix];
+		        if (!vs)
+		            return;
+		        return vs.get(keyOrRef);
+		    }
+		    scopeRefs(scopeName, values = this._values) {
+		        return this._reduceValues(values, (name) => {
+		            if (name.scopePath === undefined)
+		                throw new Error(`CodeGen: name "${name}" has no value`);
+		            return (0, code_1._) `${scopeName}${name.scopePath}`;
+		        });
+		    }
+		    scopeCode(values = this._values, usedValues, getCode) {
+		        return this._reduceValues(values, (name) => {
+		            if (name.value === undefined)
+		                throw new Error(`CodeGen: name "${name}" has no value`);
+		            return name.value.code;
+		        }, usedValues, getCode);
+		    }
+		    _reduceValues(values, valueCode, usedValues = {}, getCode) {
+		        let code = code_1.nil;
+		        for (const prefix in values) {
+		            const vs = values[prefix];
+		            if (!vs)
+		                continue;
+		            const nameSet = (usedValues[prefix] = usedValues[prefix] || new Map());
+		            vs.forEach((name) => {
+		                if (nameSet.has(name))
+		                    return;
+		                nameSet.set(name, UsedValueState.Started);
+		                let c = valueCode(name);
+		                if (c) {
+		                    const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
+		                    code = (0, code_1._) `${code}${def} ${name} = ${c};${this.opts._n}`;
+		                }
+		                else if ((c = getCode === null || getCode === void 0 ? void 0 : getCode(name))) {
+		                    code = (0, code_1._) `${code}${c}${this.opts._n}`;
+		                }
+		                else {
+		                    throw new ValueError(name);
+		                }
+		                nameSet.set(name, UsedValueState.Completed);
+		            });
+		        }
+		        return code;
+		    }
+		}
+		exports.ValueScope = ValueScope;
+		
+	} (scope));
+	return scope;
+}
+
+var hasRequiredCodegen;
+
+function requireCodegen () {
+	if (hasRequiredCodegen) return codegen;
+	hasRequiredCodegen = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
+		const code_1 = /*@__PURE__*/ requireCode$1();
+		const scope_1 = /*@__PURE__*/ requireScope();
+		var code_2 = /*@__PURE__*/ requireCode$1();
+		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return code_2._; } });
+		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return code_2.str; } });
+		Object.defineProperty(exports, "strConcat", { enumerable: true, get: function () { return code_2.strConcat; } });
+		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return code_2.nil; } });
+		Object.defineProperty(exports, "getProperty", { enumerable: true, get: function () { return code_2.getProperty; } });
+		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return code_2.stringify; } });
+		Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function () { return code_2.regexpCode; } });
+		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return code_2.Name; } });
+		var scope_2 = /*@__PURE__*/ requireScope();
+		Object.defineProperty(exports, "Scope", { enumerable: true, get: function () { return scope_2.Scope; } });
+		Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function () { return scope_2.ValueScope; } });
+		Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function () { return scope_2.ValueScopeName; } });
+		Object.defineProperty(exports, "varKinds", { enumerable: true, get: function () { return scope_2.varKinds; } });
+		exports.operators = {
+		    GT: new code_1._Code(">"),
+		    GTE: new code_1._Code(">="),
+		    LT: new code_1._Code("<"),
+		    LTE: new code_1._Code("<="),
+		    EQ: new code_1._Code("==="),
+		    NEQ: new code_1._Code("!=="),
+		    NOT: new code_1._Code("!"),
+		    OR: new code_1._Code("||"),
+		    AND: new code_1._Code("&&"),
+		    ADD: new code_1._Code("+"),
+		};
+		class Node {
+		    optimizeNodes() {
+		        return this;
+		    }
+		    optimizeNames(_names, _constants) {
+		        return this;
+		    }
+		}
+		class Def extends Node {
+		    constructor(varKind, name, rhs) {
+		        super();
+		        this.varKind = varKind;
+		        this.name = name;
+		        this.rhs = rhs;
+		    }
+		    render({ es5, _n }) {
+		        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
+		        const rhs = this.rhs === undefined ? "" : ` = ${this.rhs}`;
+		        return `${varKind} ${this.name}${rhs};` + _n;
+		    }
+		    optimizeNames(names, constants) {
+		        if (!names[this.name.str])
+		            return;
+		        if (this.rhs)
+		            this.rhs = optimizeExpr(this.rhs, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
+		    }
+		}
+		class Assign extends Node {
+		    constructor(lhs, rhs, sideEffects) {
+		        super();
+		        this.lhs = lhs;
+		        this.rhs = rhs;
+		        this.sideEffects = sideEffects;
+		    }
+		    render({ _n }) {
+		        return `${this.lhs} = ${this.rhs};` + _n;
+		    }
+		    optimizeNames(names, constants) {
+		        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+		            return;
+		        this.rhs = optimizeExpr(this.rhs, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+		        return addExprNames(names, this.rhs);
+		    }
+		}
+		class AssignOp extends Assign {
+		    constructor(lhs, op, rhs, sideEffects) {
+		        super(lhs, rhs, sideEffects);
+		        this.op = op;
+		    }
+		    render({ _n }) {
+		        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
+		    }
+		}
+		class Label extends Node {
+		    constructor(label) {
+		        super();
+		        this.label = label;
+		        this.names = {};
+		    }
+		    render({ _n }) {
+		        return `${this.label}:` + _n;
+		    }
+		}
+		class Break extends Node {
+		    constructor(label) {
+		        super();
+		        this.label = label;
+		        this.names = {};
+		    }
+		    render({ _n }) {
+		        const label = this.label ? ` ${this.label}` : "";
+		        return `break${label};` + _n;
+		    }
+		}
+		class Throw extends Node {
+		    constructor(error) {
+		        super();
+		        this.error = error;
+		    }
+		    render({ _n }) {
+		        return `throw ${this.error};` + _n;
+		    }
+		    get names() {
+		        return this.error.names;
+		    }
+		}
+		class AnyCode extends Node {
+		    constructor(code) {
+		        super();
+		        this.code = code;
+		    }
+		    render({ _n }) {
+		        return `${this.code};` + _n;
+		    }
+		    optimizeNodes() {
+		        return `${this.code}` ? this : undefined;
+		    }
+		    optimizeNames(names, constants) {
+		        this.code = optimizeExpr(this.code, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
+		    }
+		}
+		class ParentNode extends Node {
+		    constructor(nodes = []) {
+		        super();
+		        this.nodes = nodes;
+		    }
+		    render(opts) {
+		        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+		    }
+		    optimizeNodes() {
+		        const { nodes } = this;
+		        let i = nodes.length;
+		        while (i--) {
+		            const n = nodes[i].optimizeNodes();
+		            if (Array.isArray(n))
+		                nodes.splice(i, 1, ...n);
+		            else if (n)
+		                nodes[i] = n;
+		            else
+		                nodes.splice(i, 1);
+		        }
+		        return nodes.length > 0 ? this : undefined;
+		    }
+		    optimizeNames(names, constants) {
+		        const { nodes } = this;
+		        let i = nodes.length;
+		        while (i--) {
+		            // iterating backwards improves 1-pass optimization
+		            const n = nodes[i];
+		            if (n.optimizeNames(names, constants))
+		                continue;
+		            subtractNames(names, n.names);
+		            nodes.splice(i, 1);
+		        }
+		        return nodes.length > 0 ? this : undefined;
+		    }
+		    get names() {
+		        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+		    }
+		}
+		class BlockNode extends ParentNode {
+		    render(opts) {
+		        return "{" + opts._n + super.render(opts) + "}" + opts._n;
+		    }
+		}
+		class Root extends ParentNode {
+		}
+		class Else extends BlockNode {
+		}
+		Else.kind = "else";
+		class If extends BlockNode {
+		    constructor(condition, nodes) {
+		        super(nodes);
+		        this.condition = condition;
+		    }
+		    render(opts) {
+		        let code = `if(${this.condition})` + super.render(opts);
+		        if (this.else)
+		            code += "else " + this.else.render(opts);
+		        return code;
+		    }
+		    optimizeNodes() {
+		        super.optimizeNodes();
+		        const cond = this.condition;
+		        if (cond === true)
+		            return this.nodes; // else is ignored here
+		        let e = this.else;
+		        if (e) {
+		            const ns = e.optimizeNodes();
+		            e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
+		        }
+		        if (e) {
+		            if (cond === false)
+		                return e instanceof If ? e : e.nodes;
+		            if (this.nodes.length)
+		                return this;
+		            return new If(not(cond), e instanceof If ? [e] : e.nodes);
+		        }
+		        if (cond === false || !this.nodes.length)
+		            return undefined;
+		        return this;
+		    }
+		    optimizeNames(names, constants) {
+		        var _a;
+		        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+		        if (!(super.optimizeNames(names, constants) || this.else))
+		            return;
+		        this.condition = optimizeExpr(this.condition, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        const names = super.names;
+		        addExprNames(names, this.condition);
+		        if (this.else)
+		            addNames(names, this.else.names);
+		        return names;
+		    }
+		}
+		If.kind = "if";
+		class For extends BlockNode {
+		}
+		For.kind = "for";
+		class ForLoop extends For {
+		    constructor(iteration) {
+		        super();
+		        this.iteration = iteration;
+		    }
+		    render(opts) {
+		        return `for(${this.iteration})` + super.render(opts);
+		    }
+		    optimizeNames(names, constants) {
+		        if (!super.optimizeNames(names, constants))
+		            return;
+		        this.iteration = optimizeExpr(this.iteration, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return addNames(super.names, this.iteration.names);
+		    }
+		}
+		class ForRange extends For {
+		    constructor(varKind, name, from, to) {
+		        super();
+		        this.varKind = varKind;
+		        this.name = name;
+		        this.from = from;
+		        this.to = to;
+		    }
+		    render(opts) {
+		        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
+		        const { name, from, to } = this;
+		        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+		    }
+		    get names() {
+		        const names = addExprNames(super.names, this.from);
+		        return addExprNames(names, this.to);
+		    }
+		}
+		class ForIter extends For {
+		    constructor(loop, varKind, name, iterable) {
+		        super();
+		        this.loop = loop;
+		        this.varKind = varKind;
+		        this.name = name;
+		        this.iterable = iterable;
+		    }
+		    render(opts) {
+		        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
+		    }
+		    optimizeNames(names, constants) {
+		        if (!super.optimizeNames(names, constants))
+		            return;
+		        this.iterable = optimizeExpr(this.iterable, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return addNames(super.names, this.iterable.names);
+		    }
+		}
+		class Func extends BlockNode {
+		    constructor(name, args, async) {
+		        super();
+		        this.name = name;
+		        this.args = args;
+		        this.async = async;
+		    }
+		    render(opts) {
+		        const _async = this.async ? "async " : "";
+		        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
+		    }
+		}
+		Func.kind = "func";
+		class Return extends ParentNode {
+		    render(opts) {
+		        return "return " + super.render(opts);
+		    }
+		}
+		Return.kind = "return";
+		class Try extends BlockNode {
+		    render(opts) {
+		        let code = "try" + super.render(opts);
+		        if (this.catch)
+		            code += this.catch.render(opts);
+		        if (this.finally)
+		            code += this.finally.render(opts);
+		        return code;
+		    }
+		    optimizeNodes() {
+		        var _a, _b;
+		        super.optimizeNodes();
+		        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
+		        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
+		        return this;
+		    }
+		    optimizeNames(names, constants) {
+		        var _a, _b;
+		        super.optimizeNames(names, constants);
+		        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+		        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+		        return this;
+		    }
+		    get names() {
+		        const names = super.names;
+		        if (this.catch)
+		            addNames(names, this.catch.names);
+		        if (this.finally)
+		            addNames(names, this.finally.names);
+		        return names;
+		    }
+		}
+		class Catch extends BlockNode {
+		    constructor(error) {
+		        super();
+		        this.error = error;
+		    }
+		    render(opts) {
+		        return `catch(${this.error})` + super.render(opts);
+		    }
+		}
+		Catch.kind = "catch";
+		class Finally extends BlockNode {
+		    render(opts) {
+		        return "finally" + super.render(opts);
+		    }
+		}
+		Finally.kind = "finally";
+		class CodeGen {
+		    constructor(extScope, opts = {}) {
+		        this._values = {};
+		        this._blockStarts = [];
+		        this._constants = {};
+		        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
+		        this._extScope = extScope;
+		        this._scope = new scope_1.Scope({ parent: extScope });
+		        this._nodes = [new Root()];
+		    }
+		    toString() {
+		        return this._root.render(this.opts);
+		    }
+		    // returns unique name in the internal scope
+		    name(prefix) {
+		        return this._scope.name(prefix);
+		    }
+		    // reserves unique name in the external scope
+		    scopeName(prefix) {
+		        return this._extScope.name(prefix);
+		    }
+		    // reserves unique name in the external scope and assigns value to it
+		    scopeValue(prefixOrName, value) {
+		        const name = this._extScope.value(prefixOrName, value);
+		        const vs = this._values[name.prefix] || (this._values[name.prefix] = new Set());
+		        vs.add(name);
+		        return name;
+		    }
+		    getScopeValue(prefix, keyOrRef) {
+		        return this._extScope.getValue(prefix, keyOrRef);
+		    }
+		    // return code that assigns values in the external scope to the names that are used internally
+		    // (same names that were returned by gen.scopeName or gen.scopeValue)
+		    scopeRefs(scopeName) {
+		        return this._extScope.scopeRefs(scopeName, this._values);
+		    }
+		    scopeCode() {
+		        return this._extScope.scopeCode(this._values);
+		    }
+		    _def(varKind, nameOrPrefix, rhs, constant) {
+		        const name = this._scope.toName(nameOrPrefix);
+		        if (rhs !== undefined && constant)
+		            this._constants[name.str] = rhs;
+		        this._leafNode(new Def(varKind, name, rhs));
+		        return name;
+		    }
+		    // `const` declaration (`var` in es5 mode)
+		    const(nameOrPrefix, rhs, _constant) {
+		        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
+		    }
+		    // `let` declaration with optional assignment (`var` in es5 mode)
+		    let(nameOrPrefix, rhs, _constant) {
+		        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
+		    }
+		    // `var` declaration with optional assignment
+		    var(nameOrPrefix, rhs, _constant) {
+		        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
+		    }
+		    // assignment code
+		    assign(lhs, rhs, sideEffects) {
+		        return this._leafNode(new Assign(lhs, rhs, sideEffects));
+		    }
+		    // `+=` code
+		    add(lhs, rhs) {
+		        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
+		    }
+		    // appends passed SafeExpr to code or executes Block
+		    code(c) {
+		        if (typeof c == "function")
+		            c();
+		        else if (c !== code_1.nil)
+		            this._leafNode(new AnyCode(c));
+		        return this;
+		    }
+		    // returns code for object literal for the passed argument list of key-value pairs
+		    object(...keyValues) {
+		        const code = ["{"];
+		        for (const [key, value] of keyValues) {
+		            if (code.length > 1)
+		                code.push(",");
+		            code.push(key);
+		            if (key !== value || this.opts.es5) {
+		                code.push(":");
+		                (0, code_1.addCodeArg)(code, value);
+		            }
+		        }
+		        code.push("}");
+		        return new code_1._Code(code);
+		    }
+		    // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
+		    if(condition, thenBody, elseBody) {
+		        this._blockNode(new If(condition));
+		        if (thenBody && elseBody) {
+		            this.code(thenBody).else().code(elseBody).endIf();
+		        }
+		        else if (thenBody) {
+		            this.code(thenBody).endIf();
+		        }
+		        else if (elseBody) {
+		            throw new Error('CodeGen: "else" body without "then" body');
+		        }
+		        return this;
+		    }
+		    // `else if` clause - invalid without `if` or after `else` clauses
+		    elseIf(condition) {
+		        return this._elseNode(new If(condition));
+		    }
+		    // `else` clause - only valid after `if` or `else if` clauses
+		    else() {
+		        return this._elseNode(new Else());
+		    }
+		    // end `if` statement (needed if gen.if was used only with condition)
+		    endIf() {
+		        return this._endBlockNode(If, Else);
+		    }
+		    _for(node, forBody) {
+		        this._blockNode(node);
+		        if (forBody)
+		            this.code(forBody).endFor();
+		        return this;
+		    }
+		    // a generic `for` clause (or statement if `forBody` is passed)
+		    for(iteration, forBody) {
+		        return this._for(new ForLoop(iteration), forBody);
+		    }
+		    // `for` statement for a range of values
+		    forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
+		        const name = this._scope.toName(nameOrPrefix);
+		        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+		    }
+		    // `for-of` statement (in es5 mode replace with a normal for loop)
+		    forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
+		        const name = this._scope.toName(nameOrPrefix);
+		        if (this.opts.es5) {
+		            const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
+		            return this.forRange("_i", 0, (0, code_1._) `${arr}.length`, (i) => {
+		                this.var(name, (0, code_1._) `${arr}[${i}]`);
+		                forBody(name);
+		            });
+		        }
+		        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+		    }
+		    // `for-in` statement.
+		    // With option `ownProperties` replaced with a `for-of` loop for object keys
+		    forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+		        if (this.opts.ownProperties) {
+		            return this.forOf(nameOrPrefix, (0, code_1._) `Object.keys(${obj})`, forBody);
+		        }
+		        const name = this._scope.toName(nameOrPrefix);
+		        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+		    }
+		    // end `for` loop
+		    endFor() {
+		        return this._endBlockNode(For);
+		    }
+		    // `label` statement
+		    label(label) {
+		        return this._leafNode(new Label(label));
+		    }
+		    // `break` statement
+		    break(label) {
+		        return this._leafNode(new Break(label));
+		    }
+		    // `return` statement
+		    return(value) {
+		        const node = new Return();
+		        this._blockNode(node);
+		        this.code(value);
+		        if (node.nodes.length !== 1)
+		            throw new Error('CodeGen: "return" should have one node');
+		        return this._endBlockNode(Return);
+		    }
+		    // `try` statement
+		    try(tryBody, catchCode, finallyCode) {
+		        if (!catchCode && !finallyCode)
+		            throw new Error('CodeGen: "try" without "catch" and "finally"');
+		        const node = new Try();
+		        this._blockNode(node);
+		        this.code(tryBody);
+		        if (catchCode) {
+		            const error = this.name("e");
+		            this._currNode = node.catch = new Catch(error);
+		            catchCode(error);
+		        }
+		        if (finallyCode) {
+		            this._currNode = node.finally = new Finally();
+		            this.code(finallyCode);
+		        }
+		        return this._endBlockNode(Catch, Finally);
+		    }
+		    // `throw` statement
+		    throw(error) {
+		        return this._leafNode(new Throw(error));
+		    }
+		    // start self-balancing block
+		    block(body, nodeCount) {
+		        this._blockStarts.push(this._nodes.length);
+		        if (body)
+		            this.code(body).endBlock(nodeCount);
+		        return this;
+		    }
+		    // end the current self-balancing block
+		    endBlock(nodeCount) {
+		        const len = this._blockStarts.pop();
+		        if (len === undefined)
+		            throw new Error("CodeGen: not in self-balancing block");
+		        const toClose = this._nodes.length - len;
+		        if (toClose < 0 || (nodeCount !== undefined && toClose !== nodeCount)) {
+		            throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
+		        }
+		        this._nodes.length = len;
+		        return this;
+		    }
+		    // `function` heading (or definition if funcBody is passed)
+		    func(name, args = code_1.nil, async, funcBody) {
+		        this._blockNode(new Func(name, args, async));
+		        if (funcBody)
+		            this.code(funcBody).endFunc();
+		        return this;
+		    }
+		    // end function definition
+		    endFunc() {
+		        return this._endBlockNode(Func);
+		    }
+		    optimize(n = 1) {
+		        while (n-- > 0) {
+		            this._root.optimizeNodes();
+		            this._root.optimizeNames(this._root.names, this._constants);
+		        }
+		    }
+		    _leafNode(node) {
+		        this._currNode.nodes.push(node);
+		        return this;
+		    }
+		    _blockNode(node) {
+		        this._currNode.nodes.push(node);
+		        this._nodes.push(node);
+		    }
+		    _endBlockNode(N1, N2) {
+		        const n = this._currNode;
+		        if (n instanceof N1 || (N2 && n instanceof N2)) {
+		            this._nodes.pop();
+		            return this;
+		        }
+		        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
+		    }
+		    _elseNode(node) {
+		        const n = this._currNode;
+		        if (!(n instanceof If)) {
+		            throw new Error('CodeGen: "else" without "if"');
+		        }
+		        this._currNode = n.else = node;
+		        return this;
+		    }
+		    get _root() {
+		        return this._nodes[0];
+		    }
+		    get _currNode() {
+		        const ns = this._nodes;
+		        return ns[ns.length - 1];
+		    }
+		    set _currNode(node) {
+		        const ns = this._nodes;
+		        ns[ns.length - 1] = node;
+		    }
+		}
+		exports.CodeGen = CodeGen;
+		function addNames(names, from) {
+		    for (const n in from)
+		        names[n] = (names[n] || 0) + (from[n] || 0);
+		    return names;
+		}
+		function addExprNames(names, from) {
+		    return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+		}
+		function optimizeExpr(expr, names, constants) {
+		    if (expr instanceof code_1.Name)
+		        return replaceName(expr);
+		    if (!canOptimize(expr))
+		        return expr;
+		    return new code_1._Code(expr._items.reduce((items, c) => {
+		        if (c instanceof code_1.Name)
+		            c = replaceName(c);
+		        if (c instanceof code_1._Code)
+		            items.push(...c._items);
+		        else
+		            items.push(c);
+		        return items;
+		    }, []));
+		    function replaceName(n) {
+		        const c = constants[n.str];
+		        if (c === undefined || names[n.str] !== 1)
+		            return n;
+		        delete names[n.str];
+		        return c;
+		    }
+		    function canOptimize(e) {
+		        return (e instanceof code_1._Code &&
+		            e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== undefined));
+		    }
+		}
+		function subtractNames(names, from) {
+		    for (const n in from)
+		        names[n] = (names[n] || 0) - (from[n] || 0);
+		}
+		function not(x) {
+		    return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._) `!${par(x)}`;
+		}
+		exports.not = not;
+		const andCode = mappend(exports.operators.AND);
+		// boolean AND (&&) expression with the passed arguments
+		function and(...args) {
+		    return args.reduce(andCode);
+		}
+		exports.and = and;
+		const orCode = mappend(exports.operators.OR);
+		// boolean OR (||) expression with the passed arguments
+		function or(...args) {
+		    return args.reduce(orCode);
+		}
+		exports.or = or;
+		function mappend(op) {
+		    return (x, y) => (x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._) `${par(x)} ${op} ${par(y)}`);
+		}
+		function par(x) {
+		    return x instanceof code_1.Name ? x : (0, code_1._) `(${x})`;
+		}
+		
+	} (codegen));
+	return codegen;
+}
+
+var util = {};
+
+var hasRequiredUtil;
+
+function requireUtil () {
+	if (hasRequiredUtil) return util;
+	hasRequiredUtil = 1;
+	Object.defineProperty(util, "__esModule", { value: true });
+	util.checkStrictMode = util.getErrorPath = util.Type = util.useFunc = util.setEvaluated = util.evaluatedPropsToName = util.mergeEvaluated = util.eachItem = util.unescapeJsonPointer = util.escapeJsonPointer = util.escapeFragment = util.unescapeFragment = util.schemaRefOrVal = util.schemaHasRulesButRef = util.schemaHasRules = util.checkUnknownRules = util.alwaysValidSchema = util.toHash = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const code_1 = /*@__PURE__*/ requireCode$1();
+	// TODO refactor to use Set
+	function toHash(arr) {
+	    const hash = {};
+	    for (const item of arr)
+	        hash[item] = true;
+	    return hash;
+	}
+	util.toHash = toHash;
+	function alwaysValidSchema(it, schema) {
+	    if (typeof schema == "boolean")
+	        return schema;
+	    if (Object.keys(schema).length === 0)
+	        return true;
+	    checkUnknownRules(it, schema);
+	    return !schemaHasRules(schema, it.self.RULES.all);
+	}
+	util.alwaysValidSchema = alwaysValidSchema;
+	function checkUnknownRules(it, schema = it.schema) {
+	    const { opts, self } = it;
+	    if (!opts.strictSchema)
+	        return;
+	    if (typeof schema === "boolean")
+	        return;
+	    const rules = self.RULES.keywords;
+	    for (const key in schema) {
+	        if (!rules[key])
+	            checkStrictMode(it, `unknown keyword: "${key}"`);
+	    }
+	}
+	util.checkUnknownRules = checkUnknownRules;
+	function schemaHasRules(schema, rules) {
+	    if (typeof schema == "boolean")
+	        return !schema;
+	    for (const key in schema)
+	        if (rules[key])
+	            return true;
+	    return false;
+	}
+	util.schemaHasRules = schemaHasRules;
+	function schemaHasRulesButRef(schema, RULES) {
+	    if (typeof schema == "boolean")
+	        return !schema;
+	    for (const key in schema)
+	        if (key !== "$ref" && RULES.all[key])
+	            return true;
+	    return false;
+	}
+	util.schemaHasRulesButRef = schemaHasRulesButRef;
+	function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+	    if (!$data) {
+	        if (typeof schema == "number" || typeof schema == "boolean")
+	            return schema;
+	        if (typeof schema == "string")
+	            return (0, codegen_1._) `${schema}`;
+	    }
+	    return (0, codegen_1._) `${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+	}
+	util.schemaRefOrVal = schemaRefOrVal;
+	function unescapeFragment(str) {
+	    return unescapeJsonPointer(decodeURIComponent(str));
+	}
+	util.unescapeFragment = unescapeFragment;
+	function escapeFragment(str) {
+	    return encodeURIComponent(escapeJsonPointer(str));
+	}
+	util.escapeFragment = escapeFragment;
+	function escapeJsonPointer(str) {
+	    if (typeof str == "number")
+	        return `${str}`;
+	    return str.replace(/~/g, "~0").replace(/\//g, "~1");
+	}
+	util.escapeJsonPointer = escapeJsonPointer;
+	function unescapeJsonPointer(str) {
+	    return str.replace(/~1/g, "/").replace(/~0/g, "~");
+	}
+	util.unescapeJsonPointer = unescapeJsonPointer;
+	function eachItem(xs, f) {
+	    if (Array.isArray(xs)) {
+	        for (const x of xs)
+	            f(x);
+	    }
+	    else {
+	        f(xs);
+	    }
+	}
+	util.eachItem = eachItem;
+	function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName, }) {
+	    return (gen, from, to, toName) => {
+	        const res = to === undefined
+	            ? from
+	            : to instanceof codegen_1.Name
+	                ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to)
+	                : from instanceof codegen_1.Name
+	                    ? (mergeToName(gen, to, from), from)
+	                    : mergeValues(from, to);
+	        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
+	    };
+	}
+	util.mergeEvaluated = {
+	    props: makeMergeEvaluated({
+	        mergeNames: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true && ${from} !== undefined`, () => {
+	            gen.if((0, codegen_1._) `${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._) `${to} || {}`).code((0, codegen_1._) `Object.assign(${to}, ${from})`));
+	        }),
+	        mergeToName: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true`, () => {
+	            if (from === true) {
+	                gen.assign(to, true);
+	            }
+	            else {
+	                gen.assign(to, (0, codegen_1._) `${to} || {}`);
+	                setEvaluated(gen, to, from);
+	            }
+	        }),
+	        mergeValues: (from, to) => (from === true ? true : { ...from, ...to }),
+	        resultToName: evaluatedPropsToName,
+	    }),
+	    items: makeMergeEvaluated({
+	        mergeNames: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._) `${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
+	        mergeToName: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._) `${to} > ${from} ? ${to} : ${from}`)),
+	        mergeValues: (from, to) => (from === true ? true : Math.max(from, to)),
+	        resultToName: (gen, items) => gen.var("items", items),
+	    }),
+	};
+	function evaluatedPropsToName(gen, ps) {
+	    if (ps === true)
+	        return gen.var("props", true);
+	    const props = gen.var("props", (0, codegen_1._) `{}`);
+	    if (ps !== undefined)
+	        setEvaluated(gen, props, ps);
+	    return props;
+	}
+	util.evaluatedPropsToName = evaluatedPropsToName;
+	function setEvaluated(gen, props, ps) {
+	    Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._) `${props}${(0, codegen_1.getProperty)(p)}`, true));
+	}
+	util.setEvaluated = setEvaluated;
+	const snippets = {};
+	function useFunc(gen, f) {
+	    return gen.scopeValue("func", {
+	        ref: f,
+	        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code)),
+	    });
+	}
+	util.useFunc = useFunc;
+	var Type;
+	(function (Type) {
+	    Type[Type["Num"] = 0] = "Num";
+	    Type[Type["Str"] = 1] = "Str";
+	})(Type || (util.Type = Type = {}));
+	function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
+	    // let path
+	    if (dataProp instanceof codegen_1.Name) {
+	        const isNumber = dataPropType === Type.Num;
+	        return jsPropertySyntax
+	            ? isNumber
+	                ? (0, codegen_1._) `"[" + ${dataProp} + "]"`
+	                : (0, codegen_1._) `"['" + ${dataProp} + "']"`
+	            : isNumber
+	                ? (0, codegen_1._) `"/" + ${dataProp}`
+	                : (0, codegen_1._) `"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`; // TODO maybe use global escapePointer
+	    }
+	    return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
+	}
+	util.getErrorPath = getErrorPath;
+	function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
+	    if (!mode)
+	        return;
+	    msg = `strict mode: ${msg}`;
+	    if (mode === true)
+	        throw new Error(msg);
+	    it.self.logger.warn(msg);
+	}
+	util.checkStrictMode = checkStrictMode;
+	
+	return util;
+}
+
+var names = {};
+
+var hasRequiredNames;
+
+function requireNames () {
+	if (hasRequiredNames) return names;
+	hasRequiredNames = 1;
+	Object.defineProperty(names, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names$1 = {
+	    // validation function arguments
+	    data: new codegen_1.Name("data"), // data passed to validation function
+	    // args passed from referencing schema
+	    valCxt: new codegen_1.Name("valCxt"), // validation/data context - should not be used directly, it is destructured to the names below
+	    instancePath: new codegen_1.Name("instancePath"),
+	    parentData: new codegen_1.Name("parentData"),
+	    parentDataProperty: new codegen_1.Name("parentDataProperty"),
+	    rootData: new codegen_1.Name("rootData"), // root data - same as the data passed to the first/top validation function
+	    dynamicAnchors: new codegen_1.Name("dynamicAnchors"), // used to support recursiveRef and dynamicRef
+	    // function scoped variables
+	    vErrors: new codegen_1.Name("vErrors"), // null or array of validation errors
+	    errors: new codegen_1.Name("errors"), // counter of validation errors
+	    this: new codegen_1.Name("this"),
+	    // "globals"
+	    self: new codegen_1.Name("self"),
+	    scope: new codegen_1.Name("scope"),
+	    // JTD serialize/parse name for JSON string and position
+	    json: new codegen_1.Name("json"),
+	    jsonPos: new codegen_1.Name("jsonPos"),
+	    jsonLen: new codegen_1.Name("jsonLen"),
+	    jsonPart: new codegen_1.Name("jsonPart"),
+	};
+	names.default = names$1;
+	
+	return names;
+}
+
+var hasRequiredErrors;
+
+function requireErrors () {
+	if (hasRequiredErrors) return errors;
+	hasRequiredErrors = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
+		const codegen_1 = /*@__PURE__*/ requireCodegen();
+		const util_1 = /*@__PURE__*/ requireUtil();
+		const names_1 = /*@__PURE__*/ requireNames();
+		exports.keywordError = {
+		    message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
+		};
+		exports.keyword$DataError = {
+		    message: ({ keyword, schemaType }) => schemaType
+		        ? (0, codegen_1.str) `"${keyword}" keyword must be ${schemaType} ($data)`
+		        : (0, codegen_1.str) `"${keyword}" keyword is invalid ($data)`,
+		};
+		function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
+		    const { it } = cxt;
+		    const { gen, compositeRule, allErrors } = it;
+		    const errObj = errorObjectCode(cxt, error, errorPaths);
+		    if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : (compositeRule || allErrors)) {
+		        addError(gen, errObj);
+		    }
+		    else {
+		        returnErrors(it, (0, codegen_1._) `[${errObj}]`);
+		    }
+		}
+		exports.reportError = reportError;
+		function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
+		    const { it } = cxt;
+		    const { gen, compositeRule, allErrors } = it;
+		    const errObj = errorObjectCode(cxt, error, errorPaths);
+		    addError(gen, errObj);
+		    if (!(compositeRule || allErrors)) {
+		        returnErrors(it, names_1.default.vErrors);
+		    }
+		}
+		exports.reportExtraError = reportExtraError;
+		function resetErrorsCount(gen, errsCount) {
+		    gen.assign(names_1.default.errors, errsCount);
+		    gen.if((0, codegen_1._) `${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._) `${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
+		}
+		exports.resetErrorsCount = resetErrorsCount;
+		function extendErrors({ gen, keyword, schemaValue, data, errsCount, it, }) {
+		    /* istanbul ignore if */
+		    if (errsCount === undefined)
+		        throw new Error("ajv implementation error");
+		    const err = gen.name("err");
+		    gen.forRange("i", errsCount, names_1.default.errors, (i) => {
+		        gen.const(err, (0, codegen_1._) `${names_1.default.vErrors}[${i}]`);
+		        gen.if((0, codegen_1._) `${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._) `${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+		        gen.assign((0, codegen_1._) `${err}.schemaPath`, (0, codegen_1.str) `${it.errSchemaPath}/${keyword}`);
+		        if (it.opts.verbose) {
+		            gen.assign((0, codegen_1._) `${err}.schema`, schemaValue);
+		            gen.assign((0, codegen_1._) `${err}.data`, data);
+		        }
+		    });
+		}
+		exports.extendErrors = extendErrors;
+		function addError(gen, errObj) {
+		    const err = gen.const("err", errObj);
+		    gen.if((0, codegen_1._) `${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._) `[${err}]`), (0, codegen_1._) `${names_1.default.vErrors}.push(${err})`);
+		    gen.code((0, codegen_1._) `${names_1.default.errors}++`);
+		}
+		function returnErrors(it, errs) {
+		    const { gen, validateName, schemaEnv } = it;
+		    if (schemaEnv.$async) {
+		        gen.throw((0, codegen_1._) `new ${it.ValidationError}(${errs})`);
+		    }
+		    else {
+		        gen.assign((0, codegen_1._) `${validateName}.errors`, errs);
+		        gen.return(false);
+		    }
+		}
+		const E = {
+		    keyword: new codegen_1.Name("keyword"),
+		    schemaPath: new codegen_1.Name("schemaPath"), // also used in JTD errors
+		    params: new codegen_1.Name("params"),
+		    propertyName: new codegen_1.Name("propertyName"),
+		    message: new codegen_1.Name("message"),
+		    schema: new codegen_1.Name("schema"),
+		    parentSchema: new codegen_1.Name("parentSchema"),
+		};
+		function errorObjectCode(cxt, error, errorPaths) {
+		    const { createErrors } = cxt.it;
+		    if (createErrors === false)
+		        return (0, codegen_1._) `{}`;
+		    return errorObject(cxt, error, errorPaths);
+		}
+		function errorObject(cxt, error, errorPaths = {}) {
+		    const { gen, it } = cxt;
+		    const keyValues = [
+		        errorInstancePath(it, errorPaths),
+		        errorSchemaPath(cxt, errorPaths),
+		    ];
+		    extraErrorProps(cxt, error, keyValues);
+		    return gen.object(...keyValues);
+		}
+		function errorInstancePath({ errorPath }, { instancePath }) {
+		    const instPath = instancePath
+		        ? (0, codegen_1.str) `${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}`
+		        : errorPath;
+		    return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
+		}
+		function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+		    let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str) `${errSchemaPath}/${keyword}`;
+		    if (schemaPath) {
+		        schPath = (0, codegen_1.str) `${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+		    }
+		    return [E.schemaPath, schPath];
+		}
+		function extraErrorProps(cxt, { params, message }, keyValues) {
+		    const { keyword, data, schemaValue, it } = cxt;
+		    const { opts, propertyName, topSchemaRef, schemaPath } = it;
+		    keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._) `{}`]);
+		    if (opts.messages) {
+		        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+		    }
+		    if (opts.verbose) {
+		        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._) `${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+		    }
+		    if (propertyName)
+		        keyValues.push([E.propertyName, propertyName]);
+		}
+		
+	} (errors));
+	return errors;
+}
+
+var hasRequiredBoolSchema;
+
+function requireBoolSchema () {
+	if (hasRequiredBoolSchema) return boolSchema;
+	hasRequiredBoolSchema = 1;
+	Object.defineProperty(boolSchema, "__esModule", { value: true });
+	boolSchema.boolOrEmptySchema = boolSchema.topBoolOrEmptySchema = void 0;
+	const errors_1 = /*@__PURE__*/ requireErrors();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const boolError = {
+	    message: "boolean schema is false",
+	};
+	function topBoolOrEmptySchema(it) {
+	    const { gen, schema, validateName } = it;
+	    if (schema === false) {
+	        falseSchemaError(it, false);
+	    }
+	    else if (typeof schema == "object" && schema.$async === true) {
+	        gen.return(names_1.default.data);
+	    }
+	    else {
+	        gen.assign((0, codegen_1._) `${validateName}.errors`, null);
+	        gen.return(true);
+	    }
+	}
+	boolSchema.topBoolOrEmptySchema = topBoolOrEmptySchema;
+	function boolOrEmptySchema(it, valid) {
+	    const { gen, schema } = it;
+	    if (schema === false) {
+	        gen.var(valid, false); // TODO var
+	        falseSchemaError(it);
+	    }
+	    else {
+	        gen.var(valid, true); // TODO var
+	    }
+	}
+	boolSchema.boolOrEmptySchema = boolOrEmptySchema;
+	function falseSchemaError(it, overrideAllErrors) {
+	    const { gen, data } = it;
+	    // TODO maybe some other interface should be used for non-keyword validation errors...
+	    const cxt = {
+	        gen,
+	        keyword: "false schema",
+	        data,
+	        schema: false,
+	        schemaCode: false,
+	        schemaValue: false,
+	        params: {},
+	        it,
+	    };
+	    (0, errors_1.reportError)(cxt, boolError, undefined, overrideAllErrors);
+	}
+	
+	return boolSchema;
+}
+
+var dataType = {};
+
+var rules = {};
+
+var hasRequiredRules;
+
+function requireRules () {
+	if (hasRequiredRules) return rules;
+	hasRequiredRules = 1;
+	Object.defineProperty(rules, "__esModule", { value: true });
+	rules.getRules = rules.isJSONType = void 0;
+	const _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
+	const jsonTypes = new Set(_jsonTypes);
+	function isJSONType(x) {
+	    return typeof x == "string" && jsonTypes.has(x);
+	}
+	rules.isJSONType = isJSONType;
+	function getRules() {
+	    const groups = {
+	        number: { type: "number", rules: [] },
+	        string: { type: "string", rules: [] },
+	        array: { type: "array", rules: [] },
+	        object: { type: "object", rules: [] },
+	    };
+	    return {
+	        types: { ...groups, integer: true, boolean: true, null: true },
+	        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+	        post: { rules: [] },
+	        all: {},
+	        keywords: {},
+	    };
+	}
+	rules.getRules = getRules;
+	
+	return rules;
+}
+
+var applicability = {};
+
+var hasRequiredApplicability;
+
+function requireApplicability () {
+	if (hasRequiredApplicability) return applicability;
+	hasRequiredApplicability = 1;
+	Object.defineProperty(applicability, "__esModule", { value: true });
+	applicability.shouldUseRule = applicability.shouldUseGroup = applicability.schemaHasRulesForType = void 0;
+	function schemaHasRulesForType({ schema, self }, type) {
+	    const group = self.RULES.types[type];
+	    return group && group !== true && shouldUseGroup(schema, group);
+	}
+	applicability.schemaHasRulesForType = schemaHasRulesForType;
+	function shouldUseGroup(schema, group) {
+	    return group.rules.some((rule) => shouldUseRule(schema, rule));
+	}
+	applicability.shouldUseGroup = shouldUseGroup;
+	function shouldUseRule(schema, rule) {
+	    var _a;
+	    return (schema[rule.keyword] !== undefined ||
+	        ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== undefined)));
+	}
+	applicability.shouldUseRule = shouldUseRule;
+	
+	return applicability;
+}
+
+var hasRequiredDataType;
+
+function requireDataType () {
+	if (hasRequiredDataType) return dataType;
+	hasRequiredDataType = 1;
+	Object.defineProperty(dataType, "__esModule", { value: true });
+	dataType.reportTypeError = dataType.checkDataTypes = dataType.checkDataType = dataType.coerceAndCheckDataType = dataType.getJSONTypes = dataType.getSchemaTypes = dataType.DataType = void 0;
+	const rules_1 = /*@__PURE__*/ requireRules();
+	const applicability_1 = /*@__PURE__*/ requireApplicability();
+	const errors_1 = /*@__PURE__*/ requireErrors();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	var DataType;
+	(function (DataType) {
+	    DataType[DataType["Correct"] = 0] = "Correct";
+	    DataType[DataType["Wrong"] = 1] = "Wrong";
+	})(DataType || (dataType.DataType = DataType = {}));
+	function getSchemaTypes(schema) {
+	    const types = getJSONTypes(schema.type);
+	    const hasNull = types.includes("null");
+	    if (hasNull) {
+	        if (schema.nullable === false)
+	            throw new Error("type: null contradicts nullable: false");
+	    }
+	    else {
+	        if (!types.length && schema.nullable !== undefined) {
+	            throw new Error('"nullable" cannot be used without "type"');
+	        }
+	        if (schema.nullable === true)
+	            types.push("null");
+	    }
+	    return types;
+	}
+	dataType.getSchemaTypes = getSchemaTypes;
+	// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
+	function getJSONTypes(ts) {
+	    const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
+	    if (types.every(rules_1.isJSONType))
+	        return types;
+	    throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
+	}
+	dataType.getJSONTypes = getJSONTypes;
+	function coerceAndCheckDataType(it, types) {
+	    const { gen, data, opts } = it;
+	    const coerceTo = coerceToTypes(types, opts.coerceTypes);
+	    const checkTypes = types.length > 0 &&
+	        !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
+	    if (checkTypes) {
+	        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
+	        gen.if(wrongType, () => {
+	            if (coerceTo.length)
+	                coerceData(it, types, coerceTo);
+	            else
+	                reportTypeError(it);
+	        });
+	    }
+	    return checkTypes;
+	}
+	dataType.coerceAndCheckDataType = coerceAndCheckDataType;
+	const COERCIBLE = new Set(["string", "number", "integer", "boolean", "null"]);
+	function coerceToTypes(types, coerceTypes) {
+	    return coerceTypes
+	        ? types.filter((t) => COERCIBLE.has(t) || (coerceTypes === "array" && t === "array"))
+	        : [];
+	}
+	function coerceData(it, types, coerceTo) {
+	    const { gen, data, opts } = it;
+	    const dataType = gen.let("dataType", (0, codegen_1._) `typeof ${data}`);
+	    const coerced = gen.let("coerced", (0, codegen_1._) `undefined`);
+	    if (opts.coerceTypes === "array") {
+	        gen.if((0, codegen_1._) `${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen
+	            .assign(data, (0, codegen_1._) `${data}[0]`)
+	            .assign(dataType, (0, codegen_1._) `typeof ${data}`)
+	            .if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
+	    }
+	    gen.if((0, codegen_1._) `${coerced} !== undefined`);
+	    for (const t of coerceTo) {
+	        if (COERCIBLE.has(t) || (t === "array" && opts.coerceTypes === "array")) {
+	            coerceSpecificType(t);
+	        }
+	    }
+	    gen.else();
+	    reportTypeError(it);
+	    gen.endIf();
+	    gen.if((0, codegen_1._) `${coerced} !== undefined`, () => {
+	        gen.assign(data, coerced);
+	        assignParentData(it, coerced);
+	    });
+	    function coerceSpecificType(t) {
+	        switch (t) {
+	            case "string":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} == "number" || ${dataType} == "boolean"`)
+	                    .assign(coerced, (0, codegen_1._) `"" + ${data}`)
+	                    .elseIf((0, codegen_1._) `${data} === null`)
+	                    .assign(coerced, (0, codegen_1._) `""`);
+	                return;
+	            case "number":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} == "boolean" || ${data} === null
+              || (${dataType} == "string" && ${data} && ${data} == +${data})`)
+	                    .assign(coerced, (0, codegen_1._) `+${data}`);
+	                return;
+	            case "integer":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} === "boolean" || ${data} === null
+              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`)
+	                    .assign(coerced, (0, codegen_1._) `+${data}`);
+	                return;
+	            case "boolean":
+	                gen
+	                    .elseIf((0, codegen_1._) `${data} === "false" || ${data} === 0 || ${data} === null`)
+	                    .assign(coerced, false)
+	                    .elseIf((0, codegen_1._) `${data} === "true" || ${data} === 1`)
+	                    .assign(coerced, true);
+	                return;
+	            case "null":
+	                gen.elseIf((0, codegen_1._) `${data} === "" || ${data} === 0 || ${data} === false`);
+	                gen.assign(coerced, null);
+	                return;
+	            case "array":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} === "string" || ${dataType} === "number"
+              || ${dataType} === "boolean" || ${data} === null`)
+	                    .assign(coerced, (0, codegen_1._) `[${data}]`);
+	        }
+	    }
+	}
+	function assignParentData({ gen, parentData, parentDataProperty }, expr) {
+	    // TODO use gen.property
+	    gen.if((0, codegen_1._) `${parentData} !== undefined`, () => gen.assign((0, codegen_1._) `${parentData}[${parentDataProperty}]`, expr));
+	}
+	function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
+	    const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+	    let cond;
+	    switch (dataType) {
+	        case "null":
+	            return (0, codegen_1._) `${data} ${EQ} null`;
+	        case "array":
+	            cond = (0, codegen_1._) `Array.isArray(${data})`;
+	            break;
+	        case "object":
+	            cond = (0, codegen_1._) `${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+	            break;
+	        case "integer":
+	            cond = numCond((0, codegen_1._) `!(${data} % 1) && !isNaN(${data})`);
+	            break;
+	        case "number":
+	            cond = numCond();
+	            break;
+	        default:
+	            return (0, codegen_1._) `typeof ${data} ${EQ} ${dataType}`;
+	    }
+	    return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
+	    function numCond(_cond = codegen_1.nil) {
+	        return (0, codegen_1.and)((0, codegen_1._) `typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._) `isFinite(${data})` : codegen_1.nil);
+	    }
+	}
+	dataType.checkDataType = checkDataType;
+	function checkDataTypes(dataTypes, data, strictNums, correct) {
+	    if (dataTypes.length === 1) {
+	        return checkDataType(dataTypes[0], data, strictNums, correct);
+	    }
+	    let cond;
+	    const types = (0, util_1.toHash)(dataTypes);
+	    if (types.array && types.object) {
+	        const notObj = (0, codegen_1._) `typeof ${data} != "object"`;
+	        cond = types.null ? notObj : (0, codegen_1._) `!${data} || ${notObj}`;
+	        delete types.null;
+	        delete types.array;
+	        delete types.object;
+	    }
+	    else {
+	        cond = codegen_1.nil;
+	    }
+	    if (types.number)
+	        delete types.integer;
+	    for (const t in types)
+	        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+	    return cond;
+	}
+	dataType.checkDataTypes = checkDataTypes;
+	const typeError = {
+	    message: ({ schema }) => `must be ${schema}`,
+	    params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._) `{type: ${schema}}` : (0, codegen_1._) `{type: ${schemaValue}}`,
+	};
+	function reportTypeError(it) {
+	    const cxt = getTypeErrorContext(it);
+	    (0, errors_1.reportError)(cxt, typeError);
+	}
+	dataType.reportTypeError = reportTypeError;
+	function getTypeErrorContext(it) {
+	    const { gen, data, schema } = it;
+	    const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
+	    return {
+	        gen,
+	        keyword: "type",
+	        data,
+	        schema: schema.type,
+	        schemaCode,
+	        schemaValue: schemaCode,
+	        parentSchema: schema,
+	        params: {},
+	        it,
+	    };
+	}
+	
+	return dataType;
+}
+
+var defaults = {};
+
+var hasRequiredDefaults;
+
+function requireDefaults () {
+	if (hasRequiredDefaults) return defaults;
+	hasRequiredDefaults = 1;
+	Object.defineProperty(defaults, "__esModule", { value: true });
+	defaults.assignDefaults = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	function assignDefaults(it, ty) {
+	    const { properties, items } = it.schema;
+	    if (ty === "object" && properties) {
+	        for (const key in properties) {
+	            assignDefault(it, key, properties[key].default);
+	        }
+	    }
+	    else if (ty === "array" && Array.isArray(items)) {
+	        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+	    }
+	}
+	defaults.assignDefaults = assignDefaults;
+	function assignDefault(it, prop, defaultValue) {
+	    const { gen, compositeRule, data, opts } = it;
+	    if (defaultValue === undefined)
+	        return;
+	    const childData = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(prop)}`;
+	    if (compositeRule) {
+	        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
+	        return;
+	    }
+	    let condition = (0, codegen_1._) `${childData} === undefined`;
+	    if (opts.useDefaults === "empty") {
+	        condition = (0, codegen_1._) `${condition} || ${childData} === null || ${childData} === ""`;
+	    }
+	    // `${childData} === undefined` +
+	    // (opts.useDefaults === "empty" ? ` || ${childData} === null || ${childData} === ""` : "")
+	    gen.if(condition, (0, codegen_1._) `${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
+	}
+	
+	return defaults;
+}
+
+var keyword = {};
+
+var code = {};
+
+var hasRequiredCode;
+
+function requireCode () {
+	if (hasRequiredCode) return code;
+	hasRequiredCode = 1;
+	Object.defineProperty(code, "__esModule", { value: true });
+	code.validateUnion = code.validateArray = code.usePattern = code.callValidateCode = code.schemaProperties = code.allSchemaProperties = code.noPropertyInData = code.propertyInData = code.isOwnProperty = code.hasPropFunc = code.reportMissingProp = code.checkMissingProp = code.checkReportMissingProp = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const util_2 = /*@__PURE__*/ requireUtil();
+	function checkReportMissingProp(cxt, prop) {
+	    const { gen, data, it } = cxt;
+	    gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
+	        cxt.setParams({ missingProperty: (0, codegen_1._) `${prop}` }, true);
+	        cxt.error();
+	    });
+	}
+	code.checkReportMissingProp = checkReportMissingProp;
+	function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
+	    return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._) `${missing} = ${prop}`)));
+	}
+	code.checkMissingProp = checkMissingProp;
+	function reportMissingProp(cxt, missing) {
+	    cxt.setParams({ missingProperty: missing }, true);
+	    cxt.error();
+	}
+	code.reportMissingProp = reportMissingProp;
+	function hasPropFunc(gen) {
+	    return gen.scopeValue("func", {
+	        // eslint-disable-next-line @typescript-eslint/unbound-method
+	        ref: Object.prototype.hasOwnProperty,
+	        code: (0, codegen_1._) `Object.prototype.hasOwnProperty`,
+	    });
+	}
+	code.hasPropFunc = hasPropFunc;
+	function isOwnProperty(gen, data, property) {
+	    return (0, codegen_1._) `${hasPropFunc(gen)}.call(${data}, ${property})`;
+	}
+	code.isOwnProperty = isOwnProperty;
+	function propertyInData(gen, data, property, ownProperties) {
+	    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
+	    return ownProperties ? (0, codegen_1._) `${cond} && ${isOwnProperty(gen, data, property)}` : cond;
+	}
+	code.propertyInData = propertyInData;
+	function noPropertyInData(gen, data, property, ownProperties) {
+	    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} === undefined`;
+	    return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
+	}
+	code.noPropertyInData = noPropertyInData;
+	function allSchemaProperties(schemaMap) {
+	    return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
+	}
+	code.allSchemaProperties = allSchemaProperties;
+	function schemaProperties(it, schemaMap) {
+	    return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
+	}
+	code.schemaProperties = schemaProperties;
+	function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+	    const dataAndSchema = passSchema ? (0, codegen_1._) `${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+	    const valCxt = [
+	        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
+	        [names_1.default.parentData, it.parentData],
+	        [names_1.default.parentDataProperty, it.parentDataProperty],
+	        [names_1.default.rootData, names_1.default.rootData],
+	    ];
+	    if (it.opts.dynamicRef)
+	        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
+	    const args = (0, codegen_1._) `${dataAndSchema}, ${gen.object(...valCxt)}`;
+	    return context !== codegen_1.nil ? (0, codegen_1._) `${func}.call(${context}, ${args})` : (0, codegen_1._) `${func}(${args})`;
+	}
+	code.callValidateCode = callValidateCode;
+	const newRegExp = (0, codegen_1._) `new RegExp`;
+	function usePattern({ gen, it: { opts } }, pattern) {
+	    const u = opts.unicodeRegExp ? "u" : "";
+	    const { regExp } = opts.code;
+	    const rx = regExp(pattern, u);
+	    return gen.scopeValue("pattern", {
+	        key: rx.toString(),
+	        ref: rx,
+	        code: (0, codegen_1._) `${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`,
+	    });
+	}
+	code.usePattern = usePattern;
+	function validateArray(cxt) {
+	    const { gen, data, keyword, it } = cxt;
+	    const valid = gen.name("valid");
+	    if (it.allErrors) {
+	        const validArr = gen.let("valid", true);
+	        validateItems(() => gen.assign(validArr, false));
+	        return validArr;
+	    }
+	    gen.var(valid, true);
+	    validateItems(() => gen.break());
+	    return valid;
+	    function validateItems(notValid) {
+	        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	        gen.forRange("i", 0, len, (i) => {
+	            cxt.subschema({
+	                keyword,
+	                dataProp: i,
+	                dataPropType: util_1.Type.Num,
+	            }, valid);
+	            gen.if((0, codegen_1.not)(valid), notValid);
+	        });
+	    }
+	}
+	code.validateArray = validateArray;
+	function validateUnion(cxt) {
+	    const { gen, schema, keyword, it } = cxt;
+	    /* istanbul ignore if */
+	    if (!Array.isArray(schema))
+	        throw new Error("ajv implementation error");
+	    const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+	    if (alwaysValid && !it.opts.unevaluated)
+	        return;
+	    const valid = gen.let("valid", false);
+	    const schValid = gen.name("_valid");
+	    gen.block(() => schema.forEach((_sch, i) => {
+	        const schCxt = cxt.subschema({
+	            keyword,
+	            schemaProp: i,
+	            compositeRule: true,
+	        }, schValid);
+	        gen.assign(valid, (0, codegen_1._) `${valid} || ${schValid}`);
+	        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
+	        // can short-circuit if `unevaluatedProperties/Items` not supported (opts.unevaluated !== true)
+	        // or if all properties and items were evaluated (it.props === true && it.items === true)
+	        if (!merged)
+	            gen.if((0, codegen_1.not)(valid));
+	    }));
+	    cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+	}
+	code.validateUnion = validateUnion;
+	
+	return code;
+}
+
+var hasRequiredKeyword;
+
+function requireKeyword () {
+	if (hasRequiredKeyword) return keyword;
+	hasRequiredKeyword = 1;
+	Object.defineProperty(keyword, "__esModule", { value: true });
+	keyword.validateKeywordUsage = keyword.validSchemaType = keyword.funcKeywordCode = keyword.macroKeywordCode = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const errors_1 = /*@__PURE__*/ requireErrors();
+	function macroKeywordCode(cxt, def) {
+	    const { gen, keyword, schema, parentSchema, it } = cxt;
+	    const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
+	    const schemaRef = useKeyword(gen, keyword, macroSchema);
+	    if (it.opts.validateSchema !== false)
+	        it.self.validateSchema(macroSchema, true);
+	    const valid = gen.name("valid");
+	    cxt.subschema({
+	        schema: macroSchema,
+	        schemaPath: codegen_1.nil,
+	        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+	        topSchemaRef: schemaRef,
+	        compositeRule: true,
+	    }, valid);
+	    cxt.pass(valid, () => cxt.error(true));
+	}
+	keyword.macroKeywordCode = macroKeywordCode;
+	function funcKeywordCode(cxt, def) {
+	    var _a;
+	    const { gen, keyword, schema, parentSchema, $data, it } = cxt;
+	    checkAsyncKeyword(it, def);
+	    const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+	    const validateRef = useKeyword(gen, keyword, validate);
+	    const valid = gen.let("valid");
+	    cxt.block$data(valid, validateKeyword);
+	    cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
+	    function validateKeyword() {
+	        if (def.errors === false) {
+	            assignValid();
+	            if (def.modifying)
+	                modifyData(cxt);
+	            reportErrs(() => cxt.error());
+	        }
+	        else {
+	            const ruleErrs = def.async ? validateAsync() : validateSync();
+	            if (def.modifying)
+	                modifyData(cxt);
+	            reportErrs(() => addErrs(cxt, ruleErrs));
+	        }
+	    }
+	    function validateAsync() {
+	        const ruleErrs = gen.let("ruleErrs", null);
+	        gen.try(() => assignValid((0, codegen_1._) `await `), (e) => gen.assign(valid, false).if((0, codegen_1._) `${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._) `${e}.errors`), () => gen.throw(e)));
+	        return ruleErrs;
+	    }
+	    function validateSync() {
+	        const validateErrs = (0, codegen_1._) `${validateRef}.errors`;
+	        gen.assign(validateErrs, null);
+	        assignValid(codegen_1.nil);
+	        return validateErrs;
+	    }
+	    function assignValid(_await = def.async ? (0, codegen_1._) `await ` : codegen_1.nil) {
+	        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
+	        const passSchema = !(("compile" in def && !$data) || def.schema === false);
+	        gen.assign(valid, (0, codegen_1._) `${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
+	    }
+	    function reportErrs(errors) {
+	        var _a;
+	        gen.if((0, codegen_1.not)((_a = def.valid) !== null && _a !== void 0 ? _a : valid), errors);
+	    }
+	}
+	keyword.funcKeywordCode = funcKeywordCode;
+	function modifyData(cxt) {
+	    const { gen, data, it } = cxt;
+	    gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._) `${it.parentData}[${it.parentDataProperty}]`));
+	}
+	function addErrs(cxt, errs) {
+	    const { gen } = cxt;
+	    gen.if((0, codegen_1._) `Array.isArray(${errs})`, () => {
+	        gen
+	            .assign(names_1.default.vErrors, (0, codegen_1._) `${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`)
+	            .assign(names_1.default.errors, (0, codegen_1._) `${names_1.default.vErrors}.length`);
+	        (0, errors_1.extendErrors)(cxt);
+	    }, () => cxt.error());
+	}
+	function checkAsyncKeyword({ schemaEnv }, def) {
+	    if (def.async && !schemaEnv.$async)
+	        throw new Error("async keyword in sync schema");
+	}
+	function useKeyword(gen, keyword, result) {
+	    if (result === undefined)
+	        throw new Error(`keyword "${keyword}" failed to compile`);
+	    return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
+	}
+	function validSchemaType(schema, schemaType, allowUndefined = false) {
+	    // TODO add tests
+	    return (!schemaType.length ||
+	        schemaType.some((st) => st === "array"
+	            ? Array.isArray(schema)
+	            : st === "object"
+	                ? schema && typeof schema == "object" && !Array.isArray(schema)
+	                : typeof schema == st || (allowUndefined && typeof schema == "undefined")));
+	}
+	keyword.validSchemaType = validSchemaType;
+	function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+	    /* istanbul ignore if */
+	    if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
+	        throw new Error("ajv implementation error");
+	    }
+	    const deps = def.dependencies;
+	    if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
+	        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
+	    }
+	    if (def.validateSchema) {
+	        const valid = def.validateSchema(schema[keyword]);
+	        if (!valid) {
+	            const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` +
+	                self.errorsText(def.validateSchema.errors);
+	            if (opts.validateSchema === "log")
+	                self.logger.error(msg);
+	            else
+	                throw new Error(msg);
+	        }
+	    }
+	}
+	keyword.validateKeywordUsage = validateKeywordUsage;
+	
+	return keyword;
+}
+
+var subschema = {};
+
+var hasRequiredSubschema;
+
+function requireSubschema () {
+	if (hasRequiredSubschema) return subschema;
+	hasRequiredSubschema = 1;
+	Object.defineProperty(subschema, "__esModule", { value: true });
+	subschema.extendSubschemaMode = subschema.extendSubschemaData = subschema.getSubschema = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+	    if (keyword !== undefined && schema !== undefined) {
+	        throw new Error('both "keyword" and "schema" passed, only one allowed');
+	    }
+	    if (keyword !== undefined) {
+	        const sch = it.schema[keyword];
+	        return schemaProp === undefined
+	            ? {
+	                schema: sch,
+	                schemaPath: (0, codegen_1._) `${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
+	                errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+	            }
+	            : {
+	                schema: sch[schemaProp],
+	                schemaPath: (0, codegen_1._) `${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
+	                errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`,
+	            };
+	    }
+	    if (schema !== undefined) {
+	        if (schemaPath === undefined || errSchemaPath === undefined || topSchemaRef === undefined) {
+	            throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
+	        }
+	        return {
+	            schema,
+	            schemaPath,
+	            topSchemaRef,
+	            errSchemaPath,
+	        };
+	    }
+	    throw new Error('either "keyword" or "schema" must be passed');
+	}
+	subschema.getSubschema = getSubschema;
+	function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
+	    if (data !== undefined && dataProp !== undefined) {
+	        throw new Error('both "data" and "dataProp" passed, only one allowed');
+	    }
+	    const { gen } = it;
+	    if (dataProp !== undefined) {
+	        const { errorPath, dataPathArr, opts } = it;
+	        const nextData = gen.let("data", (0, codegen_1._) `${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
+	        dataContextProps(nextData);
+	        subschema.errorPath = (0, codegen_1.str) `${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
+	        subschema.parentDataProperty = (0, codegen_1._) `${dataProp}`;
+	        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
+	    }
+	    if (data !== undefined) {
+	        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true); // replaceable if used once?
+	        dataContextProps(nextData);
+	        if (propertyName !== undefined)
+	            subschema.propertyName = propertyName;
+	        // TODO something is possibly wrong here with not changing parentDataProperty and not appending dataPathArr
+	    }
+	    if (dataTypes)
+	        subschema.dataTypes = dataTypes;
+	    function dataContextProps(_nextData) {
+	        subschema.data = _nextData;
+	        subschema.dataLevel = it.dataLevel + 1;
+	        subschema.dataTypes = [];
+	        it.definedProperties = new Set();
+	        subschema.parentData = it.data;
+	        subschema.dataNames = [...it.dataNames, _nextData];
+	    }
+	}
+	subschema.extendSubschemaData = extendSubschemaData;
+	function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
+	    if (compositeRule !== undefined)
+	        subschema.compositeRule = compositeRule;
+	    if (createErrors !== undefined)
+	        subschema.createErrors = createErrors;
+	    if (allErrors !== undefined)
+	        subschema.allErrors = allErrors;
+	    subschema.jtdDiscriminator = jtdDiscriminator; // not inherited
+	    subschema.jtdMetadata = jtdMetadata; // not inherited
+	}
+	subschema.extendSubschemaMode = extendSubschemaMode;
+	
+	return subschema;
+}
+
+var resolve = {};
+
+var fastDeepEqual;
+var hasRequiredFastDeepEqual;
+
+function requireFastDeepEqual () {
+	if (hasRequiredFastDeepEqual) return fastDeepEqual;
+	hasRequiredFastDeepEqual = 1;
+
+	// do not edit .js files directly - edit src/index.jst
+
+
+
+	fastDeepEqual = function equal(a, b) {
+	  if (a === b) return true;
+
+	  if (a && b && typeof a == 'object' && typeof b == 'object') {
+	    if (a.constructor !== b.constructor) return false;
+
+	    var length, i, keys;
+	    if (Array.isArray(a)) {
+	      length = a.length;
+	      if (length != b.length) return false;
+	      for (i = length; i-- !== 0;)
+	        if (!equal(a[i], b[i])) return false;
+	      return true;
+	    }
+
+
+
+	    if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+	    if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+	    if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+
+	    keys = Object.keys(a);
+	    length = keys.length;
+	    if (length !== Object.keys(b).length) return false;
+
+	    for (i = length; i-- !== 0;)
+	      if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+
+	    for (i = length; i-- !== 0;) {
+	      var key = keys[i];
+
+	      if (!equal(a[key], b[key])) return false;
+	    }
+
+	    return true;
+	  }
+
+	  // true if both NaN, false otherwise
+	  return a!==a && b!==b;
+	};
+	return fastDeepEqual;
+}
+
+var jsonSchemaTraverse = {exports: {}};
+
+var hasRequiredJsonSchemaTraverse;
+
+function requireJsonSchemaTraverse () {
+	if (hasRequiredJsonSchemaTraverse) return jsonSchemaTraverse.exports;
+	hasRequiredJsonSchemaTraverse = 1;
+
+	var traverse = jsonSchemaTraverse.exports = function (schema, opts, cb) {
+	  // Legacy support for v0.3.1 and earlier.
+	  if (typeof opts == 'function') {
+	    cb = opts;
+	    opts = {};
+	  }
+
+	  cb = opts.cb || cb;
+	  var pre = (typeof cb == 'function') ? cb : cb.pre || function() {};
+	  var post = cb.post || function() {};
+
+	  _traverse(opts, pre, post, schema, '', schema);
+	};
+
+
+	traverse.keywords = {
+	  additionalItems: true,
+	  items: true,
+	  contains: true,
+	  additionalProperties: true,
+	  propertyNames: true,
+	  not: true,
+	  if: true,
+	  then: true,
+	  else: true
+	};
+
+	traverse.arrayKeywords = {
+	  items: true,
+	  allOf: true,
+	  anyOf: true,
+	  oneOf: true
+	};
+
+	traverse.propsKeywords = {
+	  $defs: true,
+	  definitions: true,
+	  properties: true,
+	  patternProperties: true,
+	  dependencies: true
+	};
+
+	traverse.skipKeywords = {
+	  default: true,
+	  enum: true,
+	  const: true,
+	  required: true,
+	  maximum: true,
+	  minimum: true,
+	  exclusiveMaximum: true,
+	  exclusiveMinimum: true,
+	  multipleOf: true,
+	  maxLength: true,
+	  minLength: true,
+	  pattern: true,
+	  format: true,
+	  maxItems: true,
+	  minItems: true,
+	  uniqueItems: true,
+	  maxProperties: true,
+	  minProperties: true
+	};
+
+
+	function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+	  if (schema && typeof schema == 'object' && !Array.isArray(schema)) {
+	    pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+	    for (var key in schema) {
+	      var sch = schema[key];
+	      if (Array.isArray(sch)) {
+	        if (key in traverse.arrayKeywords) {
+	          for (var i=0; i<sch.length; i++)
+	            _traverse(opts, pre, post, sch[i], jsonPtr + '/' + key + '/' + i, rootSchema, jsonPtr, key, schema, i);
+	        }
+	      } else if (key in traverse.propsKeywords) {
+	        if (sch && typeof sch == 'object') {
+	          for (var prop in sch)
+	            _traverse(opts, pre, post, sch[prop], jsonPtr + '/' + key + '/' + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+	        }
+	      } else if (key in traverse.keywords || (opts.allKeys && !(key in traverse.skipKeywords))) {
+	        _traverse(opts, pre, post, sch, jsonPtr + '/' + key, rootSchema, jsonPtr, key, schema);
+	      }
+	    }
+	    post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+	  }
+	}
+
+
+	function escapeJsonPtr(str) {
+	  return str.replace(/~/g, '~0').replace(/\//g, '~1');
+	}
+	return jsonSchemaTraverse.exports;
+}
+
+var hasRequiredResolve;
+
+function requireResolve () {
+	if (hasRequiredResolve) return resolve;
+	hasRequiredResolve = 1;
+	Object.defineProperty(resolve, "__esModule", { value: true });
+	resolve.getSchemaRefs = resolve.resolveUrl = resolve.normalizeId = resolve._getFullPath = resolve.getFullPath = resolve.inlineRef = void 0;
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal = requireFastDeepEqual();
+	const traverse = requireJsonSchemaTraverse();
+	// TODO refactor to use keyword definitions
+	const SIMPLE_INLINED = new Set([
+	    "type",
+	    "format",
+	    "pattern",
+	    "maxLength",
+	    "minLength",
+	    "maxProperties",
+	    "minProperties",
+	    "maxItems",
+	    "minItems",
+	    "maximum",
+	    "minimum",
+	    "uniqueItems",
+	    "multipleOf",
+	    "required",
+	    "enum",
+	    "const",
+	]);
+	function inlineRef(schema, limit = true) {
+	    if (typeof schema == "boolean")
+	        return true;
+	    if (limit === true)
+	        return !hasRef(schema);
+	    if (!limit)
+	        return false;
+	    return countKeys(schema) <= limit;
+	}
+	resolve.inlineRef = inlineRef;
+	const REF_KEYWORDS = new Set([
+	    "$ref",
+	    "$recursiveRef",
+	    "$recursiveAnchor",
+	    "$dynamicRef",
+	    "$dynamicAnchor",
+	]);
+	function hasRef(schema) {
+	    for (const key in schema) {
+	        if (REF_KEYWORDS.has(key))
+	            return true;
+	        const sch = schema[key];
+	        if (Array.isArray(sch) && sch.some(hasRef))
+	            return true;
+	        if (typeof sch == "object" && hasRef(sch))
+	            return true;
+	    }
+	    return false;
+	}
+	function countKeys(schema) {
+	    let count = 0;
+	    for (const key in schema) {
+	        if (key === "$ref")
+	            return Infinity;
+	        count++;
+	        if (SIMPLE_INLINED.has(key))
+	            continue;
+	        if (typeof schema[key] == "object") {
+	            (0, util_1.eachItem)(schema[key], (sch) => (count += countKeys(sch)));
+	        }
+	        if (count === Infinity)
+	            return Infinity;
+	    }
+	    return count;
+	}
+	function getFullPath(resolver, id = "", normalize) {
+	    if (normalize !== false)
+	        id = normalizeId(id);
+	    const p = resolver.parse(id);
+	    return _getFullPath(resolver, p);
+	}
+	resolve.getFullPath = getFullPath;
+	function _getFullPath(resolver, p) {
+	    const serialized = resolver.serialize(p);
+	    return serialized.split("#")[0] + "#";
+	}
+	resolve._getFullPath = _getFullPath;
+	const TRAILING_SLASH_HASH = /#\/?$/;
+	function normalizeId(id) {
+	    return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
+	}
+	resolve.normalizeId = normalizeId;
+	function resolveUrl(resolver, baseId, id) {
+	    id = normalizeId(id);
+	    return resolver.resolve(baseId, id);
+	}
+	resolve.resolveUrl = resolveUrl;
+	const ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
+	function getSchemaRefs(schema, baseId) {
+	    if (typeof schema == "boolean")
+	        return {};
+	    const { schemaId, uriResolver } = this.opts;
+	    const schId = normalizeId(schema[schemaId] || baseId);
+	    const baseIds = { "": schId };
+	    const pathPrefix = getFullPath(uriResolver, schId, false);
+	    const localRefs = {};
+	    const schemaRefs = new Set();
+	    traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+	        if (parentJsonPtr === undefined)
+	            return;
+	        const fullPath = pathPrefix + jsonPtr;
+	        let innerBaseId = baseIds[parentJsonPtr];
+	        if (typeof sch[schemaId] == "string")
+	            innerBaseId = addRef.call(this, sch[schemaId]);
+	        addAnchor.call(this, sch.$anchor);
+	        addAnchor.call(this, sch.$dynamicAnchor);
+	        baseIds[jsonPtr] = innerBaseId;
+	        function addRef(ref) {
+	            // eslint-disable-next-line @typescript-eslint/unbound-method
+	            const _resolve = this.opts.uriResolver.resolve;
+	            ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
+	            if (schemaRefs.has(ref))
+	                throw ambiguos(ref);
+	            schemaRefs.add(ref);
+	            let schOrRef = this.refs[ref];
+	            if (typeof schOrRef == "string")
+	                schOrRef = this.refs[schOrRef];
+	            if (typeof schOrRef == "object") {
+	                checkAmbiguosRef(sch, schOrRef.schema, ref);
+	            }
+	            else if (ref !== normalizeId(fullPath)) {
+	                if (ref[0] === "#") {
+	                    checkAmbiguosRef(sch, localRefs[ref], ref);
+	                    localRefs[ref] = sch;
+	                }
+	                else {
+	                    this.refs[ref] = fullPath;
+	                }
+	            }
+	            return ref;
+	        }
+	        function addAnchor(anchor) {
+	            if (typeof anchor == "string") {
+	                if (!ANCHOR.test(anchor))
+	                    throw new Error(`invalid anchor "${anchor}"`);
+	                addRef.call(this, `#${anchor}`);
+	            }
+	        }
+	    });
+	    return localRefs;
+	    function checkAmbiguosRef(sch1, sch2, ref) {
+	        if (sch2 !== undefined && !equal(sch1, sch2))
+	            throw ambiguos(ref);
+	    }
+	    function ambiguos(ref) {
+	        return new Error(`reference "${ref}" resolves to more than one schema`);
+	    }
+	}
+	resolve.getSchemaRefs = getSchemaRefs;
+	
+	return resolve;
+}
+
+var hasRequiredValidate;
+
+function requireValidate () {
+	if (hasRequiredValidate) return validate;
+	hasRequiredValidate = 1;
+	Object.defineProperty(validate, "__esModule", { value: true });
+	validate.getData = validate.KeywordCxt = validate.validateFunctionCode = void 0;
+	const boolSchema_1 = /*@__PURE__*/ requireBoolSchema();
+	const dataType_1 = /*@__PURE__*/ requireDataType();
+	const applicability_1 = /*@__PURE__*/ requireApplicability();
+	const dataType_2 = /*@__PURE__*/ requireDataType();
+	const defaults_1 = /*@__PURE__*/ requireDefaults();
+	const keyword_1 = /*@__PURE__*/ requireKeyword();
+	const subschema_1 = /*@__PURE__*/ requireSubschema();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const resolve_1 = /*@__PURE__*/ requireResolve();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const errors_1 = /*@__PURE__*/ requireErrors();
+	// schema compilation - generates validation function, subschemaCode (below) is used for subschemas
+	function validateFunctionCode(it) {
+	    if (isSchemaObj(it)) {
+	        checkKeywords(it);
+	        if (schemaCxtHasRules(it)) {
+	            topSchemaObjCode(it);
+	            return;
+	        }
+	    }
+	    validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
+	}
+	validate.validateFunctionCode = validateFunctionCode;
+	function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
+	    if (opts.code.es5) {
+	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
+	            gen.code((0, codegen_1._) `"use strict"; ${funcSourceUrl(schema, opts)}`);
+	            destructureValCxtES5(gen, opts);
+	            gen.code(body);
+	        });
+	    }
+	    else {
+	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
+	    }
+	}
+	function destructureValCxt(opts) {
+	    return (0, codegen_1._) `{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._) `, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
+	}
+	function destructureValCxtES5(gen, opts) {
+	    gen.if(names_1.default.valCxt, () => {
+	        gen.var(names_1.default.instancePath, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.instancePath}`);
+	        gen.var(names_1.default.parentData, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.parentData}`);
+	        gen.var(names_1.default.parentDataProperty, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
+	        gen.var(names_1.default.rootData, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.rootData}`);
+	        if (opts.dynamicRef)
+	            gen.var(names_1.default.dynamicAnchors, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
+	    }, () => {
+	        gen.var(names_1.default.instancePath, (0, codegen_1._) `""`);
+	        gen.var(names_1.default.parentData, (0, codegen_1._) `undefined`);
+	        gen.var(names_1.default.parentDataProperty, (0, codegen_1._) `undefined`);
+	        gen.var(names_1.default.rootData, names_1.default.data);
+	        if (opts.dynamicRef)
+	            gen.var(names_1.default.dynamicAnchors, (0, codegen_1._) `{}`);
+	    });
+	}
+	function topSchemaObjCode(it) {
+	    const { schema, opts, gen } = it;
+	    validateFunction(it, () => {
+	        if (opts.$comment && schema.$comment)
+	            commentKeyword(it);
+	        checkNoDefault(it);
+	        gen.let(names_1.default.vErrors, null);
+	        gen.let(names_1.default.errors, 0);
+	        if (opts.unevaluated)
+	            resetEvaluated(it);
+	        typeAndKeywords(it);
+	        returnResults(it);
+	    });
+	    return;
+	}
+	function resetEvaluated(it) {
+	    // TODO maybe some hook to execute it in the end to check whether props/items are Name, as in assignEvaluated
+	    const { gen, validateName } = it;
+	    it.evaluated = gen.const("evaluated", (0, codegen_1._) `${validateName}.evaluated`);
+	    gen.if((0, codegen_1._) `${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._) `${it.evaluated}.props`, (0, codegen_1._) `undefined`));
+	    gen.if((0, codegen_1._) `${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._) `${it.evaluated}.items`, (0, codegen_1._) `undefined`));
+	}
+	function funcSourceUrl(schema, opts) {
+	    const schId = typeof schema == "object" && schema[opts.schemaId];
+	    return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._) `/*# sourceURL=${schId} */` : codegen_1.nil;
+	}
+	// schema compilation - this function is used recursively to generate code for sub-schemas
+	function subschemaCode(it, valid) {
+	    if (isSchemaObj(it)) {
+	        checkKeywords(it);
+	        if (schemaCxtHasRules(it)) {
+	            subSchemaObjCode(it, valid);
+	            return;
+	        }
+	    }
+	    (0, boolSchema_1.boolOrEmptySchema)(it, valid);
+	}
+	function schemaCxtHasRules({ schema, self }) {
+	    if (typeof schema == "boolean")
+	        return !schema;
+	    for (const key in schema)
+	        if (self.RULES.all[key])
+	            return true;
+	    return false;
+	}
+	function isSchemaObj(it) {
+	    return typeof it.schema != "boolean";
+	}
+	function subSchemaObjCode(it, valid) {
+	    const { schema, gen, opts } = it;
+	    if (opts.$comment && schema.$comment)
+	        commentKeyword(it);
+	    updateContext(it);
+	    checkAsyncSchema(it);
+	    const errsCount = gen.const("_errs", names_1.default.errors);
+	    typeAndKeywords(it, errsCount);
+	    // TODO var
+	    gen.var(valid, (0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
+	}
+	function checkKeywords(it) {
+	    (0, util_1.checkUnknownRules)(it);
+	    checkRefsAndKeywords(it);
+	}
+	function typeAndKeywords(it, errsCount) {
+	    if (it.opts.jtd)
+	        return schemaKeywords(it, [], false, errsCount);
+	    const types = (0, dataType_1.getSchemaTypes)(it.schema);
+	    const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
+	    schemaKeywords(it, types, !checkedTypes, errsCount);
+	}
+	function checkRefsAndKeywords(it) {
+	    const { schema, errSchemaPath, opts, self } = it;
+	    if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
+	        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+	    }
+	}
+	function checkNoDefault(it) {
+	    const { schema, opts } = it;
+	    if (schema.default !== undefined && opts.useDefaults && opts.strictSchema) {
+	        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
+	    }
+	}
+	function updateContext(it) {
+	    const schId = it.schema[it.opts.schemaId];
+	    if (schId)
+	        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
+	}
+	function checkAsyncSchema(it) {
+	    if (it.schema.$async && !it.schemaEnv.$async)
+	        throw new Error("async schema in sync schema");
+	}
+	function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
+	    const msg = schema.$comment;
+	    if (opts.$comment === true) {
+	        gen.code((0, codegen_1._) `${names_1.default.self}.logger.log(${msg})`);
+	    }
+	    else if (typeof opts.$comment == "function") {
+	        const schemaPath = (0, codegen_1.str) `${errSchemaPath}/$comment`;
+	        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
+	        gen.code((0, codegen_1._) `${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+	    }
+	}
+	function returnResults(it) {
+	    const { gen, schemaEnv, validateName, ValidationError, opts } = it;
+	    if (schemaEnv.$async) {
+	        // TODO assign unevaluated
+	        gen.if((0, codegen_1._) `${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._) `new ${ValidationError}(${names_1.default.vErrors})`));
+	    }
+	    else {
+	        gen.assign((0, codegen_1._) `${validateName}.errors`, names_1.default.vErrors);
+	        if (opts.unevaluated)
+	            assignEvaluated(it);
+	        gen.return((0, codegen_1._) `${names_1.default.errors} === 0`);
+	    }
+	}
+	function assignEvaluated({ gen, evaluated, props, items }) {
+	    if (props instanceof codegen_1.Name)
+	        gen.assign((0, codegen_1._) `${evaluated}.props`, props);
+	    if (items instanceof codegen_1.Name)
+	        gen.assign((0, codegen_1._) `${evaluated}.items`, items);
+	}
+	function schemaKeywords(it, types, typeErrors, errsCount) {
+	    const { gen, schema, data, allErrors, opts, self } = it;
+	    const { RULES } = self;
+	    if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
+	        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition)); // TODO typecast
+	        return;
+	    }
+	    if (!opts.jtd)
+	        checkStrictTypes(it, types);
+	    gen.block(() => {
+	        for (const group of RULES.rules)
+	            groupKeywords(group);
+	        groupKeywords(RULES.post);
+	    });
+	    function groupKeywords(group) {
+	        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+	            return;
+	        if (group.type) {
+	            gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
+	            iterateKeywords(it, group);
+	            if (types.length === 1 && types[0] === group.type && typeErrors) {
+	                gen.else();
+	                (0, dataType_2.reportTypeError)(it);
+	            }
+	            gen.endIf();
+	        }
+	        else {
+	            iterateKeywords(it, group);
+	        }
+	        // TODO make it "ok" call?
+	        if (!allErrors)
+	            gen.if((0, codegen_1._) `${names_1.default.errors} === ${errsCount || 0}`);
+	    }
+	}
+	function iterateKeywords(it, group) {
+	    const { gen, schema, opts: { useDefaults }, } = it;
+	    if (useDefaults)
+	        (0, defaults_1.assignDefaults)(it, group.type);
+	    gen.block(() => {
+	        for (const rule of group.rules) {
+	            if ((0, applicability_1.shouldUseRule)(schema, rule)) {
+	                keywordCode(it, rule.keyword, rule.definition, group.type);
+	            }
+	        }
+	    });
+	}
+	function checkStrictTypes(it, types) {
+	    if (it.schemaEnv.meta || !it.opts.strictTypes)
+	        return;
+	    checkContextTypes(it, types);
+	    if (!it.opts.allowUnionTypes)
+	        checkMultipleTypes(it, types);
+	    checkKeywordTypes(it, it.dataTypes);
+	}
+	function checkContextTypes(it, types) {
+	    if (!types.length)
+	        return;
+	    if (!it.dataTypes.length) {
+	        it.dataTypes = types;
+	        return;
+	    }
+	    types.forEach((t) => {
+	        if (!includesType(it.dataTypes, t)) {
+	            strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
+	        }
+	    });
+	    narrowSchemaTypes(it, types);
+	}
+	function checkMultipleTypes(it, ts) {
+	    if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
+	        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
+	    }
+	}
+	function checkKeywordTypes(it, ts) {
+	    const rules = it.self.RULES.all;
+	    for (const keyword in rules) {
+	        const rule = rules[keyword];
+	        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
+	            const { type } = rule.definition;
+	            if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
+	                strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+	            }
+	        }
+	    }
+	}
+	function hasApplicableType(schTs, kwdT) {
+	    return schTs.includes(kwdT) || (kwdT === "number" && schTs.includes("integer"));
+	}
+	function includesType(ts, t) {
+	    return ts.includes(t) || (t === "integer" && ts.includes("number"));
+	}
+	function narrowSchemaTypes(it, withTypes) {
+	    const ts = [];
+	    for (const t of it.dataTypes) {
+	        if (includesType(withTypes, t))
+	            ts.push(t);
+	        else if (withTypes.includes("integer") && t === "number")
+	            ts.push("integer");
+	    }
+	    it.dataTypes = ts;
+	}
+	function strictTypesError(it, msg) {
+	    const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+	    msg += ` at "${schemaPath}" (strictTypes)`;
+	    (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
+	}
+	class KeywordCxt {
+	    constructor(it, def, keyword) {
+	        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
+	        this.gen = it.gen;
+	        this.allErrors = it.allErrors;
+	        this.keyword = keyword;
+	        this.data = it.data;
+	        this.schema = it.schema[keyword];
+	        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
+	        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
+	        this.schemaType = def.schemaType;
+	        this.parentSchema = it.schema;
+	        this.params = {};
+	        this.it = it;
+	        this.def = def;
+	        if (this.$data) {
+	            this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
+	        }
+	        else {
+	            this.schemaCode = this.schemaValue;
+	            if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
+	                throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
+	            }
+	        }
+	        if ("code" in def ? def.trackErrors : def.errors !== false) {
+	            this.errsCount = it.gen.const("_errs", names_1.default.errors);
+	        }
+	    }
+	    result(condition, successAction, failAction) {
+	        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
+	    }
+	    failResult(condition, successAction, failAction) {
+	        this.gen.if(condition);
+	        if (failAction)
+	            failAction();
+	        else
+	            this.error();
+	        if (successAction) {
+	            this.gen.else();
+	            successAction();
+	            if (this.allErrors)
+	                this.gen.endIf();
+	        }
+	        else {
+	            if (this.allErrors)
+	                this.gen.endIf();
+	            else
+	                this.gen.else();
+	        }
+	    }
+	    pass(condition, failAction) {
+	        this.failResult((0, codegen_1.not)(condition), undefined, failAction);
+	    }
+	    fail(condition) {
+	        if (condition === undefined) {
+	            this.error();
+	            if (!this.allErrors)
+	                this.gen.if(false); // this branch will be removed by gen.optimize
+	            return;
+	        }
+	        this.gen.if(condition);
+	        this.error();
+	        if (this.allErrors)
+	            this.gen.endIf();
+	        else
+	            this.gen.else();
+	    }
+	    fail$data(condition) {
+	        if (!this.$data)
+	            return this.fail(condition);
+	        const { schemaCode } = this;
+	        this.fail((0, codegen_1._) `${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
+	    }
+	    error(append, errorParams, errorPaths) {
+	        if (errorParams) {
+	            this.setParams(errorParams);
+	            this._error(append, errorPaths);
+	            this.setParams({});
+	            return;
+	        }
+	        this._error(append, errorPaths);
+	    }
+	    _error(append, errorPaths) {
+	        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+	    }
+	    $dataError() {
+	        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
+	    }
+	    reset() {
+	        if (this.errsCount === undefined)
+	            throw new Error('add "trackErrors" to keyword definition');
+	        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
+	    }
+	    ok(cond) {
+	        if (!this.allErrors)
+	            this.gen.if(cond);
+	    }
+	    setParams(obj, assign) {
+	        if (assign)
+	            Object.assign(this.params, obj);
+	        else
+	            this.params = obj;
+	    }
+	    block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+	        this.gen.block(() => {
+	            this.check$data(valid, $dataValid);
+	            codeBlock();
+	        });
+	    }
+	    check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
+	        if (!this.$data)
+	            return;
+	        const { gen, schemaCode, schemaType, def } = this;
+	        gen.if((0, codegen_1.or)((0, codegen_1._) `${schemaCode} === undefined`, $dataValid));
+	        if (valid !== codegen_1.nil)
+	            gen.assign(valid, true);
+	        if (schemaType.length || def.validateSchema) {
+	            gen.elseIf(this.invalid$data());
+	            this.$dataError();
+	            if (valid !== codegen_1.nil)
+	                gen.assign(valid, false);
+	        }
+	        gen.else();
+	    }
+	    invalid$data() {
+	        const { gen, schemaCode, schemaType, def, it } = this;
+	        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
+	        function wrong$DataType() {
+	            if (schemaType.length) {
+	                /* istanbul ignore if */
+	                if (!(schemaCode instanceof codegen_1.Name))
+	                    throw new Error("ajv implementation error");
+	                const st = Array.isArray(schemaType) ? schemaType : [schemaType];
+	                return (0, codegen_1._) `${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
+	            }
+	            return codegen_1.nil;
+	        }
+	        function invalid$DataSchema() {
+	            if (def.validateSchema) {
+	                const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema }); // TODO value.code for standalone
+	                return (0, codegen_1._) `!${validateSchemaRef}(${schemaCode})`;
+	            }
+	            return codegen_1.nil;
+	        }
+	    }
+	    subschema(appl, valid) {
+	        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
+	        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
+	        (0, subschema_1.extendSubschemaMode)(subschema, appl);
+	        const nextContext = { ...this.it, ...subschema, items: undefined, props: undefined };
+	        subschemaCode(nextContext, valid);
+	        return nextContext;
+	    }
+	    mergeEvaluated(schemaCxt, toName) {
+	        const { it, gen } = this;
+	        if (!it.opts.unevaluated)
+	            return;
+	        if (it.props !== true && schemaCxt.props !== undefined) {
+	            it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
+	        }
+	        if (it.items !== true && schemaCxt.items !== undefined) {
+	            it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
+	        }
+	    }
+	    mergeValidEvaluated(schemaCxt, valid) {
+	        const { it, gen } = this;
+	        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
+	            gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
+	            return true;
+	        }
+	    }
+	}
+	validate.KeywordCxt = KeywordCxt;
+	function keywordCode(it, keyword, def, ruleType) {
+	    const cxt = new KeywordCxt(it, def, keyword);
+	    if ("code" in def) {
+	        def.code(cxt, ruleType);
+	    }
+	    else if (cxt.$data && def.validate) {
+	        (0, keyword_1.funcKeywordCode)(cxt, def);
+	    }
+	    else if ("macro" in def) {
+	        (0, keyword_1.macroKeywordCode)(cxt, def);
+	    }
+	    else if (def.compile || def.validate) {
+	        (0, keyword_1.funcKeywordCode)(cxt, def);
+	    }
+	}
+	const JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
+	const RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
+	function getData($data, { dataLevel, dataNames, dataPathArr }) {
+	    let jsonPointer;
+	    let data;
+	    if ($data === "")
+	        return names_1.default.rootData;
+	    if ($data[0] === "/") {
+	        if (!JSON_POINTER.test($data))
+	            throw new Error(`Invalid JSON-pointer: ${$data}`);
+	        jsonPointer = $data;
+	        data = names_1.default.rootData;
+	    }
+	    else {
+	        const matches = RELATIVE_JSON_POINTER.exec($data);
+	        if (!matches)
+	            throw new Error(`Invalid JSON-pointer: ${$data}`);
+	        const up = +matches[1];
+	        jsonPointer = matches[2];
+	        if (jsonPointer === "#") {
+	            if (up >= dataLevel)
+	                throw new Error(errorMsg("property/index", up));
+	            return dataPathArr[dataLevel - up];
+	        }
+	        if (up > dataLevel)
+	            throw new Error(errorMsg("data", up));
+	        data = dataNames[dataLevel - up];
+	        if (!jsonPointer)
+	            return data;
+	    }
+	    let expr = data;
+	    const segments = jsonPointer.split("/");
+	    for (const segment of segments) {
+	        if (segment) {
+	            data = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
+	            expr = (0, codegen_1._) `${expr} && ${data}`;
+	        }
+	    }
+	    return expr;
+	    function errorMsg(pointerType, up) {
+	        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
+	    }
+	}
+	validate.getData = getData;
+	
+	return validate;
+}
+
+var validation_error = {};
+
+var hasRequiredValidation_error;
+
+function requireValidation_error () {
+	if (hasRequiredValidation_error) return validation_error;
+	hasRequiredValidation_error = 1;
+	Object.defineProperty(validation_error, "__esModule", { value: true });
+	class ValidationError extends Error {
+	    constructor(errors) {
+	        super("validation failed");
+	        this.errors = errors;
+	        this.ajv = this.validation = true;
+	    }
+	}
+	validation_error.default = ValidationError;
+	
+	return validation_error;
+}
+
+var ref_error = {};
+
+var hasRequiredRef_error;
+
+function requireRef_error () {
+	if (hasRequiredRef_error) return ref_error;
+	hasRequiredRef_error = 1;
+	Object.defineProperty(ref_error, "__esModule", { value: true });
+	const resolve_1 = /*@__PURE__*/ requireResolve();
+	class MissingRefError extends Error {
+	    constructor(resolver, baseId, ref, msg) {
+	        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
+	        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+	        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
+	    }
+	}
+	ref_error.default = MissingRefError;
+	
+	return ref_error;
+}
+
+var compile = {};
+
+var hasRequiredCompile;
+
+function requireCompile () {
+	if (hasRequiredCompile) return compile;
+	hasRequiredCompile = 1;
+	Object.defineProperty(compile, "__esModule", { value: true });
+	compile.resolveSchema = compile.getCompilingSchema = compile.resolveRef = compile.compileSchema = compile.SchemaEnv = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const validation_error_1 = /*@__PURE__*/ requireValidation_error();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const resolve_1 = /*@__PURE__*/ requireResolve();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const validate_1 = /*@__PURE__*/ requireValidate();
+	class SchemaEnv {
+	    constructor(env) {
+	        var _a;
+	        this.refs = {};
+	        this.dynamicAnchors = {};
+	        let schema;
+	        if (typeof env.schema == "object")
+	            schema = env.schema;
+	        this.schema = env.schema;
+	        this.schemaId = env.schemaId;
+	        this.root = env.root || this;
+	        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+	        this.schemaPath = env.schemaPath;
+	        this.localRefs = env.localRefs;
+	        this.meta = env.meta;
+	        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
+	        this.refs = {};
+	    }
+	}
+	compile.SchemaEnv = SchemaEnv;
+	// let codeSize = 0
+	// let nodeCount = 0
+	// Compiles schema in SchemaEnv
+	function compileSchema(sch) {
+	    // TODO refactor - remove compilations
+	    const _sch = getCompilingSchema.call(this, sch);
+	    if (_sch)
+	        return _sch;
+	    const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId); // TODO if getFullPath removed 1 tests fails
+	    const { es5, lines } = this.opts.code;
+	    const { ownProperties } = this.opts;
+	    const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+	    let _ValidationError;
+	    if (sch.$async) {
+	        _ValidationError = gen.scopeValue("Error", {
+	            ref: validation_error_1.default,
+	            code: (0, codegen_1._) `require("ajv/dist/runtime/validation_error").default`,
+	        });
+	    }
+	    const validateName = gen.scopeName("validate");
+	    sch.validateName = validateName;
+	    const schemaCxt = {
+	        gen,
+	        allErrors: this.opts.allErrors,
+	        data: names_1.default.data,
+	        parentData: names_1.default.parentData,
+	        parentDataProperty: names_1.default.parentDataProperty,
+	        dataNames: [names_1.default.data],
+	        dataPathArr: [codegen_1.nil], // TODO can its length be used as dataLevel if nil is removed?
+	        dataLevel: 0,
+	        dataTypes: [],
+	        definedProperties: new Set(),
+	        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true
+	            ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) }
+	            : { ref: sch.schema }),
+	        validateName,
+	        ValidationError: _ValidationError,
+	        schema: sch.schema,
+	        schemaEnv: sch,
+	        rootId,
+	        baseId: sch.baseId || rootId,
+	        schemaPath: codegen_1.nil,
+	        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
+	        errorPath: (0, codegen_1._) `""`,
+	        opts: this.opts,
+	        self: this,
+	    };
+	    let sourceCode;
+	    try {
+	        this._compilations.add(sch);
+	        (0, validate_1.validateFunctionCode)(schemaCxt);
+	        gen.optimize(this.opts.code.optimize);
+	        // gen.optimize(1)
+	        const validateCode = gen.toString();
+	        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
+	        // console.log((codeSize += sourceCode.length), (nodeCount += gen.nodeCount))
+	        if (this.opts.code.process)
+	            sourceCode = this.opts.code.process(sourceCode, sch);
+	        // console.log("\n\n\n *** \n", sourceCode)
+	        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
+	        const validate = makeValidate(this, this.scope.get());
+	        this.scope.value(validateName, { ref: validate });
+	        validate.errors = null;
+	        validate.schema = sch.schema;
+	        validate.schemaEnv = sch;
+	        if (sch.$async)
+	            validate.$async = true;
+	        if (this.opts.code.source === true) {
+	            validate.source = { validateName, validateCode, scopeValues: gen._values };
+	        }
+	        if (this.opts.unevaluated) {
+	            const { props, items } = schemaCxt;
+	            validate.evaluated = {
+	                props: props instanceof codegen_1.Name ? undefined : props,
+	                items: items instanceof codegen_1.Name ? undefined : items,
+	                dynamicProps: props instanceof codegen_1.Name,
+	                dynamicItems: items instanceof codegen_1.Name,
+	            };
+	            if (validate.source)
+	                validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
+	        }
+	        sch.validate = validate;
+	        return sch;
+	    }
+	    catch (e) {
+	        delete sch.validate;
+	        delete sch.validateName;
+	        if (sourceCode)
+	            this.logger.error("Error compiling schema, function code:", sourceCode);
+	        // console.log("\n\n\n *** \n", sourceCode, this.opts)
+	        throw e;
+	    }
+	    finally {
+	        this._compilations.delete(sch);
+	    }
+	}
+	compile.compileSchema = compileSchema;
+	function resolveRef(root, baseId, ref) {
+	    var _a;
+	    ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
+	    const schOrFunc = root.refs[ref];
+	    if (schOrFunc)
+	        return schOrFunc;
+	    let _sch = resolve.call(this, root, ref);
+	    if (_sch === undefined) {
+	        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref]; // TODO maybe localRefs should hold SchemaEnv
+	        const { schemaId } = this.opts;
+	        if (schema)
+	            _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+	    }
+	    if (_sch === undefined)
+	        return;
+	    return (root.refs[ref] = inlineOrCompile.call(this, _sch));
+	}
+	compile.resolveRef = resolveRef;
+	function inlineOrCompile(sch) {
+	    if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
+	        return sch.schema;
+	    return sch.validate ? sch : compileSchema.call(this, sch);
+	}
+	// Index of schema compilation in the currently compiled list
+	function getCompilingSchema(schEnv) {
+	    for (const sch of this._compilations) {
+	        if (sameSchemaEnv(sch, schEnv))
+	            return sch;
+	    }
+	}
+	compile.getCompilingSchema = getCompilingSchema;
+	function sameSchemaEnv(s1, s2) {
+	    return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
+	}
+	// resolve and compile the references ($ref)
+	// TODO returns AnySchemaObject (if the schema can be inlined) or validation function
+	function resolve(root, // information about the root schema for the current schema
+	ref // reference to resolve
+	) {
+	    let sch;
+	    while (typeof (sch = this.refs[ref]) == "string")
+	        ref = sch;
+	    return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+	}
+	// Resolve schema, its root and baseId
+	function resolveSchema(root, // root object with properties schema, refs TODO below SchemaEnv is assigned to it
+	ref // reference to resolve
+	) {
+	    const p = this.opts.uriResolver.parse(ref);
+	    const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
+	    let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, undefined);
+	    // TODO `Object.keys(root.schema).length > 0` should not be needed - but removing breaks 2 tests
+	    if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+	        return getJsonPointer.call(this, p, root);
+	    }
+	    const id = (0, resolve_1.normalizeId)(refPath);
+	    const schOrRef = this.refs[id] || this.schemas[id];
+	    if (typeof schOrRef == "string") {
+	        const sch = resolveSchema.call(this, root, schOrRef);
+	        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
+	            return;
+	        return getJsonPointer.call(this, p, sch);
+	    }
+	    if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
+	        return;
+	    if (!schOrRef.validate)
+	        compileSchema.call(this, schOrRef);
+	    if (id === (0, resolve_1.normalizeId)(ref)) {
+	        const { schema } = schOrRef;
+	        const { schemaId } = this.opts;
+	        const schId = schema[schemaId];
+	        if (schId)
+	            baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+	        return new SchemaEnv({ schema, schemaId, root, baseId });
+	    }
+	    return getJsonPointer.call(this, p, schOrRef);
+	}
+	compile.resolveSchema = resolveSchema;
+	const PREVENT_SCOPE_CHANGE = new Set([
+	    "properties",
+	    "patternProperties",
+	    "enum",
+	    "dependencies",
+	    "definitions",
+	]);
+	function getJsonPointer(parsedRef, { baseId, schema, root }) {
+	    var _a;
+	    if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+	        return;
+	    for (const part of parsedRef.fragment.slice(1).split("/")) {
+	        if (typeof schema === "boolean")
+	            return;
+	        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+	        if (partSchema === undefined)
+	            return;
+	        schema = partSchema;
+	        // TODO PREVENT_SCOPE_CHANGE could be defined in keyword def?
+	        const schId = typeof schema === "object" && schema[this.opts.schemaId];
+	        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+	            baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+	        }
+	    }
+	    let env;
+	    if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
+	        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
+	        env = resolveSchema.call(this, root, $ref);
+	    }
+	    // even though resolution failed we need to return SchemaEnv to throw exception
+	    // so that compileAsync loads missing schema.
+	    const { schemaId } = this.opts;
+	    env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+	    if (env.schema !== env.root.schema)
+	        return env;
+	    return undefined;
+	}
+	
+	return compile;
+}
+
+var $id$8 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
+var description$1 = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
+var type$9 = "object";
+var required$2 = [
+	"$data"
+];
+var properties$a = {
+	$data: {
+		type: "string",
+		anyOf: [
+			{
+				format: "relative-json-pointer"
+			},
+			{
+				format: "json-pointer"
+			}
+		]
+	}
+};
+var additionalProperties$2 = false;
+var require$$9 = {
+	$id: $id$8,
+	description: description$1,
+	type: type$9,
+	required: required$2,
+	properties: properties$a,
+	additionalProperties: additionalProperties$2
+};
+
+var uri = {};
+
+var fastUri = {exports: {}};
+
+var utils;
+var hasRequiredUtils;
+
+function requireUtils () {
+	if (hasRequiredUtils) return utils;
+	hasRequiredUtils = 1;
+
+	/** @type {(value: string) => boolean} */
+	const isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
+
+	/** @type {(value: string) => boolean} */
+	const isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isPort = RegExp.prototype.test.bind(/^\d*$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
+
+	/** @type {(value: string) => boolean} */
+	const isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
+
+	/** @type {(value: string) => boolean} */
+	const isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
+
+	const BYTE_HEX = new Array(256);
+	{
+	  const HEX_DIGITS = '0123456789ABCDEF';
+	  for (let i = 0; i < 256; i++) {
+	    BYTE_HEX[i] = '%' + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 0xF];
+	  }
+	}
+	function percentEncodeNonAscii (cp) {
+	  if (cp < 0x800) {
+	    return BYTE_HEX[0xC0 | (cp >> 6)] +
+	           BYTE_HEX[0x80 | (cp & 0x3F)]
+	  }
+	  if (cp < 0x10000) {
+	    return BYTE_HEX[0xE0 | (cp >> 12)] +
+	           BYTE_HEX[0x80 | ((cp >> 6) & 0x3F)] +
+	           BYTE_HEX[0x80 | (cp & 0x3F)]
+	  }
+	  return BYTE_HEX[0xF0 | (cp >> 18)] +
+	         BYTE_HEX[0x80 | ((cp >> 12) & 0x3F)] +
+	         BYTE_HEX[0x80 | ((cp >> 6) & 0x3F)] +
+	         BYTE_HEX[0x80 | (cp & 0x3F)]
+	}
+
+	/**
+	 * @param {Array<string>} input
+	 * @returns {string}
+	 */
+	function stringArrayToHexStripped (input) {
+	  let acc = '';
+	  let code = 0;
+	  let i = 0;
+
+	  for (i = 0; i < input.length; i++) {
+	    code = input[i].charCodeAt(0);
+	    if (code === 48) {
+	      continue
+	    }
+	    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102))) {
+	      return ''
+	    }
+	    acc += input[i];
+	    break
+	  }
+
+	  for (i += 1; i < input.length; i++) {
+	    code = input[i].charCodeAt(0);
+	    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102))) {
+	      return ''
+	    }
+	    acc += input[i];
+	  }
+	  return acc
+	}
+
+	/** @type {(value: string) => boolean} */
+	const isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
+
+	/** @type {(value: string) => boolean} */
+	const isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
+
+	/** @type {(value: string) => boolean} */
+	const isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
+
+	/**
+	 * @param {string} value
+	 * @returns {boolean}
+	 */
+	const nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
+
+	/**
+	 * @param {string} zone
+	 * @returns {boolean}
+	 */
+	function isZoneIdentifier (zone) {
+	  if (zone.length === 0) return false
+
+	  for (let i = 0; i < zone.length; i++) {
+	    if (isZoneCharacter(zone[i])) continue
+	    if (zone[i] === '%' && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
+	      i += 2;
+	      continue
+	    }
+	    return false
+	  }
+
+	  return true
+	}
+
+	/**
+	 * Compresses the longest run of zero hextets to "::" per RFC 5952. A run of a
+	 * single zero hextet is left uncompressed. On ties the leftmost run wins.
+	 *
+	 * @param {string[]} hextets
+	 * @returns {string}
+	 */
+	function compressIPv6ZeroRun (hextets) {
+	  let bestStart = -1;
+	  let bestLength = 0;
+	  let runStart = -1;
+	  let runLength = 0;
+	  for (let i = 0; i < hextets.length; i++) {
+	    if (hextets[i] === '0') {
+	      if (runStart === -1) runStart = i;
+	      runLength++;
+	      if (runLength > bestLength) {
+	        bestLength = runLength;
+	        bestStart = runStart;
+	      }
+	    } else {
+	      runStart = -1;
+	      runLength = 0;
+	    }
+	  }
+
+	  if (bestLength < 2) return hextets.join(':')
+
+	  const head = hextets.slice(0, bestStart).join(':');
+	  const tail = hextets.slice(bestStart + bestLength).join(':');
+	  return head + '::' + tail
+	}
+
+	/**
+	 * Validates an IPv6 address against the alternatives in RFC 3986 section
+	 * 3.2.2 and returns the same address with leading hextet zeroes removed.
+	 * An embedded IPv4 address counts as two hextets and is only valid at the end.
+	 *
+	 * @param {string} input
+	 * @returns {string|undefined}
+	 */
+	function normalizeIPv6Address (input) {
+	  const compression = input.indexOf('::');
+	  if (compression !== -1 && input.indexOf('::', compression + 1) !== -1) return undefined
+
+	  const left = compression === -1 ? input.split(':') : input.slice(0, compression).split(':');
+	  const right = compression === -1 ? [] : input.slice(compression + 2).split(':');
+	  if (compression !== -1) {
+	    if (left.length === 1 && left[0] === '') left.length = 0;
+	    if (right.length === 1 && right[0] === '') right.length = 0;
+	  }
+
+	  const parts = left.concat(right);
+	  let hextetCount = 0;
+	  for (let i = 0; i < parts.length; i++) {
+	    const part = parts[i];
+	    if (part === '') return undefined
+
+	    if (part.indexOf('.') !== -1) {
+	      if (i !== parts.length - 1 || (compression !== -1 && right.length === 0) || !isIPv4(part)) return undefined
+	      hextetCount += 2;
+	      continue
+	    }
+
+	    if (!isHextet(part)) return undefined
+	    parts[i] = parseInt(part, 16).toString(16);
+	    hextetCount++;
+	  }
+
+	  if (compression === -1) {
+	    if (hextetCount !== 8) return undefined
+	    return compressIPv6ZeroRun(parts)
+	  }
+	  if (hextetCount >= 8) return undefined
+
+	  // expand "::" then re-compress the longest run for a canonical result
+	  const expanded = parts.slice(0, left.length);
+	  for (let i = hextetCount; i < 8; i++) expanded.push('0');
+	  for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
+	  return compressIPv6ZeroRun(expanded)
+	}
+
+	/**
+	 * @typedef {Object} NormalizeIPv6Result
+	 * @property {string} host - The normalized host.
+	 * @property {string} [escapedHost] - The escaped host.
+	 * @property {boolean} isIPV6 - Indicates if the host is an IPv6 address.
+	 * @property {boolean} [isIPVFuture] - Indicates if the host is an IPvFuture literal.
+	 * @property {boolean} [error] - Indicates if a bracketed IP literal is malformed.
+	 */
+
+	/**
+	 * Validates and normalizes a bracketed IP literal. Raw zone separators remain
+	 * accepted for backwards compatibility, while encoded separators and zone
+	 * contents follow RFC 6874.
+	 *
+	 * @param {string} host
+	 * @returns {NormalizeIPv6Result}
+	 */
+	function normalizeIPv6 (host) {
+	  const bracketed = host[0] === '[' && host[host.length - 1] === ']';
+	  const hasBracket = host[0] === '[' || host[host.length - 1] === ']';
+	  if (hasBracket && !bracketed) return { host, isIPV6: false, error: true }
+
+	  let input = bracketed ? host.slice(1, -1) : host;
+	  if (bracketed && isIPvFuture(input)) {
+	    input = input.toLowerCase();
+	    return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true }
+	  }
+
+	  if (findToken(input, ':') < 2) {
+	    return { host, isIPV6: false, error: bracketed }
+	  }
+
+	  let zoneIdentifier = '';
+	  const zoneSeparator = input.indexOf('%');
+	  if (zoneSeparator !== -1) {
+	    const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === '%25' ? 3 : 1;
+	    zoneIdentifier = input.slice(zoneSeparator + separatorLength);
+	    if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true }
+	    input = input.slice(0, zoneSeparator);
+	  }
+
+	  const address = normalizeIPv6Address(input);
+	  if (address === undefined) return { host, isIPV6: false, error: true }
+
+	  return {
+	    host: address + (zoneIdentifier ? '%' + zoneIdentifier : ''),
+	    escapedHost: address + (zoneIdentifier ? '%25' + zoneIdentifier : ''),
+	    isIPV6: true
+	  }
+	}
+
+	/**
+	 * @param {string} str
+	 * @param {string} token
+	 * @returns {number}
+	 */
+	function findToken (str, token) {
+	  let ind = 0;
+	  for (let i = 0; i < str.length; i++) {
+	    if (str[i] === token) ind++;
+	  }
+	  return ind
+	}
+
+	/**
+	 * @param {string} path
+	 * @returns {string}
+	 *
+	 * @see https://datatracker.ietf.org/doc/html/rfc3986#section-5.2.4
+	 */
+	function removeDotSegments (path) {
+	  let input = path;
+	  const output = [];
+	  let nextSlash = -1;
+	  let len = 0;
+
+	  // eslint-disable-next-line no-cond-assign
+	  while (len = input.length) {
+	    if (len === 1) {
+	      if (input === '.') {
+	        break
+	      } else if (input === '/') {
+	        output.push('/');
+	        break
+	      } else {
+	        output.push(input);
+	        break
+	      }
+	    } else if (len === 2) {
+	      if (input[0] === '.') {
+	        if (input[1] === '.') {
+	          break
+	        } else if (input[1] === '/') {
+	          input = input.slice(2);
+	          continue
+	        }
+	      } else if (input[0] === '/') {
+	        if (input[1] === '.' || input[1] === '/') {
+	          output.push('/');
+	          break
+	        }
+	      }
+	    } else if (len === 3) {
+	      if (input === '/..') {
+	        if (output.length !== 0) {
+	          output.pop();
+	        }
+	        output.push('/');
+	        break
+	      }
+	    }
+	    if (input[0] === '.') {
+	      if (input[1] === '.') {
+	        if (input[2] === '/') {
+	          input = input.slice(3);
+	          continue
+	        }
+	      } else if (input[1] === '/') {
+	        input = input.slice(2);
+	        continue
+	      }
+	    } else if (input[0] === '/') {
+	      if (input[1] === '.') {
+	        if (input[2] === '/') {
+	          input = input.slice(2);
+	          continue
+	        } else if (input[2] === '.') {
+	          if (input[3] === '/') {
+	            input = input.slice(3);
+	            if (output.length !== 0) {
+	              output.pop();
+	            }
+	            continue
+	          }
+	        }
+	      }
+	    }
+
+	    // Rule 2E: Move normal path segment to output
+	    if ((nextSlash = input.indexOf('/', 1)) === -1) {
+	      output.push(input);
+	      break
+	    } else {
+	      output.push(input.slice(0, nextSlash));
+	      input = input.slice(nextSlash);
+	    }
+	  }
+
+	  return output.join('')
+	}
+
+	/**
+	 * Removes dot segments from the path of a relative reference (a path that does
+	 * not start with "/") without changing what it resolves to against any base.
+	 * Unlike `removeDotSegments`, leading ".." segments that cannot be collapsed
+	 * are kept, the result never becomes root-relative, and a result that would be
+	 * empty or start with an empty segment is prefixed with "." (an empty path
+	 * means "same document" and a leading "//" would introduce an authority).
+	 *
+	 * @param {string} path
+	 * @returns {string}
+	 */
+	function removeDotSegmentsRelative (path) {
+	  if (path === '' || path[0] === '/') {
+	    return removeDotSegments(path)
+	  }
+
+	  const segments = path.split('/');
+	  const last = segments.length - 1;
+	  /** @type {string[]} */
+	  const output = [];
+	  let trailingDirectory = false;
+
+	  for (let i = 0; i <= last; i++) {
+	    const segment = segments[i];
+	    if (segment === '.' || segment === '..') {
+	      if (segment === '..') {
+	        if (output.length !== 0 && output[output.length - 1] !== '..') {
+	          output.pop();
+	        } else {
+	          output.push('..');
+	        }
+	      }
+	      trailingDirectory = i === last;
+	    } else {
+	      output.push(segment);
+	    }
+	  }
+
+	  if (trailingDirectory && output[output.length - 1] !== '..') {
+	    output.push('');
+	  }
+	  if (output.length === 0 || output[0] === '' || output[0].includes(':')) {
+	    // An empty path, a leading empty segment ("//"), or a first segment
+	    // containing ":" (which would be mistaken for a scheme, RFC 3986 section
+	    // 4.2) must stay behind a "." segment so the reference keeps its meaning.
+	    output.unshift('.');
+	  }
+
+	  return output.join('/')
+	}
+
+	/**
+	 * Re-escape RFC 3986 gen-delims that must not appear literally in the host.
+	 * After the URI regex parses, these characters cannot be literal in the host
+	 * field, so any that appear after decoding came from percent-encoding and
+	 * must be restored to prevent authority structure changes.
+	 *
+	 * @param {string} host
+	 * @param {boolean} isIP - true for IPv4/IPv6 hosts (skip colon re-escaping)
+	 * @returns {string}
+	 */
+	const HOST_DELIMS = { '@': '%40', '/': '%2F', '?': '%3F', '#': '%23', ':': '%3A' };
+	const HOST_DELIM_RE = /[@/?#:]/g;
+	const HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
+
+	function reescapeHostDelimiters (host, isIP) {
+	  const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+	  re.lastIndex = 0;
+	  return host.replace(re, (ch) => HOST_DELIMS[ch])
+	}
+
+	/**
+	 * Normalizes percent escapes and optionally decodes only unreserved ASCII bytes.
+	 * Reserved delimiters such as `%2F` stay escaped; `%2E` is unreserved.
+	 *
+	 * @param {string} input
+	 * @param {boolean} [decodeUnreserved=false]
+	 * @returns {string}
+	 */
+	function normalizePercentEncoding (input, decodeUnreserved = false) {
+	  if (input.indexOf('%') === -1) {
+	    return input
+	  }
+
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    if (input[i] === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        const normalizedHex = hex.toUpperCase();
+	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+
+	        if (decodeUnreserved && isUnreserved(decoded)) {
+	          output += decoded;
+	        } else {
+	          output += '%' + normalizedHex;
+	        }
+
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    output += input[i];
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Normalizes path data without turning reserved escapes into live path syntax.
+	 * Valid escapes are uppercased, raw unsafe characters are escaped, and only
+	 * unreserved bytes that are not `.` are decoded.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function normalizePathEncoding (input) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        const normalizedHex = hex.toUpperCase();
+	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+
+	        if (decoded !== '.' && isUnreserved(decoded)) {
+	          output += decoded;
+	        } else {
+	          output += '%' + normalizedHex;
+	        }
+
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (isPathCharacter(ch)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Serializes a path without rewriting reserved data. Raw RFC 3986 path
+	 * characters remain literal, valid escapes are preserved and uppercased, and
+	 * everything else is UTF-8 percent-encoded. In a path-noscheme, a colon in the
+	 * first segment must be escaped so the result cannot be parsed as a scheme.
+	 *
+	 * @param {string} input
+	 * @param {boolean} [pathNoScheme=false]
+	 * @returns {string}
+	 */
+	function serializePathEncoding (input, pathNoScheme = false) {
+	  let output = '';
+	  let firstSegment = pathNoScheme && input[0] !== '/';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        output += '%' + hex.toUpperCase();
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (ch === '/') {
+	      firstSegment = false;
+	    }
+
+	    if (isPathCharacter(ch) && (ch !== ':' || !firstSegment)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Percent-encodes a URI component using its RFC 3986 literal character set.
+	 * Existing valid escapes are preserved and normalized to uppercase hex.
+	 *
+	 * @param {string} input
+	 * @param {(value: string) => boolean} isAllowed
+	 * @returns {string}
+	 */
+	function encodeComponent (input, isAllowed) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        output += '%' + hex.toUpperCase();
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (isAllowed(ch)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Encodes userinfo while preserving its RFC 3986 §3.2.1 literal characters.
+	 * In particular, authority delimiters such as `@`, `/`, `?`, and `#` are data.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function encodeUserinfo (input) {
+	  return encodeComponent(input, isUserinfoCharacter)
+	}
+
+	/**
+	 * Encodes query data using the RFC 3986 §3.4 grammar. A literal `#` must be
+	 * escaped because it would otherwise begin the fragment component.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function encodeQuery (input) {
+	  return encodeComponent(input, isQueryFragmentCharacter)
+	}
+
+	/**
+	 * Encodes fragment data using the RFC 3986 §3.5 grammar.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function encodeFragment (input) {
+	  return encodeComponent(input, isQueryFragmentCharacter)
+	}
+
+	function isEscapeSafe (cp) {
+	  return (
+	    (cp >= 0x30 && cp <= 0x39) ||
+	    (cp >= 0x41 && cp <= 0x5A) ||
+	    (cp >= 0x61 && cp <= 0x7A) ||
+	    cp === 0x2A || cp === 0x2B || cp === 0x2D || cp === 0x2E ||
+	    cp === 0x2F || cp === 0x40 || cp === 0x5F
+	  )
+	}
+
+	/**
+	 * Normalizes the percent-encoding of a query or fragment component.
+	 *
+	 * Like `normalizePathEncoding`, but uses the query/fragment character set
+	 * (which additionally allows `?`) and decodes `.` since it has no dot-segment
+	 * meaning outside of a path.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function normalizeQueryFragmentEncoding (input) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        const normalizedHex = hex.toUpperCase();
+	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+
+	        if (isUnreserved(decoded)) {
+	          output += decoded;
+	        } else {
+	          output += '%' + normalizedHex;
+	        }
+
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (isQueryFragmentCharacter(ch)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Escapes a component while preserving existing valid percent escapes.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function escapePreservingEscapes (input) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    if (input[i] === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        output += '%' + hex.toUpperCase();
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    output += escape(input[i]);
+	  }
+
+	  return output
+	}
+
+	/**
+	 * @param {import('../types/index').URIComponent} component
+	 * @returns {string|undefined}
+	 */
+	function recomposeAuthority (component) {
+	  const uriTokens = [];
+
+	  if (component.userinfo !== undefined) {
+	    uriTokens.push(encodeUserinfo(component.userinfo));
+	    uriTokens.push('@');
+	  }
+
+	  if (component.host !== undefined) {
+	    let host = component.host;
+	    if (!isIPv4(host)) {
+	      let ipV6res = normalizeIPv6(host);
+	      if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
+	        // Decode only unreserved bytes, once. In particular, keep %25 encoded
+	        // so it cannot introduce a second escape during recomposition.
+	        host = normalizePercentEncoding(host, true);
+	        ipV6res = normalizeIPv6(host);
+	      }
+	      if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
+	        host = `[${ipV6res.escapedHost}]`;
+	      } else {
+	        host = reescapeHostDelimiters(host, false);
+	      }
+	    }
+	    uriTokens.push(host);
+	  }
+
+	  if (typeof component.port === 'number' || typeof component.port === 'string') {
+	    const port = String(component.port);
+	    if (!isPort(port)) {
+	      throw new TypeError('URI port is malformed.')
+	    }
+	    uriTokens.push(':');
+	    uriTokens.push(port);
+	  }
+
+	  return uriTokens.length ? uriTokens.join('') : undefined
+	}
+	utils = {
+	  nonSimpleDomain,
+	  recomposeAuthority,
+	  reescapeHostDelimiters,
+	  normalizePercentEncoding,
+	  normalizePathEncoding,
+	  serializePathEncoding,
+	  normalizeQueryFragmentEncoding,
+	  encodeUserinfo,
+	  encodeQuery,
+	  encodeFragment,
+	  escapePreservingEscapes,
+	  removeDotSegments,
+	  removeDotSegmentsRelative,
+	  isIPv4,
+	  isUUID,
+	  normalizeIPv6,
+	  stringArrayToHexStripped
+	};
+	return utils;
+}
+
+var schemes;
+var hasRequiredSchemes;
+
+function requireSchemes () {
+	if (hasRequiredSchemes) return schemes;
+	hasRequiredSchemes = 1;
+
+	const { isUUID } = requireUtils();
+	const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
+
+	const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
+	  'wss', 'urn', 'urn:uuid']);
+
+	/** @typedef {supportedSchemeNames[number]} SchemeName */
+
+	/**
+	 * @param {string} name
+	 * @returns {name is SchemeName}
+	 */
+	function isValidSchemeName (name) {
+	  return supportedSchemeNames.indexOf(/** @type {*} */ (name)) !== -1
+	}
+
+	/**
+	 * @callback SchemeFn
+	 * @param {import('../types/index').URIComponent} component
+	 * @param {import('../types/index').Options} options
+	 * @returns {import('../types/index').URIComponent}
+	 */
+
+	/**
+	 * @typedef {Object} SchemeHandler
+	 * @property {SchemeName} scheme - The scheme name.
+	 * @property {boolean} [domainHost] - Indicates if the scheme supports domain hosts.
+	 * @property {SchemeFn} parse - Function to parse the URI component for this scheme.
+	 * @property {SchemeFn} serialize - Function to serialize the URI component for this scheme.
+	 * @property {boolean} [skipNormalize] - Indicates if normalization should be skipped for this scheme.
+	 * @property {boolean} [absolutePath] - Indicates if the scheme uses absolute paths.
+	 * @property {boolean} [unicodeSupport] - Indicates if the scheme supports Unicode.
+	 */
+
+	/**
+	 * @param {import('../types/index').URIComponent} wsComponent
+	 * @returns {boolean}
+	 */
+	function wsIsSecure (wsComponent) {
+	  if (wsComponent.secure === true) {
+	    return true
+	  } else if (wsComponent.secure === false) {
+	    return false
+	  } else if (wsComponent.scheme) {
+	    return (
+	      wsComponent.scheme.length === 3 &&
+	      (wsComponent.scheme[0] === 'w' || wsComponent.scheme[0] === 'W') &&
+	      (wsComponent.scheme[1] === 's' || wsComponent.scheme[1] === 'S') &&
+	      (wsComponent.scheme[2] === 's' || wsComponent.scheme[2] === 'S')
+	    )
+	  } else {
+	    return false
+	  }
+	}
+
+	/** @type {SchemeFn} */
+	function httpParse (component) {
+	  if (!component.host) {
+	    component.error = component.error || 'HTTP URIs must have a host.';
+	  }
+
+	  return component
+	}
+
+	/** @type {SchemeFn} */
+	function httpSerialize (component) {
+	  const secure = String(component.scheme).toLowerCase() === 'https';
+
+	  // normalize the default port
+	  if (component.port === (secure ? 443 : 80) || component.port === '') {
+	    component.port = undefined;
+	  }
+
+	  // normalize the empty path
+	  if (!component.path) {
+	    component.path = '/';
+	  }
+
+	  // NOTE: We do not parse query strings for HTTP URIs
+	  // as WWW Form Url Encoded query strings are part of the HTML4+ spec,
+	  // and not the HTTP spec.
+
+	  return component
+	}
+
+	/** @type {SchemeFn} */
+	function wsParse (wsComponent) {
+	// indicate if the secure flag is set
+	  wsComponent.secure = wsIsSecure(wsComponent);
+
+	  // construct resouce name
+	  wsComponent.resourceName = (wsComponent.path || '/') + (wsComponent.query ? '?' + wsComponent.query : '');
+	  wsComponent.path = undefined;
+	  wsComponent.query = undefined;
+
+	  return wsComponent
+	}
+
+	/** @type {SchemeFn} */
+	function wsSerialize (wsComponent) {
+	// normalize the default port
+	  if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === '') {
+	    wsComponent.port = undefined;
+	  }
+
+	  // ensure scheme matches secure flag
+	  if (typeof wsComponent.secure === 'boolean') {
+	    wsComponent.scheme = (wsComponent.secure ? 'wss' : 'ws');
+	    wsComponent.secure = undefined;
+	  }
+
+	  // reconstruct path from resource name
+	  if (wsComponent.resourceName) {
+	    const queryIndex = wsComponent.resourceName.indexOf('?');
+	    const path = queryIndex === -1
+	      ? wsComponent.resourceName
+	      : wsComponent.resourceName.slice(0, queryIndex);
+	    wsComponent.path = (path && path !== '/' ? path : undefined);
+	    wsComponent.query = queryIndex === -1
+	      ? undefined
+	      : wsComponent.resourceName.slice(queryIndex + 1);
+	    wsComponent.resourceName = undefined;
+	  }
+
+	  // forbid fragment component
+	  wsComponent.fragment = undefined;
+
+	  return wsComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnParse (urnComponent, options) {
+	  if (!urnComponent.path) {
+	    urnComponent.error = 'URN can not be parsed';
+	    return urnComponent
+	  }
+	  const matches = urnComponent.path.match(URN_REG);
+	  if (matches && matches[0] === urnComponent.path) {
+	    const scheme = options.scheme || urnComponent.scheme || 'urn';
+	    urnComponent.nid = matches[1].toLowerCase();
+	    urnComponent.nss = matches[2];
+	    const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
+	    const schemeHandler = getSchemeHandler(urnScheme);
+	    urnComponent.path = undefined;
+
+	    if (schemeHandler) {
+	      urnComponent = schemeHandler.parse(urnComponent, options);
+	    }
+	  } else {
+	    urnComponent.error = urnComponent.error || 'URN can not be parsed.';
+	  }
+
+	  return urnComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnSerialize (urnComponent, options) {
+	  if (urnComponent.nid === undefined) {
+	    throw new Error('URN without nid cannot be serialized')
+	  }
+	  const scheme = options.scheme || urnComponent.scheme || 'urn';
+	  const nid = urnComponent.nid.toLowerCase();
+	  const urnScheme = `${scheme}:${options.nid || nid}`;
+	  const schemeHandler = getSchemeHandler(urnScheme);
+
+	  if (schemeHandler) {
+	    urnComponent = schemeHandler.serialize(urnComponent, options);
+	  }
+
+	  const uriComponent = urnComponent;
+	  const nss = urnComponent.nss;
+	  uriComponent.path = `${nid || options.nid}:${nss}`;
+
+	  options.skipEscape = true;
+	  return uriComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnuuidParse (urnComponent, options) {
+	  const uuidComponent = urnComponent;
+	  uuidComponent.uuid = uuidComponent.nss;
+	  uuidComponent.nss = undefined;
+
+	  if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+	    uuidComponent.error = uuidComponent.error || 'UUID is not valid.';
+	  }
+
+	  return uuidComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnuuidSerialize (uuidComponent) {
+	  const urnComponent = uuidComponent;
+	  // normalize UUID
+	  urnComponent.nss = (uuidComponent.uuid || '').toLowerCase();
+	  return urnComponent
+	}
+
+	const http = /** @type {SchemeHandler} */ ({
+	  scheme: 'http',
+	  domainHost: true,
+	  parse: httpParse,
+	  serialize: httpSerialize
+	});
+
+	const https = /** @type {SchemeHandler} */ ({
+	  scheme: 'https',
+	  domainHost: http.domainHost,
+	  parse: httpParse,
+	  serialize: httpSerialize
+	});
+
+	const ws = /** @type {SchemeHandler} */ ({
+	  scheme: 'ws',
+	  domainHost: true,
+	  parse: wsParse,
+	  serialize: wsSerialize
+	});
+
+	const wss = /** @type {SchemeHandler} */ ({
+	  scheme: 'wss',
+	  domainHost: ws.domainHost,
+	  parse: ws.parse,
+	  serialize: ws.serialize
+	});
+
+	const urn = /** @type {SchemeHandler} */ ({
+	  scheme: 'urn',
+	  parse: urnParse,
+	  serialize: urnSerialize,
+	  skipNormalize: true
+	});
+
+	const urnuuid = /** @type {SchemeHandler} */ ({
+	  scheme: 'urn:uuid',
+	  parse: urnuuidParse,
+	  serialize: urnuuidSerialize,
+	  skipNormalize: true
+	});
+
+	const SCHEMES = /** @type {Record<SchemeName, SchemeHandler>} */ ({
+	  http,
+	  https,
+	  ws,
+	  wss,
+	  urn,
+	  'urn:uuid': urnuuid
+	});
+
+	Object.setPrototypeOf(SCHEMES, null);
+
+	/**
+	 * @param {string|undefined} scheme
+	 * @returns {SchemeHandler|undefined}
+	 */
+	function getSchemeHandler (scheme) {
+	  return (
+	    scheme && (
+	      SCHEMES[/** @type {SchemeName} */ (scheme)] ||
+	      SCHEMES[/** @type {SchemeName} */(scheme.toLowerCase())])
+	  ) ||
+	    undefined
+	}
+
+	schemes = {
+	  wsIsSecure,
+	  SCHEMES,
+	  isValidSchemeName,
+	  getSchemeHandler,
+	};
+	return schemes;
+}
+
+var hasRequiredFastUri;
+
+function requireFastUri () {
+	if (hasRequiredFastUri) return fastUri.exports;
+	hasRequiredFastUri = 1;
+
+	const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = requireUtils();
+	const { SCHEMES, getSchemeHandler } = requireSchemes();
+
+	const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
+	const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.';
+	const MALFORMED_HOST_ERROR = 'URI host is malformed.';
+	// ASCII characters outside the RFC 3986 reg-name set (unreserved, sub-delims
+	// and "%" for pct-encoded): C0 controls, space, DEL, and "#/:<>?@[\]^`{|}.
+	const FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
+
+	/**
+	 * RFC 3986 section 3.1 does not allow percent-encoding in a scheme, so the
+	 * scheme is validated as-is and never decoded. Decoding would let inert input
+	 * such as `%6Aavascript:` become a live `javascript:` scheme.
+	 *
+	 * @param {string} scheme
+	 * @returns {string}
+	 */
+	function validateScheme (scheme) {
+	  const stringScheme = String(scheme);
+	  if (!VALID_SCHEME.test(stringScheme)) {
+	    throw new TypeError(MALFORMED_SCHEME_ERROR)
+	  }
+	  return stringScheme
+	}
+
+	/**
+	 * @template {import('./types/index').URIComponent|string} T
+	 * @param {T} uri
+	 * @param {import('./types/index').Options} [options]
+	 * @returns {T}
+	 */
+	function normalize (uri, options) {
+	  if (typeof uri === 'string') {
+	    uri = /** @type {T} */ (normalizeString(uri, options));
+	  } else if (typeof uri === 'object') {
+	    uri = /** @type {T} */ (parse(serialize(uri, options), options));
+	  }
+	  return uri
+	}
+
+	/**
+	 * @param {string} baseURI
+	 * @param {string} relativeURI
+	 * @param {import('./types/index').Options} [options]
+	 * @returns {string}
+	 */
+	function resolve (baseURI, relativeURI, options) {
+	  const schemelessOptions = options ? Object.assign({ scheme: 'null' }, options) : { scheme: 'null' };
+	  const {
+	    parsed: baseParsed,
+	    malformedAuthorityOrPort: baseMalformed,
+	    malformedPercentEncoding: baseMalformedPercentEncoding,
+	    malformedSchemeSpecific: baseMalformedSchemeSpecific,
+	    malformedHost: baseMalformedHost,
+	    malformedScheme: baseMalformedScheme
+	  } = parseWithStatus(baseURI, schemelessOptions);
+	  const {
+	    parsed: relativeParsed,
+	    malformedAuthorityOrPort: relativeMalformed,
+	    malformedPercentEncoding: relativeMalformedPercentEncoding,
+	    malformedSchemeSpecific: relativeMalformedSchemeSpecific,
+	    malformedHost: relativeMalformedHost,
+	    malformedScheme: relativeMalformedScheme
+	  } = parseWithStatus(relativeURI, schemelessOptions);
+	  if (
+	    baseMalformed ||
+	    relativeMalformed ||
+	    baseMalformedPercentEncoding ||
+	    relativeMalformedPercentEncoding ||
+	    baseMalformedSchemeSpecific ||
+	    relativeMalformedSchemeSpecific ||
+	    baseMalformedHost ||
+	    relativeMalformedHost ||
+	    baseMalformedScheme ||
+	    relativeMalformedScheme
+	  ) {
+	    throw new Error(baseParsed.error || relativeParsed.error || 'URI is malformed.')
+	  }
+	  const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+	  const resolvedSchemeHandler = getSchemeHandler((options && options.scheme) || resolved.scheme);
+	  const resolvedHost = resolved.host;
+	  const resolvedHostIsIP = resolvedHost !== undefined && resolvedHost !== '' &&
+	    (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
+	  // Inputs are parsed scheme-neutrally, so delimiters and controls in a domain
+	  // host are only detected here, once the final scheme is known. They always
+	  // fail closed, including in percent-encoded hosts.
+	  if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+	    throw new Error(MALFORMED_HOST_ERROR)
+	  }
+	  canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+	  // Percent escapes in an ASCII reg-name are encoded data. The WHATWG hostname
+	  // parser can reject them even though fast-uri preserves them safely as RFC
+	  // 3986 data. A raw non-ASCII host must still fail closed if conversion fails.
+	  const encodedASCIIHost = resolvedHost && resolvedHost.indexOf('%') !== -1 &&
+	    !/\P{ASCII}/u.test(resolvedHost);
+	  if (resolved.error && !encodedASCIIHost) {
+	    throw new Error(resolved.error)
+	  }
+	  schemelessOptions.skipEscape = true;
+	  return serialize(resolved, schemelessOptions)
+	}
+
+	/**
+	 * @param {import ('./types/index').URIComponent} base
+	 * @param {import ('./types/index').URIComponent} relative
+	 * @param {import('./types/index').Options} [options]
+	 * @param {boolean} [skipNormalization=false]
+	 * @returns {import ('./types/index').URIComponent}
+	 */
+	function resolveComponent (base, relative, options, skipNormalization) {
+	  /** @type {import('./types/index').URIComponent} */
+	  const target = {};
+	  if (!skipNormalization) {
+	    base = parse(serialize(base, options), options); // normalize base component
+	    relative = parse(serialize(relative, options), options); // normalize relative component
+	  }
+	  options = options || {};
+
+	  if (!options.tolerant && relative.scheme) {
+	    target.scheme = relative.scheme;
+	    // target.authority = relative.authority;
+	    target.userinfo = relative.userinfo;
+	    target.host = relative.host;
+	    target.port = relative.port;
+	    target.path = removeDotSegments(relative.path || '');
+	    target.query = relative.query;
+	  } else {
+	    if (relative.userinfo !== undefined || relative.host !== undefined || relative.port !== undefined) {
+	      // target.authority = relative.authority;
+	      target.userinfo = relative.userinfo;
+	      target.host = relative.host;
+	      target.port = relative.port;
+	      target.path = removeDotSegments(relative.path || '');
+	      target.query = relative.query;
+	    } else {
+	      if (!relative.path) {
+	        target.path = base.path;
+	        if (relative.query !== undefined) {
+	          target.query = relative.query;
+	        } else {
+	          target.query = base.query;
+	        }
+	      } else {
+	        if (relative.path[0] === '/') {
+	          target.path = removeDotSegments(relative.path);
+	        } else {
+	          const baseHasAuthority = base.userinfo !== undefined || base.host !== undefined || base.port !== undefined;
+	          if (baseHasAuthority && !base.path) {
+	            target.path = '/' + relative.path;
+	          } else if (!base.path) {
+	            target.path = relative.path;
+	          } else {
+	            target.path = base.path.slice(0, base.path.lastIndexOf('/') + 1) + relative.path;
+	          }
+	          target.path = base.scheme === undefined && !baseHasAuthority && target.path[0] !== '/'
+	            ? removeDotSegmentsRelative(target.path)
+	            : removeDotSegments(target.path);
+	        }
+	        target.query = relative.query;
+	      }
+	      // target.authority = base.authority;
+	      target.userinfo = base.userinfo;
+	      target.host = base.host;
+	      target.port = base.port;
+	    }
+	    target.scheme = base.scheme;
+	  }
+
+	  target.fragment = relative.fragment;
+
+	  return target
+	}
+
+	/**
+	 * @param {import ('./types/index').URIComponent|string} uriA
+	 * @param {import ('./types/index').URIComponent|string} uriB
+	 * @param {import ('./types/index').Options} options
+	 * @returns {boolean}
+	 */
+	function equal (uriA, uriB, options) {
+	  const normalizedA = normalizeComparableURI(uriA, options);
+	  const normalizedB = normalizeComparableURI(uriB, options);
+
+	  return normalizedA !== undefined && normalizedB !== undefined && normalizedA === normalizedB
+	}
+
+	/**
+	 * @param {Readonly<import('./types/index').URIComponent>} cmpts
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {string}
+	 */
+	function serialize (cmpts, opts) {
+	  const component = {
+	    host: cmpts.host,
+	    scheme: cmpts.scheme,
+	    userinfo: cmpts.userinfo,
+	    port: cmpts.port,
+	    path: cmpts.path,
+	    query: cmpts.query,
+	    nid: cmpts.nid,
+	    nss: cmpts.nss,
+	    uuid: cmpts.uuid,
+	    fragment: cmpts.fragment,
+	    reference: cmpts.reference,
+	    resourceName: cmpts.resourceName,
+	    secure: cmpts.secure,
+	    error: ''
+	  };
+	  const options = Object.assign({}, opts);
+	  const uriTokens = [];
+
+	  if (component.scheme) {
+	    component.scheme = validateScheme(component.scheme);
+	  }
+
+	  // find scheme handler
+	  const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
+
+	  // perform scheme specific serialization
+	  if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
+
+	  const hasAuthority = component.userinfo !== undefined || component.host !== undefined || component.port !== undefined;
+	  // A reference with no emitted scheme is path-noscheme: a bare ':' in its
+	  // first path segment would reparse as a scheme (RFC 3986 3.3/4.2). Enforced
+	  // under skipEscape too (resolve()), so the reapply below gates on this flag.
+	  const schemelessReference = (component.scheme === undefined || options.reference === 'suffix') && !hasAuthority;
+	  const pathNoScheme = !options.skipEscape && schemelessReference;
+
+	  if (component.path !== undefined) {
+	    if (!options.skipEscape) {
+	      component.path = serializePathEncoding(component.path, pathNoScheme);
+	    } else {
+	      component.path = normalizePercentEncoding(component.path);
+	    }
+	  }
+
+	  if (options.reference !== 'suffix' && component.scheme) {
+	    // Scheme handlers may replace the scheme during serialization.
+	    component.scheme = validateScheme(component.scheme);
+	    uriTokens.push(component.scheme, ':');
+	  }
+
+	  const authority = recomposeAuthority(component);
+	  if (authority !== undefined) {
+	    if (options.reference !== 'suffix') {
+	      uriTokens.push('//');
+	    }
+
+	    uriTokens.push(authority);
+
+	    if (component.path && component.path[0] !== '/') {
+	      uriTokens.push('/');
+	    }
+	  }
+	  if (component.path !== undefined) {
+	    let s = component.path;
+
+	    if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+	      // A relative-path reference keeps its unresolvable leading ".." segments
+	      // and must never become root-relative (RFC 3986 section 5.2.4 applies to
+	      // merged target paths, not to the reference itself).
+	      s = schemelessReference && s[0] !== '/'
+	        ? removeDotSegmentsRelative(s)
+	        : removeDotSegments(s);
+	    }
+
+	    // Dot-segment removal can expose a colon that was not originally in the
+	    // first segment (for example, "./a:b"). Reapply path-noscheme encoding so
+	    // the serialized relative reference cannot be reparsed as a URI scheme.
+	    if (schemelessReference) {
+	      s = serializePathEncoding(s, true);
+	    }
+
+	    if (
+	      authority === undefined &&
+	      s[0] === '/' &&
+	      s[1] === '/'
+	    ) {
+	      // don't allow the path to start with "//"
+	      s = '/%2F' + s.slice(2);
+	    }
+
+	    uriTokens.push(s);
+	  }
+
+	  if (component.query !== undefined) {
+	    uriTokens.push('?', encodeQuery(component.query));
+	  }
+
+	  if (component.fragment !== undefined) {
+	    uriTokens.push('#', encodeFragment(component.fragment));
+	  }
+	  return uriTokens.join('')
+	}
+
+	const URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
+
+	// Captures the authority component (between "//" and the next "/", "?" or "#"),
+	// with or without a scheme prefix, for the literal-backslash rejection below.
+	const AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
+
+	// Captures the leading authority-introducer region after an optional scheme: a
+	// run of forward slashes, backslashes, and the characters the WHATWG URL parser
+	// removes before parsing (TAB U+0009, LF U+000A, CR U+000D). A valid introducer
+	// is exactly "//". Node treats "\" as "/" on special schemes and strips those
+	// characters first, so forms like "\\", "/\", "\/", "/<TAB>/", or a leading
+	// "<TAB>//" reach an authority in Node while fast-uri's URI_PARSE folds them into
+	// the path group (host confusion / SSRF / redirect bypass).
+	const AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
+
+	/**
+	 * @param {import('./types/index').URIComponent} parsed
+	 * @param {RegExpMatchArray} matches
+	 * @returns {string|undefined}
+	 */
+	function getParseError (parsed, matches) {
+	  if (matches[2] !== undefined && parsed.path && parsed.path[0] !== '/') {
+	    return 'URI path must start with "/" when authority is present.'
+	  }
+
+	  if (typeof parsed.port === 'number' && (parsed.port < 0 || parsed.port > 65535)) {
+	    return 'URI port is malformed.'
+	  }
+
+	  return undefined
+	}
+
+	/**
+	 * Checks percent syntax without decoding the represented octets. RFC 3986
+	 * percent-encoding is byte-oriented, so sequences such as `%FF` are valid even
+	 * though they are not independently valid UTF-8.
+	 *
+	 * @param {string|undefined} component
+	 * @returns {boolean}
+	 */
+	function hasMalformedPercentEncoding (component) {
+	  if (component === undefined) return false
+
+	  let percent = component.indexOf('%');
+	  while (percent !== -1) {
+	    if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+	      return true
+	    }
+	    percent = component.indexOf('%', percent + 3);
+	  }
+
+	  return false
+	}
+
+	/**
+	 * Whether the host is a bracketed IP literal (RFC 3986 `IP-literal`).
+	 * An unterminated `[` is not a literal, so it must still be validated as a
+	 * reg-name instead of being waved through as an IP.
+	 *
+	 * @param {string} host
+	 * @returns {boolean}
+	 */
+	function isIPLiteral (host) {
+	  return host[0] === '[' && host[host.length - 1] === ']'
+	}
+
+	/**
+	 * @param {RegExpMatchArray} matches
+	 * @returns {boolean}
+	 */
+	function hasMalformedComponentPercentEncoding (matches) {
+	  // Bracketed IP literals use a raw "%" as the zone separator for historical
+	  // compatibility. Their parsing is intentionally left to normalizeIPv6.
+	  const host = matches[4];
+	  return hasMalformedPercentEncoding(matches[3]) ||
+	    (host !== undefined && !isIPLiteral(host) && hasMalformedPercentEncoding(host)) ||
+	    hasMalformedPercentEncoding(matches[6]) ||
+	    hasMalformedPercentEncoding(matches[7]) ||
+	    hasMalformedPercentEncoding(matches[8])
+	}
+
+	/**
+	 * @param {import('./types/index').URIComponent} parsed
+	 * @param {import('./types/index').Options} options
+	 * @param {{ domainHost?: boolean, unicodeSupport?: boolean }|undefined} schemeHandler
+	 * @param {boolean} isIP
+	 * @returns {boolean} whether host conversion failed
+	 */
+	function canonicalizeHost (parsed, options, schemeHandler, isIP) {
+	  if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+	    parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+	    return true
+	  }
+
+	  if (
+	    !options.unicodeSupport &&
+	    (!schemeHandler || !schemeHandler.unicodeSupport) &&
+	    parsed.host &&
+	    !isIPLiteral(parsed.host) &&
+	    (options.domainHost || (schemeHandler && schemeHandler.domainHost)) &&
+	    isIP === false &&
+	    nonSimpleDomain(parsed.host)
+	  ) {
+	    let url;
+	    try {
+	      url = new URL('http://' + parsed.host);
+	    } catch (e) {
+	      parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
+	      return true
+	    }
+	    // The WHATWG parser must have read the whole input as a host. Anything
+	    // else means it found a delimiter fast-uri did not, so its hostname would
+	    // describe a different authority.
+	    if (!isHostOnlyURL(url)) {
+	      parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+	      return true
+	    }
+	    parsed.host = url.hostname;
+	  }
+	  return false
+	}
+
+	/**
+	 * Whether a domain host contains an ASCII character that RFC 3986 does not
+	 * allow in a reg-name (unreserved, sub-delims, or pct-encoded). Such a host is
+	 * rejected instead of being handed to the WHATWG URL parser, which would treat
+	 * "@" as a userinfo delimiter (silently dropping the data before it) and strip
+	 * TAB, LF, and CR. Non-ASCII characters remain allowed for IDNs.
+	 *
+	 * @param {import('./types/index').URIComponent} parsed
+	 * @param {import('./types/index').Options} options
+	 * @param {{ domainHost?: boolean }|undefined} schemeHandler
+	 * @param {boolean} isIP
+	 * @returns {boolean}
+	 */
+	function hasForbiddenDomainHost (parsed, options, schemeHandler, isIP) {
+	  return Boolean(
+	    parsed.host &&
+	    isIP === false &&
+	    !isIPLiteral(parsed.host) &&
+	    (options.domainHost || (schemeHandler && schemeHandler.domainHost)) &&
+	    FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+	  )
+	}
+
+	/**
+	 * @param {URL} url
+	 * @returns {boolean}
+	 */
+	function isHostOnlyURL (url) {
+	  return url.username === '' &&
+	    url.password === '' &&
+	    url.port === '' &&
+	    url.pathname === '/' &&
+	    url.search === '' &&
+	    url.hash === '' &&
+	    url.hostname !== ''
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {{ parsed: import('./types/index').URIComponent, malformedAuthorityOrPort: boolean, malformedPercentEncoding: boolean, malformedSchemeSpecific: boolean, malformedHost: boolean, malformedScheme: boolean }}
+	 */
+	function parseWithStatus (uri, opts) {
+	  const options = Object.assign({}, opts);
+	  /** @type {import('./types/index').URIComponent} */
+	  const parsed = {
+	    scheme: undefined,
+	    userinfo: undefined,
+	    host: '',
+	    port: undefined,
+	    path: '',
+	    query: undefined,
+	    fragment: undefined
+	  };
+
+	  let malformedAuthorityOrPort = false;
+	  let malformedPercentEncoding = false;
+	  let malformedSchemeSpecific = false;
+	  let malformedHost = false;
+	  let malformedIPLiteral = false;
+	  let malformedScheme = false;
+
+	  let isIP = false;
+	  if (options.reference === 'suffix') {
+	    if (options.scheme) {
+	      uri = options.scheme + ':' + uri;
+	    } else {
+	      uri = '//' + uri;
+	    }
+	  }
+
+	  // A literal backslash (U+005C) is not a valid RFC 3986 URI character and is
+	  // not an authority delimiter. Reject it in the authority rather than
+	  // rewriting it: normalizing "\" -> "/" (WHATWG error recovery) could silently
+	  // change the resource identified by an otherwise-invalid input, and lets "\"
+	  // act as a host delimiter here while Node's native URL parses a different
+	  // host (SSRF / redirect / origin-allowlist bypass). Percent-encoded %5C is
+	  // untouched and remains valid encoded data.
+	  const authorityMatch = uri.match(AUTHORITY_PREFIX);
+	  if (authorityMatch !== null && authorityMatch[1].indexOf('\\') !== -1) {
+	    parsed.error = 'URI authority must not contain a literal backslash.';
+	    malformedAuthorityOrPort = true;
+	  }
+
+	  // Reject a malformed or whitespace-smuggled authority introducer. fast-uri
+	  // only recognizes a literal "//"; anything else in the leading separator run
+	  // (a backslash, or a "//" that appears only after removing the TAB/LF/CR that
+	  // Node strips) means the authority fast-uri parses differs from the one Node's
+	  // URL resolves. Reject rather than rewrite, mirroring the literal-backslash
+	  // guard above. Percent-encoded forms (%5C, %09) are untouched, valid data.
+	  const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
+	  if (introducerMatch !== null) {
+	    const region = introducerMatch[1];
+	    const normalizedRegion = region.replace(/[\t\n\r]/g, '');
+	    // Two or more leading separators introduce an authority.
+	    if (normalizedRegion.length >= 2) {
+	      if (normalizedRegion.slice(0, 2) !== '//') {
+	        parsed.error = parsed.error || 'URI authority must not contain a literal backslash.';
+	        malformedAuthorityOrPort = true;
+	      } else if (region.length !== normalizedRegion.length) {
+	        parsed.error = parsed.error || 'URI authority introducer must not contain whitespace.';
+	        malformedAuthorityOrPort = true;
+	      }
+	    }
+	  }
+
+	  const matches = uri.match(URI_PARSE);
+
+	  if (matches) {
+	    // store each component
+	    parsed.scheme = matches[1];
+	    parsed.userinfo = matches[3];
+	    parsed.host = matches[4];
+	    parsed.port = parseInt(matches[5], 10);
+	    parsed.path = matches[6] || '';
+	    parsed.query = matches[7];
+	    parsed.fragment = matches[8];
+
+	    if (parsed.scheme !== undefined) {
+	      if (VALID_SCHEME.test(parsed.scheme)) {
+	        parsed.scheme = parsed.scheme.toLowerCase();
+	      } else {
+	        parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
+	        malformedScheme = true;
+	      }
+	    }
+
+	    malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+	    if (malformedPercentEncoding) {
+	      parsed.error = parsed.error || 'URI contains malformed percent-encoding.';
+	    }
+
+	    // fix port number
+	    if (isNaN(parsed.port)) {
+	      parsed.port = matches[5];
+	    }
+
+	    const parseError = getParseError(parsed, matches);
+	    if (parseError !== undefined) {
+	      parsed.error = parsed.error || parseError;
+	      malformedAuthorityOrPort = true;
+	    }
+
+	    if (parsed.host) {
+	      const ipv4result = isIPv4(parsed.host);
+	      if (ipv4result === false) {
+	        const bracketedIPLiteral = isIPLiteral(parsed.host);
+	        const hasIPLiteralBracket = parsed.host.indexOf('[') !== -1 || parsed.host.indexOf(']') !== -1;
+	        const ipv6result = normalizeIPv6(parsed.host);
+	        isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+	        malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
+	        parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+
+	        if (malformedIPLiteral) {
+	          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+	          malformedAuthorityOrPort = true;
+	        }
+	      } else {
+	        isIP = true;
+	      }
+	    }
+	    if (parsed.scheme === undefined && parsed.userinfo === undefined && parsed.host === undefined && parsed.port === undefined && parsed.query === undefined && !parsed.path) {
+	      parsed.reference = 'same-document';
+	    } else if (parsed.scheme === undefined) {
+	      parsed.reference = 'relative';
+	    } else if (parsed.fragment === undefined) {
+	      parsed.reference = 'absolute';
+	    } else {
+	      parsed.reference = 'uri';
+	    }
+
+	    // check for reference errors
+	    if (options.reference && options.reference !== 'suffix' && options.reference !== parsed.reference) {
+	      parsed.error = parsed.error || 'URI is not a ' + options.reference + ' reference.';
+	    }
+
+	    // find scheme handler
+	    const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
+
+	    // convert Unicode IDN -> ASCII IDN when the effective scheme uses domain hosts
+	    if (!malformedIPLiteral) {
+	      malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+	    }
+
+	    if (uri.indexOf('%') !== -1 && parsed.host !== undefined && !malformedIPLiteral) {
+	      let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+	      if (!isIP) {
+	        // Fold reg-name case after decoding unreserved octets. The second
+	        // pass only restores uppercase hex in escapes that remain encoded.
+	        host = normalizePercentEncoding(host.toLowerCase());
+	      }
+	      // Resolution parses both inputs with the internal `null` scheme before
+	      // the effective scheme is known. Keep raw host delimiters for that step
+	      // so resolve() can reject them for domain-host schemes; the resolved
+	      // authority is encoded when it is serialized.
+	      parsed.host = isIP || options.scheme !== 'null' ? reescapeHostDelimiters(host, isIP) : host;
+	    }
+
+	    if (!schemeHandler || (schemeHandler && !schemeHandler.skipNormalize)) {
+	      if (parsed.path) {
+	        parsed.path = normalizePathEncoding(parsed.path);
+	      }
+	      if (parsed.query) {
+	        parsed.query = normalizeQueryFragmentEncoding(parsed.query);
+	      }
+	      if (parsed.fragment) {
+	        parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
+	      }
+	    }
+
+	    // perform scheme specific parsing
+	    if (schemeHandler && schemeHandler.parse) {
+	      schemeHandler.parse(parsed, options);
+	      if (schemeHandler === SCHEMES.urn && parsed.nid === undefined) {
+	        malformedSchemeSpecific = true;
+	      }
+	    }
+	  } else {
+	    parsed.error = parsed.error || 'URI can not be parsed.';
+	  }
+	  return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme }
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns
+	 */
+	function parse (uri, opts) {
+	  return parseWithStatus(uri, opts).parsed
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {string}
+	 */
+	function normalizeString (uri, opts) {
+	  return normalizeStringWithStatus(uri, opts).normalized
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {{ normalized: string, malformedAuthorityOrPort: boolean, malformedPercentEncoding: boolean, malformedSchemeSpecific: boolean, malformedHost: boolean, malformedScheme: boolean }}
+	 */
+	function normalizeStringWithStatus (uri, opts) {
+	  const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+	  return {
+	    normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+	    malformedAuthorityOrPort,
+	    malformedPercentEncoding,
+	    malformedSchemeSpecific,
+	    malformedHost,
+	    malformedScheme
+	  }
+	}
+
+	/**
+	 * @param {import ('./types/index').URIComponent|string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {string|undefined}
+	 */
+	function normalizeComparableURI (uri, opts) {
+	  if (typeof uri !== 'string' && typeof uri !== 'object') {
+	    return undefined
+	  }
+
+	  let value;
+	  try {
+	    value = typeof uri === 'string' ? uri : serialize(uri, opts);
+	  } catch {
+	    return undefined
+	  }
+	  const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
+	  return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? undefined : normalized
+	}
+
+	const fastUri$1 = {
+	  SCHEMES,
+	  normalize,
+	  resolve,
+	  resolveComponent,
+	  equal,
+	  serialize,
+	  parse
+	};
+
+	fastUri.exports = fastUri$1;
+	fastUri.exports.default = fastUri$1;
+	fastUri.exports.fastUri = fastUri$1;
+	return fastUri.exports;
+}
+
+var hasRequiredUri;
+
+function requireUri () {
+	if (hasRequiredUri) return uri;
+	hasRequiredUri = 1;
+	Object.defineProperty(uri, "__esModule", { value: true });
+	const uri$1 = requireFastUri();
+	uri$1.code = 'require("ajv/dist/runtime/uri").default';
+	uri.default = uri$1;
+	
+	return uri;
+}
+
+var hasRequiredCore$1;
+
+function requireCore$1 () {
+	if (hasRequiredCore$1) return core$1;
+	hasRequiredCore$1 = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+		var validate_1 = /*@__PURE__*/ requireValidate();
+		Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function () { return validate_1.KeywordCxt; } });
+		var codegen_1 = /*@__PURE__*/ requireCodegen();
+		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return codegen_1._; } });
+		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return codegen_1.str; } });
+		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return codegen_1.stringify; } });
+		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return codegen_1.nil; } });
+		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return codegen_1.Name; } });
+		Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function () { return codegen_1.CodeGen; } });
+		const validation_error_1 = /*@__PURE__*/ requireValidation_error();
+		const ref_error_1 = /*@__PURE__*/ requireRef_error();
+		const rules_1 = /*@__PURE__*/ requireRules();
+		const compile_1 = /*@__PURE__*/ requireCompile();
+		const codegen_2 = /*@__PURE__*/ requireCodegen();
+		const resolve_1 = /*@__PURE__*/ requireResolve();
+		const dataType_1 = /*@__PURE__*/ requireDataType();
+		const util_1 = /*@__PURE__*/ requireUtil();
+		const $dataRefSchema = require$$9;
+		const uri_1 = /*@__PURE__*/ requireUri();
+		const defaultRegExp = (str, flags) => new RegExp(str, flags);
+		defaultRegExp.code = "new RegExp";
+		const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
+		const EXT_SCOPE_NAMES = new Set([
+		    "validate",
+		    "serialize",
+		    "parse",
+		    "wrapper",
+		    "root",
+		    "schema",
+		    "keyword",
+		    "pattern",
+		    "formats",
+		    "validate$data",
+		    "func",
+		    "obj",
+		    "Error",
+		]);
+		const removedOptions = {
+		    errorDataPath: "",
+		    format: "`validateFormats: false` can be used instead.",
+		    nullable: '"nullable" keyword is supported by default.',
+		    jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
+		    extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
+		    missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
+		    processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
+		    sourceCode: "Use option `code: {source: true}`",
+		    strictDefaults: "It is default now, see option `strict`.",
+		    strictKeywords: "It is default now, see option `strict`.",
+		    uniqueItems: '"uniqueItems" keyword is always validated.',
+		    unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
+		    cache: "Map is used as cache, schema object as key.",
+		    serialize: "Map is used as cache, schema object as key.",
+		    ajvErrors: "It is default now.",
+		};
+		const deprecatedOptions = {
+		    ignoreKeywordsWithRef: "",
+		    jsPropertySyntax: "",
+		    unicode: '"minLength"/"maxLength" account for unicode characters by default.',
+		};
+		const MAX_EXPRESSION = 200;
+		// eslint-disable-next-line complexity
+		function requiredOptions(o) {
+		    var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+		    const s = o.strict;
+		    const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+		    const optimize = _optz === true || _optz === undefined ? 1 : _optz || 0;
+		    const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+		    const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
+		    return {
+		        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
+		        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
+		        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
+		        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
+		        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
+		        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
+		        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
+		        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
+		        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
+		        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
+		        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
+		        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
+		        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
+		        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
+		        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
+		        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
+		        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
+		        uriResolver: uriResolver,
+		    };
+		}
+		class Ajv {
+		    constructor(opts = {}) {
+		        this.schemas = {};
+		        this.refs = {};
+		        this.formats = Object.create(null);
+		        this._compilations = new Set();
+		        this._loading = {};
+		        this._cache = new Map();
+		        opts = this.opts = { ...opts, ...requiredOptions(opts) };
+		        const { es5, lines } = this.opts.code;
+		        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+		        this.logger = getLogger(opts.logger);
+		        const formatOpt = opts.validateFormats;
+		        opts.validateFormats = false;
+		        this.RULES = (0, rules_1.getRules)();
+		        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
+		        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
+		        this._metaOpts = getMetaSchemaOptions.call(this);
+		        if (opts.formats)
+		            addInitialFormats.call(this);
+		        this._addVocabularies();
+		        this._addDefaultMetaSchema();
+		        if (opts.keywords)
+		            addInitialKeywords.call(this, opts.keywords);
+		        if (typeof opts.meta == "object")
+		            this.addMetaSchema(opts.meta);
+		        addInitialSchemas.call(this);
+		        opts.validateFormats = formatOpt;
+		    }
+		    _addVocabularies() {
+		        this.addKeyword("$async");
+		    }
+		    _addDefaultMetaSchema() {
+		        const { $data, meta, schemaId } = this.opts;
+		        let _dataRefSchema = $dataRefSchema;
+		        if (schemaId === "id") {
+		            _dataRefSchema = { ...$dataRefSchema };
+		            _dataRefSchema.id = _dataRefSchema.$id;
+		            delete _dataRefSchema.$id;
+		        }
+		        if (meta && $data)
+		            this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
+		    }
+		    defaultMeta() {
+		        const { meta, schemaId } = this.opts;
+		        return (this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : undefined);
+		    }
+		    validate(schemaKeyRef, // key, ref or schema object
+		    // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
+		    data // to be validated
+		    ) {
+		        let v;
+		        if (typeof schemaKeyRef == "string") {
+		            v = this.getSchema(schemaKeyRef);
+		            if (!v)
+		                throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
+		        }
+		        else {
+		            v = this.compile(schemaKeyRef);
+		        }
+		        const valid = v(data);
+		        if (!("$async" in v))
+		            this.errors = v.errors;
+		        return valid;
+		    }
+		    compile(schema, _meta) {
+		        const sch = this._addSchema(schema, _meta);
+		        return (sch.validate || this._compileSchemaEnv(sch));
+		    }
+		    compileAsync(schema, meta) {
+		        if (typeof this.opts.loadSchema != "function") {
+		            throw new Error("options.loadSchema should be a function");
+		        }
+		        const { loadSchema } = this.opts;
+		        return runCompileAsync.call(this, schema, meta);
+		        async function runCompileAsync(_schema, _meta) {
+		            await loadMetaSchema.call(this, _schema.$schema);
+		            const sch = this._addSchema(_schema, _meta);
+		            return sch.validate || _compileAsync.call(this, sch);
+		        }
+		        async function loadMetaSchema($ref) {
+		            if ($ref && !this.getSchema($ref)) {
+		                await runCompileAsync.call(this, { $ref }, true);
+		            }
+		        }
+		        async function _compileAsync(sch) {
+		            try {
+		                return this._compileSchemaEnv(sch);
+		            }
+		            catch (e) {
+		                if (!(e instanceof ref_error_1.default))
+		                    throw e;
+		                checkLoaded.call(this, e);
+		                await loadMissingSchema.call(this, e.missingSchema);
+		                return _compileAsync.call(this, sch);
+		            }
+		        }
+		        function checkLoaded({ missingSchema: ref, missingRef }) {
+		            if (this.refs[ref]) {
+		                throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+		            }
+		        }
+		        async function loadMissingSchema(ref) {
+		            const _schema = await _loadSchema.call(this, ref);
+		            if (!this.refs[ref])
+		                await loadMetaSchema.call(this, _schema.$schema);
+		            if (!this.refs[ref])
+		                this.addSchema(_schema, ref, meta);
+		        }
+		        async function _loadSchema(ref) {
+		            const p = this._loading[ref];
+		            if (p)
+		                return p;
+		            try {
+		                return await (this._loading[ref] = loadSchema(ref));
+		            }
+		            finally {
+		                delete this._loading[ref];
+		            }
+		        }
+		    }
+		    // Adds schema to the instance
+		    addSchema(schema, // If array is passed, `key` will be ignored
+		    key, // Optional schema key. Can be passed to `validate` method instead of schema object or id/ref. One schema per instance can have empty `id` and `key`.
+		    _meta, // true if schema is a meta-schema. Used internally, addMetaSchema should be used instead.
+		    _validateSchema = this.opts.validateSchema // false to skip schema validation. Used internally, option validateSchema should be used instead.
+		    ) {
+		        if (Array.isArray(schema)) {
+		            for (const sch of schema)
+		                this.addSchema(sch, undefined, _meta, _validateSchema);
+		            return this;
+		        }
+		        let id;
+		        if (typeof schema === "object") {
+		            const { schemaId } = this.opts;
+		            id = schema[schemaId];
+		            if (id !== undefined && typeof id != "string") {
+		                throw new Error(`schema ${schemaId} must be string`);
+		            }
+		        }
+		        key = (0, resolve_1.normalizeId)(key || id);
+		        this._checkUnique(key);
+		        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+		        return this;
+		    }
+		    // Add schema that will be used to validate other schemas
+		    // options in META_IGNORE_OPTIONS are alway set to false
+		    addMetaSchema(schema, key, // schema key
+		    _validateSchema = this.opts.validateSchema // false to skip schema validation, can be used to override validateSchema option for meta-schema
+		    ) {
+		        this.addSchema(schema, key, true, _validateSchema);
+		        return this;
+		    }
+		    //  Validate schema against its meta-schema
+		    validateSchema(schema, throwOrLogError) {
+		        if (typeof schema == "boolean")
+		            return true;
+		        let $schema;
+		        $schema = schema.$schema;
+		        if ($schema !== undefined && typeof $schema != "string") {
+		            throw new Error("$schema must be a string");
+		        }
+		        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
+		        if (!$schema) {
+		            this.logger.warn("meta-schema not available");
+		            this.errors = null;
+		            return true;
+		        }
+		        const valid = this.validate($schema, schema);
+		        if (!valid && throwOrLogError) {
+		            const message = "schema is invalid: " + this.errorsText();
+		            if (this.opts.validateSchema === "log")
+		                this.logger.error(message);
+		            else
+		                throw new Error(message);
+		        }
+		        return valid;
+		    }
+		    // Get compiled schema by `key` or `ref`.
+		    // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
+		    getSchema(keyRef) {
+		        let sch;
+		        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
+		            keyRef = sch;
+		        if (sch === undefined) {
+		            const { schemaId } = this.opts;
+		            const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+		            sch = compile_1.resolveSchema.call(this, root, keyRef);
+		            if (!sch)
+		                return;
+		            this.refs[keyRef] = sch;
+		        }
+		        return (sch.validate || this._compileSchemaEnv(sch));
+		    }
+		    // Remove cached schema(s).
+		    // If no parameter is passed all schemas but meta-schemas are removed.
+		    // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
+		    // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
+		    removeSchema(schemaKeyRef) {
+		        if (schemaKeyRef instanceof RegExp) {
+		            this._removeAllSchemas(this.schemas, schemaKeyRef);
+		            this._removeAllSchemas(this.refs, schemaKeyRef);
+		            return this;
+		        }
+		        switch (typeof schemaKeyRef) {
+		            case "undefined":
+		                this._removeAllSchemas(this.schemas);
+		                this._removeAllSchemas(this.refs);
+		                this._cache.clear();
+		                return this;
+		            case "string": {
+		                const sch = getSchEnv.call(this, schemaKeyRef);
+		                if (typeof sch == "object")
+		                    this._cache.delete(sch.schema);
+		                delete this.schemas[schemaKeyRef];
+		                delete this.refs[schemaKeyRef];
+		                return this;
+		            }
+		            case "object": {
+		                const cacheKey = schemaKeyRef;
+		                this._cache.delete(cacheKey);
+		                let id = schemaKeyRef[this.opts.schemaId];
+		                if (id) {
+		                    id = (0, resolve_1.normalizeId)(id);
+		                    delete this.schemas[id];
+		                    delete this.refs[id];
+		                }
+		                return this;
+		            }
+		            default:
+		                throw new Error("ajv.removeSchema: invalid parameter");
+		        }
+		    }
+		    // add "vocabulary" - a collection of keywords
+		    addVocabulary(definitions) {
+		        for (const def of definitions)
+		            this.addKeyword(def);
+		        return this;
+		    }
+		    addKeyword(kwdOrDef, def // deprecated
+		    ) {
+		        let keyword;
+		        if (typeof kwdOrDef == "string") {
+		            keyword = kwdOrDef;
+		            if (typeof def == "object") {
+		                this.logger.warn("these parameters are deprecated, see docs for addKeyword");
+		                def.keyword = keyword;
+		            }
+		        }
+		        else if (typeof kwdOrDef == "object" && def === undefined) {
+		            def = kwdOrDef;
+		            keyword = def.keyword;
+		            if (Array.isArray(keyword) && !keyword.length) {
+		                throw new Error("addKeywords: keyword must be string or non-empty array");
+		            }
+		        }
+		        else {
+		            throw new Error("invalid addKeywords parameters");
+		        }
+		        checkKeyword.call(this, keyword, def);
+		        if (!def) {
+		            (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+		            return this;
+		        }
+		        keywordMetaschema.call(this, def);
+		        const definition = {
+		            ...def,
+		            type: (0, dataType_1.getJSONTypes)(def.type),
+		            schemaType: (0, dataType_1.getJSONTypes)(def.schemaType),
+		        };
+		        (0, util_1.eachItem)(keyword, definition.type.length === 0
+		            ? (k) => addRule.call(this, k, definition)
+		            : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+		        return this;
+		    }
+		    getKeyword(keyword) {
+		        const rule = this.RULES.all[keyword];
+		        return typeof rule == "object" ? rule.definition : !!rule;
+		    }
+		    // Remove keyword
+		    removeKeyword(keyword) {
+		        // TODO return type should be Ajv
+		        const { RULES } = this;
+		        delete RULES.keywords[keyword];
+		        delete RULES.all[keyword];
+		        for (const group of RULES.rules) {
+		            const i = group.rules.findIndex((rule) => rule.keyword === keyword);
+		            if (i >= 0)
+		                group.rules.splice(i, 1);
+		        }
+		        return this;
+		    }
+		    // Add format
+		    addFormat(name, format) {
+		        if (typeof format == "string")
+		            format = new RegExp(format);
+		        this.formats[name] = format;
+		        return this;
+		    }
+		    errorsText(errors = this.errors, // optional array of validation errors
+		    { separator = ", ", dataVar = "data" } = {} // optional options with properties `separator` and `dataVar`
+		    ) {
+		        if (!errors || errors.length === 0)
+		            return "No errors";
+		        return errors
+		            .map((e) => `${dataVar}${e.instancePath} ${e.message}`)
+		            .reduce((text, msg) => text + separator + msg);
+		    }
+		    $dataMetaSchema(metaSchema, keywordsJsonPointers) {
+		        const rules = this.RULES.all;
+		        metaSchema = JSON.parse(JSON.stringify(metaSchema));
+		        for (const jsonPointer of keywordsJsonPointers) {
+		            const segments = jsonPointer.split("/").slice(1); // first segment is an empty string
+		            let keywords = metaSchema;
+		            for (const seg of segments)
+		                keywords = keywords[seg];
+		            for (const key in rules) {
+		                const rule = rules[key];
+		                if (typeof rule != "object")
+		                    continue;
+		                const { $data } = rule.definition;
+		                const schema = keywords[key];
+		                if ($data && schema)
+		                    keywords[key] = schemaOrData(schema);
+		            }
+		        }
+		        return metaSchema;
+		    }
+		    _removeAllSchemas(schemas, regex) {
+		        for (const keyRef in schemas) {
+		            const sch = schemas[keyRef];
+		            if (!regex || regex.test(keyRef)) {
+		                if (typeof sch == "string") {
+		                    delete schemas[keyRef];
+		                }
+		                else if (sch && !sch.meta) {
+		                    this._cache.delete(sch.schema);
+		                    delete schemas[keyRef];
+		                }
+		            }
+		        }
+		    }
+		    _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+		        let id;
+		        const { schemaId } = this.opts;
+		        if (typeof schema == "object") {
+		            id = schema[schemaId];
+		        }
+		        else {
+		            if (this.opts.jtd)
+		                throw new Error("schema must be object");
+		            else if (typeof schema != "boolean")
+		                throw new Error("schema must be object or boolean");
+		        }
+		        let sch = this._cache.get(schema);
+		        if (sch !== undefined)
+		            return sch;
+		        baseId = (0, resolve_1.normalizeId)(id || baseId);
+		        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
+		        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
+		        this._cache.set(sch.schema, sch);
+		        if (addSchema && !baseId.startsWith("#")) {
+		            // TODO atm it is allowed to overwrite schemas without id (instead of not adding them)
+		            if (baseId)
+		                this._checkUnique(baseId);
+		            this.refs[baseId] = sch;
+		        }
+		        if (validateSchema)
+		            this.validateSchema(schema, true);
+		        return sch;
+		    }
+		    _checkUnique(id) {
+		        if (this.schemas[id] || this.refs[id]) {
+		            throw new Error(`schema with key or id "${id}" already exists`);
+		        }
+		    }
+		    _compileSchemaEnv(sch) {
+		        if (sch.meta)
+		            this._compileMetaSchema(sch);
+		        else
+		            compile_1.compileSchema.call(this, sch);
+		        /* istanbul ignore if */
+		        if (!sch.validate)
+		            throw new Error("ajv implementation error");
+		        return sch.validate;
+		    }
+		    _compileMetaSchema(sch) {
+		        const currentOpts = this.opts;
+		        this.opts = this._metaOpts;
+		        try {
+		            compile_1.compileSchema.call(this, sch);
+		        }
+		        finally {
+		            this.opts = currentOpts;
+		        }
+		    }
+		}
+		Ajv.ValidationError = validation_error_1.default;
+		Ajv.MissingRefError = ref_error_1.default;
+		exports.default = Ajv;
+		function checkOptions(checkOpts, options, msg, log = "error") {
+		    for (const key in checkOpts) {
+		        const opt = key;
+		        if (opt in options)
+		            this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+		    }
+		}
+		function getSchEnv(keyRef) {
+		    keyRef = (0, resolve_1.normalizeId)(keyRef); // TODO tests fail without this line
+		    return this.schemas[keyRef] || this.refs[keyRef];
+		}
+		function addInitialSchemas() {
+		    const optsSchemas = this.opts.schemas;
+		    if (!optsSchemas)
+		        return;
+		    if (Array.isArray(optsSchemas))
+		        this.addSchema(optsSchemas);
+		    else
+		        for (const key in optsSchemas)
+		            this.addSchema(optsSchemas[key], key);
+		}
+		function addInitialFormats() {
+		    for (const name in this.opts.formats) {
+		        const format = this.opts.formats[name];
+		        if (format)
+		            this.addFormat(name, format);
+		    }
+		}
+		function addInitialKeywords(defs) {
+		    if (Array.isArray(defs)) {
+		        this.addVocabulary(defs);
+		        return;
+		    }
+		    this.logger.warn("keywords option as map is deprecated, pass array");
+		    for (const keyword in defs) {
+		        const def = defs[keyword];
+		        if (!def.keyword)
+		            def.keyword = keyword;
+		        this.addKeyword(def);
+		    }
+		}
+		function getMetaSchemaOptions() {
+		    const metaOpts = { ...this.opts };
+		    for (const opt of META_IGNORE_OPTIONS)
+		        delete metaOpts[opt];
+		    return metaOpts;
+		}
+		const noLogs = { log() { }, warn() { }, error() { } };
+		function getLogger(logger) {
+		    if (logger === false)
+		        return noLogs;
+		    if (logger === undefined)
+		        return console;
+		    if (logger.log && logger.warn && logger.error)
+		        return logger;
+		    throw new Error("logger must implement log, warn and error methods");
+		}
+		const KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
+		function checkKeyword(keyword, def) {
+		    const { RULES } = this;
+		    (0, util_1.eachItem)(keyword, (kwd) => {
+		        if (RULES.keywords[kwd])
+		            throw new Error(`Keyword ${kwd} is already defined`);
+		        if (!KEYWORD_NAME.test(kwd))
+		            throw new Error(`Keyword ${kwd} has invalid name`);
+		    });
+		    if (!def)
+		        return;
+		    if (def.$data && !("code" in def || "validate" in def)) {
+		        throw new Error('$data keyword must have "code" or "validate" function');
+		    }
+		}
+		function addRule(keyword, definition, dataType) {
+		    var _a;
+		    const post = definition === null || definition === void 0 ? void 0 : definition.post;
+		    if (dataType && post)
+		        throw new Error('keyword with "post" flag cannot have "type"');
+		    const { RULES } = this;
+		    let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+		    if (!ruleGroup) {
+		        ruleGroup = { type: dataType, rules: [] };
+		        RULES.rules.push(ruleGroup);
+		    }
+		    RULES.keywords[keyword] = true;
+		    if (!definition)
+		        return;
+		    const rule = {
+		        keyword,
+		        definition: {
+		            ...definition,
+		            type: (0, dataType_1.getJSONTypes)(definition.type),
+		            schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType),
+		        },
+		    };
+		    if (definition.before)
+		        addBeforeRule.call(this, ruleGroup, rule, definition.before);
+		    else
+		        ruleGroup.rules.push(rule);
+		    RULES.all[keyword] = rule;
+		    (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+		}
+		function addBeforeRule(ruleGroup, rule, before) {
+		    const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+		    if (i >= 0) {
+		        ruleGroup.rules.splice(i, 0, rule);
+		    }
+		    else {
+		        ruleGroup.rules.push(rule);
+		        this.logger.warn(`rule ${before} is not defined`);
+		    }
+		}
+		function keywordMetaschema(def) {
+		    let { metaSchema } = def;
+		    if (metaSchema === undefined)
+		        return;
+		    if (def.$data && this.opts.$data)
+		        metaSchema = schemaOrData(metaSchema);
+		    def.validateSchema = this.compile(metaSchema, true);
+		}
+		const $dataRef = {
+		    $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
+		};
+		function schemaOrData(schema) {
+		    return { anyOf: [schema, $dataRef] };
+		}
+		
+	} (core$1));
+	return core$1;
+}
+
+var draft2020 = {};
+
+var core = {};
+
+var id = {};
+
+var hasRequiredId;
+
+function requireId () {
+	if (hasRequiredId) return id;
+	hasRequiredId = 1;
+	Object.defineProperty(id, "__esModule", { value: true });
+	const def = {
+	    keyword: "id",
+	    code() {
+	        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
+	    },
+	};
+	id.default = def;
+	
+	return id;
+}
+
+var ref = {};
+
+var hasRequiredRef;
+
+function requireRef () {
+	if (hasRequiredRef) return ref;
+	hasRequiredRef = 1;
+	Object.defineProperty(ref, "__esModule", { value: true });
+	ref.callRef = ref.getValidate = void 0;
+	const ref_error_1 = /*@__PURE__*/ requireRef_error();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const compile_1 = /*@__PURE__*/ requireCompile();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "$ref",
+	    schemaType: "string",
+	    code(cxt) {
+	        const { gen, schema: $ref, it } = cxt;
+	        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+	        const { root } = env;
+	        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
+	            return callRootRef();
+	        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+	        if (schOrEnv === undefined)
+	            throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
+	        if (schOrEnv instanceof compile_1.SchemaEnv)
+	            return callValidate(schOrEnv);
+	        return inlineRefSchema(schOrEnv);
+	        function callRootRef() {
+	            if (env === root)
+	                return callRef(cxt, validateName, env, env.$async);
+	            const rootName = gen.scopeValue("root", { ref: root });
+	            return callRef(cxt, (0, codegen_1._) `${rootName}.validate`, root, root.$async);
+	        }
+	        function callValidate(sch) {
+	            const v = getValidate(cxt, sch);
+	            callRef(cxt, v, sch, sch.$async);
+	        }
+	        function inlineRefSchema(sch) {
+	            const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
+	            const valid = gen.name("valid");
+	            const schCxt = cxt.subschema({
+	                schema: sch,
+	                dataTypes: [],
+	                schemaPath: codegen_1.nil,
+	                topSchemaRef: schName,
+	                errSchemaPath: $ref,
+	            }, valid);
+	            cxt.mergeEvaluated(schCxt);
+	            cxt.ok(valid);
+	        }
+	    },
+	};
+	function getValidate(cxt, sch) {
+	    const { gen } = cxt;
+	    return sch.validate
+	        ? gen.scopeValue("validate", { ref: sch.validate })
+	        : (0, codegen_1._) `${gen.scopeValue("wrapper", { ref: sch })}.validate`;
+	}
+	ref.getValidate = getValidate;
+	function callRef(cxt, v, sch, $async) {
+	    const { gen, it } = cxt;
+	    const { allErrors, schemaEnv: env, opts } = it;
+	    const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
+	    if ($async)
+	        callAsyncRef();
+	    else
+	        callSyncRef();
+	    function callAsyncRef() {
+	        if (!env.$async)
+	            throw new Error("async schema referenced by sync schema");
+	        const valid = gen.let("valid");
+	        gen.try(() => {
+	            gen.code((0, codegen_1._) `await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
+	            addEvaluatedFrom(v); // TODO will not work with async, it has to be returned with the result
+	            if (!allErrors)
+	                gen.assign(valid, true);
+	        }, (e) => {
+	            gen.if((0, codegen_1._) `!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
+	            addErrorsFrom(e);
+	            if (!allErrors)
+	                gen.assign(valid, false);
+	        });
+	        cxt.ok(valid);
+	    }
+	    function callSyncRef() {
+	        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
+	    }
+	    function addErrorsFrom(source) {
+	        const errs = (0, codegen_1._) `${source}.errors`;
+	        gen.assign(names_1.default.vErrors, (0, codegen_1._) `${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`); // TODO tagged
+	        gen.assign(names_1.default.errors, (0, codegen_1._) `${names_1.default.vErrors}.length`);
+	    }
+	    function addEvaluatedFrom(source) {
+	        var _a;
+	        if (!it.opts.unevaluated)
+	            return;
+	        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+	        // TODO refactor
+	        if (it.props !== true) {
+	            if (schEvaluated && !schEvaluated.dynamicProps) {
+	                if (schEvaluated.props !== undefined) {
+	                    it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
+	                }
+	            }
+	            else {
+	                const props = gen.var("props", (0, codegen_1._) `${source}.evaluated.props`);
+	                it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
+	            }
+	        }
+	        if (it.items !== true) {
+	            if (schEvaluated && !schEvaluated.dynamicItems) {
+	                if (schEvaluated.items !== undefined) {
+	                    it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
+	                }
+	            }
+	            else {
+	                const items = gen.var("items", (0, codegen_1._) `${source}.evaluated.items`);
+	                it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+	            }
+	        }
+	    }
+	}
+	ref.callRef = callRef;
+	ref.default = def;
+	
+	return ref;
+}
+
+var hasRequiredCore;
+
+function requireCore () {
+	if (hasRequiredCore) return core;
+	hasRequiredCore = 1;
+	Object.defineProperty(core, "__esModule", { value: true });
+	const id_1 = /*@__PURE__*/ requireId();
+	const ref_1 = /*@__PURE__*/ requireRef();
+	const core$1 = [
+	    "$schema",
+	    "$id",
+	    "$defs",
+	    "$vocabulary",
+	    { keyword: "$comment" },
+	    "definitions",
+	    id_1.default,
+	    ref_1.default,
+	];
+	core.default = core$1;
+	
+	return core;
+}
+
+var validation = {};
+
+var limitNumber = {};
+
+var hasRequiredLimitNumber;
+
+function requireLimitNumber () {
+	if (hasRequiredLimitNumber) return limitNumber;
+	hasRequiredLimitNumber = 1;
+	Object.defineProperty(limitNumber, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const ops = codegen_1.operators;
+	const KWDs = {
+	    maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+	    minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+	    exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+	    exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE },
+	};
+	const error = {
+	    message: ({ keyword, schemaCode }) => (0, codegen_1.str) `must be ${KWDs[keyword].okStr} ${schemaCode}`,
+	    params: ({ keyword, schemaCode }) => (0, codegen_1._) `{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: Object.keys(KWDs),
+	    type: "number",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode } = cxt;
+	        cxt.fail$data((0, codegen_1._) `${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
+	    },
+	};
+	limitNumber.default = def;
+	
+	return limitNumber;
+}
+
+var multipleOf = {};
+
+var hasRequiredMultipleOf;
+
+function requireMultipleOf () {
+	if (hasRequiredMultipleOf) return multipleOf;
+	hasRequiredMultipleOf = 1;
+	Object.defineProperty(multipleOf, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
+	    params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "multipleOf",
+	    type: "number",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, schemaCode, it } = cxt;
+	        // const bdt = bad$DataType(schemaCode, <string>def.schemaType, $data)
+	        const prec = it.opts.multipleOfPrecision;
+	        const res = gen.let("res");
+	        const invalid = prec
+	            ? (0, codegen_1._) `Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}`
+	            : (0, codegen_1._) `${res} !== parseInt(${res})`;
+	        cxt.fail$data((0, codegen_1._) `(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
+	    },
+	};
+	multipleOf.default = def;
+	
+	return multipleOf;
+}
+
+var limitLength = {};
+
+var ucs2length = {};
+
+var hasRequiredUcs2length;
+
+function requireUcs2length () {
+	if (hasRequiredUcs2length) return ucs2length;
+	hasRequiredUcs2length = 1;
+	Object.defineProperty(ucs2length, "__esModule", { value: true });
+	// https://mathiasbynens.be/notes/javascript-encoding
+	// https://github.com/bestiejs/punycode.js - punycode.ucs2.decode
+	function ucs2length$1(str) {
+	    const len = str.length;
+	    let length = 0;
+	    let pos = 0;
+	    let value;
+	    while (pos < len) {
+	        length++;
+	        value = str.charCodeAt(pos++);
+	        if (value >= 0xd800 && value <= 0xdbff && pos < len) {
+	            // high surrogate, and there is a next character
+	            value = str.charCodeAt(pos);
+	            if ((value & 0xfc00) === 0xdc00)
+	                pos++; // low surrogate
+	        }
+	    }
+	    return length;
+	}
+	ucs2length.default = ucs2length$1;
+	ucs2length$1.code = 'require("ajv/dist/runtime/ucs2length").default';
+	
+	return ucs2length;
+}
+
+var hasRequiredLimitLength;
+
+function requireLimitLength () {
+	if (hasRequiredLimitLength) return limitLength;
+	hasRequiredLimitLength = 1;
+	Object.defineProperty(limitLength, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const ucs2length_1 = /*@__PURE__*/ requireUcs2length();
+	const error = {
+	    message({ keyword, schemaCode }) {
+	        const comp = keyword === "maxLength" ? "more" : "fewer";
+	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} characters`;
+	    },
+	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: ["maxLength", "minLength"],
+	    type: "string",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode, it } = cxt;
+	        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+	        const len = it.opts.unicode === false ? (0, codegen_1._) `${data}.length` : (0, codegen_1._) `${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
+	        cxt.fail$data((0, codegen_1._) `${len} ${op} ${schemaCode}`);
+	    },
+	};
+	limitLength.default = def;
+	
+	return limitLength;
+}
+
+var pattern = {};
+
+var hasRequiredPattern;
+
+function requirePattern () {
+	if (hasRequiredPattern) return pattern;
+	hasRequiredPattern = 1;
+	Object.defineProperty(pattern, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
+	    params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "pattern",
+	    type: "string",
+	    schemaType: "string",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schema, schemaCode, it } = cxt;
+	        const u = it.opts.unicodeRegExp ? "u" : "";
+	        if ($data) {
+	            const { regExp } = it.opts.code;
+	            const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._) `new RegExp` : (0, util_1.useFunc)(gen, regExp);
+	            const valid = gen.let("valid");
+	            gen.try(() => gen.assign(valid, (0, codegen_1._) `${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
+	            cxt.fail$data((0, codegen_1._) `!${valid}`);
+	        }
+	        else {
+	            const regExp = (0, code_1.usePattern)(cxt, schema);
+	            cxt.fail$data((0, codegen_1._) `!${regExp}.test(${data})`);
+	        }
+	    },
+	};
+	pattern.default = def;
+	
+	return pattern;
+}
+
+var limitProperties = {};
+
+var hasRequiredLimitProperties;
+
+function requireLimitProperties () {
+	if (hasRequiredLimitProperties) return limitProperties;
+	hasRequiredLimitProperties = 1;
+	Object.defineProperty(limitProperties, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message({ keyword, schemaCode }) {
+	        const comp = keyword === "maxProperties" ? "more" : "fewer";
+	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} properties`;
+	    },
+	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: ["maxProperties", "minProperties"],
+	    type: "object",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode } = cxt;
+	        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+	        cxt.fail$data((0, codegen_1._) `Object.keys(${data}).length ${op} ${schemaCode}`);
+	    },
+	};
+	limitProperties.default = def;
+	
+	return limitProperties;
+}
+
+var required$1 = {};
+
+var hasRequiredRequired;
+
+function requireRequired () {
+	if (hasRequiredRequired) return required$1;
+	hasRequiredRequired = 1;
+	Object.defineProperty(required$1, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
+	    params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
+	};
+	const def = {
+	    keyword: "required",
+	    type: "object",
+	    schemaType: "array",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, schemaCode, data, $data, it } = cxt;
+	        const { opts } = it;
+	        if (!$data && schema.length === 0)
+	            return;
+	        const useLoop = schema.length >= opts.loopRequired;
+	        if (it.allErrors)
+	            allErrorsMode();
+	        else
+	            exitOnErrorMode();
+	        if (opts.strictRequired) {
+	            const props = cxt.parentSchema.properties;
+	            const { definedProperties } = cxt.it;
+	            for (const requiredKey of schema) {
+	                if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === undefined && !definedProperties.has(requiredKey)) {
+	                    const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+	                    const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+	                    (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
+	                }
+	            }
+	        }
+	        function allErrorsMode() {
+	            if (useLoop || $data) {
+	                cxt.block$data(codegen_1.nil, loopAllRequired);
+	            }
+	            else {
+	                for (const prop of schema) {
+	                    (0, code_1.checkReportMissingProp)(cxt, prop);
+	                }
+	            }
+	        }
+	        function exitOnErrorMode() {
+	            const missing = gen.let("missing");
+	            if (useLoop || $data) {
+	                const valid = gen.let("valid", true);
+	                cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+	                cxt.ok(valid);
+	            }
+	            else {
+	                gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
+	                (0, code_1.reportMissingProp)(cxt, missing);
+	                gen.else();
+	            }
+	        }
+	        function loopAllRequired() {
+	            gen.forOf("prop", schemaCode, (prop) => {
+	                cxt.setParams({ missingProperty: prop });
+	                gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
+	            });
+	        }
+	        function loopUntilMissing(missing, valid) {
+	            cxt.setParams({ missingProperty: missing });
+	            gen.forOf(missing, schemaCode, () => {
+	                gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+	                gen.if((0, codegen_1.not)(valid), () => {
+	                    cxt.error();
+	                    gen.break();
+	                });
+	            }, codegen_1.nil);
+	        }
+	    },
+	};
+	required$1.default = def;
+	
+	return required$1;
+}
+
+var limitItems = {};
+
+var hasRequiredLimitItems;
+
+function requireLimitItems () {
+	if (hasRequiredLimitItems) return limitItems;
+	hasRequiredLimitItems = 1;
+	Object.defineProperty(limitItems, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message({ keyword, schemaCode }) {
+	        const comp = keyword === "maxItems" ? "more" : "fewer";
+	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} items`;
+	    },
+	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: ["maxItems", "minItems"],
+	    type: "array",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode } = cxt;
+	        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+	        cxt.fail$data((0, codegen_1._) `${data}.length ${op} ${schemaCode}`);
+	    },
+	};
+	limitItems.default = def;
+	
+	return limitItems;
+}
+
+var uniqueItems = {};
+
+var equal = {};
+
+var hasRequiredEqual;
+
+function requireEqual () {
+	if (hasRequiredEqual) return equal;
+	hasRequiredEqual = 1;
+	Object.defineProperty(equal, "__esModule", { value: true });
+	// https://github.com/ajv-validator/ajv/issues/889
+	const equal$1 = requireFastDeepEqual();
+	equal$1.code = 'require("ajv/dist/runtime/equal").default';
+	equal.default = equal$1;
+	
+	return equal;
+}
+
+var hasRequiredUniqueItems;
+
+function requireUniqueItems () {
+	if (hasRequiredUniqueItems) return uniqueItems;
+	hasRequiredUniqueItems = 1;
+	Object.defineProperty(uniqueItems, "__esModule", { value: true });
+	const dataType_1 = /*@__PURE__*/ requireDataType();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal_1 = /*@__PURE__*/ requireEqual();
+	const error = {
+	    message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+	    params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
+	};
+	const def = {
+	    keyword: "uniqueItems",
+	    type: "array",
+	    schemaType: "boolean",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
+	        if (!$data && !schema)
+	            return;
+	        const valid = gen.let("valid");
+	        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
+	        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._) `${schemaCode} === false`);
+	        cxt.ok(valid);
+	        function validateUniqueItems() {
+	            const i = gen.let("i", (0, codegen_1._) `${data}.length`);
+	            const j = gen.let("j");
+	            cxt.setParams({ i, j });
+	            gen.assign(valid, true);
+	            gen.if((0, codegen_1._) `${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+	        }
+	        function canOptimize() {
+	            return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
+	        }
+	        function loopN(i, j) {
+	            const item = gen.name("item");
+	            const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+	            const indices = gen.const("indices", (0, codegen_1._) `{}`);
+	            gen.for((0, codegen_1._) `;${i}--;`, () => {
+	                gen.let(item, (0, codegen_1._) `${data}[${i}]`);
+	                gen.if(wrongType, (0, codegen_1._) `continue`);
+	                if (itemTypes.length > 1)
+	                    gen.if((0, codegen_1._) `typeof ${item} == "string"`, (0, codegen_1._) `${item} += "_"`);
+	                gen
+	                    .if((0, codegen_1._) `typeof ${indices}[${item}] == "number"`, () => {
+	                    gen.assign(j, (0, codegen_1._) `${indices}[${item}]`);
+	                    cxt.error();
+	                    gen.assign(valid, false).break();
+	                })
+	                    .code((0, codegen_1._) `${indices}[${item}] = ${i}`);
+	            });
+	        }
+	        function loopN2(i, j) {
+	            const eql = (0, util_1.useFunc)(gen, equal_1.default);
+	            const outer = gen.name("outer");
+	            gen.label(outer).for((0, codegen_1._) `;${i}--;`, () => gen.for((0, codegen_1._) `${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._) `${eql}(${data}[${i}], ${data}[${j}])`, () => {
+	                cxt.error();
+	                gen.assign(valid, false).break(outer);
+	            })));
+	        }
+	    },
+	};
+	uniqueItems.default = def;
+	
+	return uniqueItems;
+}
+
+var _const = {};
+
+var hasRequired_const;
+
+function require_const () {
+	if (hasRequired_const) return _const;
+	hasRequired_const = 1;
+	Object.defineProperty(_const, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal_1 = /*@__PURE__*/ requireEqual();
+	const error = {
+	    message: "must be equal to constant",
+	    params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "const",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schemaCode, schema } = cxt;
+	        if ($data || (schema && typeof schema == "object")) {
+	            cxt.fail$data((0, codegen_1._) `!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
+	        }
+	        else {
+	            cxt.fail((0, codegen_1._) `${schema} !== ${data}`);
+	        }
+	    },
+	};
+	_const.default = def;
+	
+	return _const;
+}
+
+var _enum = {};
+
+var hasRequired_enum;
+
+function require_enum () {
+	if (hasRequired_enum) return _enum;
+	hasRequired_enum = 1;
+	Object.defineProperty(_enum, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal_1 = /*@__PURE__*/ requireEqual();
+	const error = {
+	    message: "must be equal to one of the allowed values",
+	    params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "enum",
+	    schemaType: "array",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schema, schemaCode, it } = cxt;
+	        if (!$data && schema.length === 0)
+	            throw new Error("enum must have non-empty array");
+	        const useLoop = schema.length >= it.opts.loopEnum;
+	        let eql;
+	        const getEql = () => (eql !== null && eql !== void 0 ? eql : (eql = (0, util_1.useFunc)(gen, equal_1.default)));
+	        let valid;
+	        if (useLoop || $data) {
+	            valid = gen.let("valid");
+	            cxt.block$data(valid, loopEnum);
+	        }
+	        else {
+	            /* istanbul ignore if */
+	            if (!Array.isArray(schema))
+	                throw new Error("ajv implementation error");
+	            const vSchema = gen.const("vSchema", schemaCode);
+	            valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
+	        }
+	        cxt.pass(valid);
+	        function loopEnum() {
+	            gen.assign(valid, false);
+	            gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._) `${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
+	        }
+	        function equalCode(vSchema, i) {
+	            const sch = schema[i];
+	            return typeof sch === "object" && sch !== null
+	                ? (0, codegen_1._) `${getEql()}(${data}, ${vSchema}[${i}])`
+	                : (0, codegen_1._) `${data} === ${sch}`;
+	        }
+	    },
+	};
+	_enum.default = def;
+	
+	return _enum;
+}
+
+var hasRequiredValidation;
+
+function requireValidation () {
+	if (hasRequiredValidation) return validation;
+	hasRequiredValidation = 1;
+	Object.defineProperty(validation, "__esModule", { value: true });
+	const limitNumber_1 = /*@__PURE__*/ requireLimitNumber();
+	const multipleOf_1 = /*@__PURE__*/ requireMultipleOf();
+	const limitLength_1 = /*@__PURE__*/ requireLimitLength();
+	const pattern_1 = /*@__PURE__*/ requirePattern();
+	const limitProperties_1 = /*@__PURE__*/ requireLimitProperties();
+	const required_1 = /*@__PURE__*/ requireRequired();
+	const limitItems_1 = /*@__PURE__*/ requireLimitItems();
+	const uniqueItems_1 = /*@__PURE__*/ requireUniqueItems();
+	const const_1 = /*@__PURE__*/ require_const();
+	const enum_1 = /*@__PURE__*/ require_enum();
+	const validation$1 = [
+	    // number
+	    limitNumber_1.default,
+	    multipleOf_1.default,
+	    // string
+	    limitLength_1.default,
+	    pattern_1.default,
+	    // object
+	    limitProperties_1.default,
+	    required_1.default,
+	    // array
+	    limitItems_1.default,
+	    uniqueItems_1.default,
+	    // any
+	    { keyword: "type", schemaType: ["string", "array"] },
+	    { keyword: "nullable", schemaType: "boolean" },
+	    const_1.default,
+	    enum_1.default,
+	];
+	validation.default = validation$1;
+	
+	return validation;
+}
+
+var applicator = {};
+
+var additionalItems = {};
+
+var hasRequiredAdditionalItems;
+
+function requireAdditionalItems () {
+	if (hasRequiredAdditionalItems) return additionalItems;
+	hasRequiredAdditionalItems = 1;
+	Object.defineProperty(additionalItems, "__esModule", { value: true });
+	additionalItems.validateAdditionalItems = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
+	    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
+	};
+	const def = {
+	    keyword: "additionalItems",
+	    type: "array",
+	    schemaType: ["boolean", "object"],
+	    before: "uniqueItems",
+	    error,
+	    code(cxt) {
+	        const { parentSchema, it } = cxt;
+	        const { items } = parentSchema;
+	        if (!Array.isArray(items)) {
+	            (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
+	            return;
+	        }
+	        validateAdditionalItems(cxt, items);
+	    },
+	};
+	function validateAdditionalItems(cxt, items) {
+	    const { gen, schema, data, keyword, it } = cxt;
+	    it.items = true;
+	    const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	    if (schema === false) {
+	        cxt.setParams({ len: items.length });
+	        cxt.pass((0, codegen_1._) `${len} <= ${items.length}`);
+	    }
+	    else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+	        const valid = gen.var("valid", (0, codegen_1._) `${len} <= ${items.length}`); // TODO var
+	        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
+	        cxt.ok(valid);
+	    }
+	    function validateItems(valid) {
+	        gen.forRange("i", items.length, len, (i) => {
+	            cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
+	            if (!it.allErrors)
+	                gen.if((0, codegen_1.not)(valid), () => gen.break());
+	        });
+	    }
+	}
+	additionalItems.validateAdditionalItems = validateAdditionalItems;
+	additionalItems.default = def;
+	
+	return additionalItems;
+}
+
+var prefixItems = {};
+
+var items = {};
+
+var hasRequiredItems;
+
+function requireItems () {
+	if (hasRequiredItems) return items;
+	hasRequiredItems = 1;
+	Object.defineProperty(items, "__esModule", { value: true });
+	items.validateTuple = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const def = {
+	    keyword: "items",
+	    type: "array",
+	    schemaType: ["object", "array", "boolean"],
+	    before: "uniqueItems",
+	    code(cxt) {
+	        const { schema, it } = cxt;
+	        if (Array.isArray(schema))
+	            return validateTuple(cxt, "additionalItems", schema);
+	        it.items = true;
+	        if ((0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        cxt.ok((0, code_1.validateArray)(cxt));
+	    },
+	};
+	function validateTuple(cxt, extraItems, schArr = cxt.schema) {
+	    const { gen, parentSchema, data, keyword, it } = cxt;
+	    checkStrictTuple(parentSchema);
+	    if (it.opts.unevaluated && schArr.length && it.items !== true) {
+	        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
+	    }
+	    const valid = gen.name("valid");
+	    const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	    schArr.forEach((sch, i) => {
+	        if ((0, util_1.alwaysValidSchema)(it, sch))
+	            return;
+	        gen.if((0, codegen_1._) `${len} > ${i}`, () => cxt.subschema({
+	            keyword,
+	            schemaProp: i,
+	            dataProp: i,
+	        }, valid));
+	        cxt.ok(valid);
+	    });
+	    function checkStrictTuple(sch) {
+	        const { opts, errSchemaPath } = it;
+	        const l = schArr.length;
+	        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
+	        if (opts.strictTuples && !fullTuple) {
+	            const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+	            (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
+	        }
+	    }
+	}
+	items.validateTuple = validateTuple;
+	items.default = def;
+	
+	return items;
+}
+
+var hasRequiredPrefixItems;
+
+function requirePrefixItems () {
+	if (hasRequiredPrefixItems) return prefixItems;
+	hasRequiredPrefixItems = 1;
+	Object.defineProperty(prefixItems, "__esModule", { value: true });
+	const items_1 = /*@__PURE__*/ requireItems();
+	const def = {
+	    keyword: "prefixItems",
+	    type: "array",
+	    schemaType: ["array"],
+	    before: "uniqueItems",
+	    code: (cxt) => (0, items_1.validateTuple)(cxt, "items"),
+	};
+	prefixItems.default = def;
+	
+	return prefixItems;
+}
+
+var items2020 = {};
+
+var hasRequiredItems2020;
+
+function requireItems2020 () {
+	if (hasRequiredItems2020) return items2020;
+	hasRequiredItems2020 = 1;
+	Object.defineProperty(items2020, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const additionalItems_1 = /*@__PURE__*/ requireAdditionalItems();
+	const error = {
+	    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
+	    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
+	};
+	const def = {
+	    keyword: "items",
+	    type: "array",
+	    schemaType: ["object", "boolean"],
+	    before: "uniqueItems",
+	    error,
+	    code(cxt) {
+	        const { schema, parentSchema, it } = cxt;
+	        const { prefixItems } = parentSchema;
+	        it.items = true;
+	        if ((0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        if (prefixItems)
+	            (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
+	        else
+	            cxt.ok((0, code_1.validateArray)(cxt));
+	    },
+	};
+	items2020.default = def;
+	
+	return items2020;
+}
+
+var contains = {};
+
+var hasRequiredContains;
+
+function requireContains () {
+	if (hasRequiredContains) return contains;
+	hasRequiredContains = 1;
+	Object.defineProperty(contains, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { min, max } }) => max === undefined
+	        ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
+	        : (0, codegen_1.str) `must contain at least ${min} and no more than ${max} valid item(s)`,
+	    params: ({ params: { min, max } }) => max === undefined ? (0, codegen_1._) `{minContains: ${min}}` : (0, codegen_1._) `{minContains: ${min}, maxContains: ${max}}`,
+	};
+	const def = {
+	    keyword: "contains",
+	    type: "array",
+	    schemaType: ["object", "boolean"],
+	    before: "uniqueItems",
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, parentSchema, data, it } = cxt;
+	        let min;
+	        let max;
+	        const { minContains, maxContains } = parentSchema;
+	        if (it.opts.next) {
+	            min = minContains === undefined ? 1 : minContains;
+	            max = maxContains;
+	        }
+	        else {
+	            min = 1;
+	        }
+	        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	        cxt.setParams({ min, max });
+	        if (max === undefined && min === 0) {
+	            (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
+	            return;
+	        }
+	        if (max !== undefined && min > max) {
+	            (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
+	            cxt.fail();
+	            return;
+	        }
+	        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+	            let cond = (0, codegen_1._) `${len} >= ${min}`;
+	            if (max !== undefined)
+	                cond = (0, codegen_1._) `${cond} && ${len} <= ${max}`;
+	            cxt.pass(cond);
+	            return;
+	        }
+	        it.items = true;
+	        const valid = gen.name("valid");
+	        if (max === undefined && min === 1) {
+	            validateItems(valid, () => gen.if(valid, () => gen.break()));
+	        }
+	        else if (min === 0) {
+	            gen.let(valid, true);
+	            if (max !== undefined)
+	                gen.if((0, codegen_1._) `${data}.length > 0`, validateItemsWithCount);
+	        }
+	        else {
+	            gen.let(valid, false);
+	            validateItemsWithCount();
+	        }
+	        cxt.result(valid, () => cxt.reset());
+	        function validateItemsWithCount() {
+	            const schValid = gen.name("_valid");
+	            const count = gen.let("count", 0);
+	            validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+	        }
+	        function validateItems(_valid, block) {
+	            gen.forRange("i", 0, len, (i) => {
+	                cxt.subschema({
+	                    keyword: "contains",
+	                    dataProp: i,
+	                    dataPropType: util_1.Type.Num,
+	                    compositeRule: true,
+	                }, _valid);
+	                block();
+	            });
+	        }
+	        function checkLimits(count) {
+	            gen.code((0, codegen_1._) `${count}++`);
+	            if (max === undefined) {
+	                gen.if((0, codegen_1._) `${count} >= ${min}`, () => gen.assign(valid, true).break());
+	            }
+	            else {
+	                gen.if((0, codegen_1._) `${count} > ${max}`, () => gen.assign(valid, false).break());
+	                if (min === 1)
+	                    gen.assign(valid, true);
+	                else
+	                    gen.if((0, codegen_1._) `${count} >= ${min}`, () => gen.assign(valid, true));
+	            }
+	        }
+	    },
+	};
+	contains.default = def;
+	
+	return contains;
+}
+
+var dependencies = {};
+
+var hasRequiredDependencies;
+
+function requireDependencies () {
+	if (hasRequiredDependencies) return dependencies;
+	hasRequiredDependencies = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
+		const codegen_1 = /*@__PURE__*/ requireCodegen();
+		const util_1 = /*@__PURE__*/ requireUtil();
+		const code_1 = /*@__PURE__*/ requireCode();
+		exports.error = {
+		    message: ({ params: { property, depsCount, deps } }) => {
+		        const property_ies = depsCount === 1 ? "property" : "properties";
+		        return (0, codegen_1.str) `must have ${property_ies} ${deps} when property ${property} is present`;
+		    },
+		    params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._) `{property: ${property},
+    missingProperty: ${missingProperty},
+    depsCount: ${depsCount},
+    deps: ${deps}}`, // TODO change to reference
+		};
+		const def = {
+		    keyword: "dependencies",
+		    type: "object",
+		    schemaType: "object",
+		    error: exports.error,
+		    code(cxt) {
+		        const [propDeps, schDeps] = splitDependencies(cxt);
+		        validatePropertyDeps(cxt, propDeps);
+		        validateSchemaDeps(cxt, schDeps);
+		    },
+		};
+		function splitDependencies({ schema }) {
+		    const propertyDeps = {};
+		    const schemaDeps = {};
+		    for (const key in schema) {
+		        if (key === "__proto__")
+		            continue;
+		        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
+		        deps[key] = schema[key];
+		    }
+		    return [propertyDeps, schemaDeps];
+		}
+		function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
+		    const { gen, data, it } = cxt;
+		    if (Object.keys(propertyDeps).length === 0)
+		        return;
+		    const missing = gen.let("missing");
+		    for (const prop in propertyDeps) {
+		        const deps = propertyDeps[prop];
+		        if (deps.length === 0)
+		            continue;
+		        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
+		        cxt.setParams({
+		            property: prop,
+		            depsCount: deps.length,
+		            deps: deps.join(", "),
+		        });
+		        if (it.allErrors) {
+		            gen.if(hasProperty, () => {
+		                for (const depProp of deps) {
+		                    (0, code_1.checkReportMissingProp)(cxt, depProp);
+		                }
+		            });
+		        }
+		        else {
+		            gen.if((0, codegen_1._) `${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
+		            (0, code_1.reportMissingProp)(cxt, missing);
+		            gen.else();
+		        }
+		    }
+		}
+		exports.validatePropertyDeps = validatePropertyDeps;
+		function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
+		    const { gen, data, keyword, it } = cxt;
+		    const valid = gen.name("valid");
+		    for (const prop in schemaDeps) {
+		        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
+		            continue;
+		        gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties), () => {
+		            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
+		            cxt.mergeValidEvaluated(schCxt, valid);
+		        }, () => gen.var(valid, true) // TODO var
+		        );
+		        cxt.ok(valid);
+		    }
+		}
+		exports.validateSchemaDeps = validateSchemaDeps;
+		exports.default = def;
+		
+	} (dependencies));
+	return dependencies;
+}
+
+var propertyNames = {};
+
+var hasRequiredPropertyNames;
+
+function requirePropertyNames () {
+	if (hasRequiredPropertyNames) return propertyNames;
+	hasRequiredPropertyNames = 1;
+	Object.defineProperty(propertyNames, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: "property name must be valid",
+	    params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
+	};
+	const def = {
+	    keyword: "propertyNames",
+	    type: "object",
+	    schemaType: ["object", "boolean"],
+	    error,
+	    code(cxt) {
+	        const { gen, schema, data, it } = cxt;
+	        if ((0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        const valid = gen.name("valid");
+	        gen.forIn("key", data, (key) => {
+	            cxt.setParams({ propertyName: key });
+	            cxt.subschema({
+	                keyword: "propertyNames",
+	                data: key,
+	                dataTypes: ["string"],
+	                propertyName: key,
+	                compositeRule: true,
+	            }, valid);
+	            gen.if((0, codegen_1.not)(valid), () => {
+	                cxt.error(true);
+	                if (!it.allErrors)
+	                    gen.break();
+	            });
+	        });
+	        cxt.ok(valid);
+	    },
+	};
+	propertyNames.default = def;
+	
+	return propertyNames;
+}
+
+var additionalProperties$1 = {};
+
+var hasRequiredAdditionalProperties;
+
+function requireAdditionalProperties () {
+	if (hasRequiredAdditionalProperties) return additionalProperties$1;
+	hasRequiredAdditionalProperties = 1;
+	Object.defineProperty(additionalProperties$1, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: "must NOT have additional properties",
+	    params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
+	};
+	const def = {
+	    keyword: "additionalProperties",
+	    type: ["object"],
+	    schemaType: ["boolean", "object"],
+	    allowUndefined: true,
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
+	        /* istanbul ignore if */
+	        if (!errsCount)
+	            throw new Error("ajv implementation error");
+	        const { allErrors, opts } = it;
+	        it.props = true;
+	        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
+	        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
+	        checkAdditionalProperties();
+	        cxt.ok((0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
+	        function checkAdditionalProperties() {
+	            gen.forIn("key", data, (key) => {
+	                if (!props.length && !patProps.length)
+	                    additionalPropertyCode(key);
+	                else
+	                    gen.if(isAdditional(key), () => additionalPropertyCode(key));
+	            });
+	        }
+	        function isAdditional(key) {
+	            let definedProp;
+	            if (props.length > 8) {
+	                // TODO maybe an option instead of hard-coded 8?
+	                const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
+	                definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+	            }
+	            else if (props.length) {
+	                definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._) `${key} === ${p}`));
+	            }
+	            else {
+	                definedProp = codegen_1.nil;
+	            }
+	            if (patProps.length) {
+	                definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._) `${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+	            }
+	            return (0, codegen_1.not)(definedProp);
+	        }
+	        function deleteAdditional(key) {
+	            gen.code((0, codegen_1._) `delete ${data}[${key}]`);
+	        }
+	        function additionalPropertyCode(key) {
+	            if (opts.removeAdditional === "all" || (opts.removeAdditional && schema === false)) {
+	                deleteAdditional(key);
+	                return;
+	            }
+	            if (schema === false) {
+	                cxt.setParams({ additionalProperty: key });
+	                cxt.error();
+	                if (!allErrors)
+	                    gen.break();
+	                return;
+	            }
+	            if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+	                const valid = gen.name("valid");
+	                if (opts.removeAdditional === "failing") {
+	                    applyAdditionalSchema(key, valid, false);
+	                    gen.if((0, codegen_1.not)(valid), () => {
+	                        cxt.reset();
+	                        deleteAdditional(key);
+	                    });
+	                }
+	                else {
+	                    applyAdditionalSchema(key, valid);
+	                    if (!allErrors)
+	                        gen.if((0, codegen_1.not)(valid), () => gen.break());
+	                }
+	            }
+	        }
+	        function applyAdditionalSchema(key, valid, errors) {
+	            const subschema = {
+	                keyword: "additionalProperties",
+	                dataProp: key,
+	                dataPropType: util_1.Type.Str,
+	            };
+	            if (errors === false) {
+	                Object.assign(subschema, {
+	                    compositeRule: true,
+	                    createErrors: false,
+	                    allErrors: false,
+	                });
+	            }
+	            cxt.subschema(subschema, valid);
+	        }
+	    },
+	};
+	additionalProperties$1.default = def;
+	
+	return additionalProperties$1;
+}
+
+var properties$9 = {};
+
+var hasRequiredProperties;
+
+function requireProperties () {
+	if (hasRequiredProperties) return properties$9;
+	hasRequiredProperties = 1;
+	Object.defineProperty(properties$9, "__esModule", { value: true });
+	const validate_1 = /*@__PURE__*/ requireValidate();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const additionalProperties_1 = /*@__PURE__*/ requireAdditionalProperties();
+	const def = {
+	    keyword: "properties",
+	    type: "object",
+	    schemaType: "object",
+	    code(cxt) {
+	        const { gen, schema, parentSchema, data, it } = cxt;
+	        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === undefined) {
+	            additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
+	        }
+	        const allProps = (0, code_1.allSchemaProperties)(schema);
+	        for (const prop of allProps) {
+	            it.definedProperties.add(prop);
+	        }
+	        if (it.opts.unevaluated && allProps.length && it.props !== true) {
+	            it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
+	        }
+	        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+	        if (properties.length === 0)
+	            return;
+	        const valid = gen.name("valid");
+	        for (const prop of properties) {
+	            if (hasDefault(prop)) {
+	                applyPropertySchema(prop);
+	            }
+	            else {
+	                gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
+	                applyPropertySchema(prop);
+	                if (!it.allErrors)
+	                    gen.else().var(valid, true);
+	                gen.endIf();
+	            }
+	            cxt.it.definedProperties.add(prop);
+	            cxt.ok(valid);
+	        }
+	        function hasDefault(prop) {
+	            return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== undefined;
+	        }
+	        function applyPropertySchema(prop) {
+	            cxt.subschema({
+	                keyword: "properties",
+	                schemaProp: prop,
+	                dataProp: prop,
+	            }, valid);
+	        }
+	    },
+	};
+	properties$9.default = def;
+	
+	return properties$9;
+}
+
+var patternProperties = {};
+
+var hasRequiredPatternProperties;
+
+function requirePatternProperties () {
+	if (hasRequiredPatternProperties) return patternProperties;
+	hasRequiredPatternProperties = 1;
+	Object.defineProperty(patternProperties, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const util_2 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "patternProperties",
+	    type: "object",
+	    schemaType: "object",
+	    code(cxt) {
+	        const { gen, schema, data, parentSchema, it } = cxt;
+	        const { opts } = it;
+	        const patterns = (0, code_1.allSchemaProperties)(schema);
+	        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+	        if (patterns.length === 0 ||
+	            (alwaysValidPatterns.length === patterns.length &&
+	                (!it.opts.unevaluated || it.props === true))) {
+	            return;
+	        }
+	        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
+	        const valid = gen.name("valid");
+	        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
+	            it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
+	        }
+	        const { props } = it;
+	        validatePatternProperties();
+	        function validatePatternProperties() {
+	            for (const pat of patterns) {
+	                if (checkProperties)
+	                    checkMatchingProperties(pat);
+	                if (it.allErrors) {
+	                    validateProperties(pat);
+	                }
+	                else {
+	                    gen.var(valid, true); // TODO var
+	                    validateProperties(pat);
+	                    gen.if(valid);
+	                }
+	            }
+	        }
+	        function checkMatchingProperties(pat) {
+	            for (const prop in checkProperties) {
+	                if (new RegExp(pat).test(prop)) {
+	                    (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
+	                }
+	            }
+	        }
+	        function validateProperties(pat) {
+	            gen.forIn("key", data, (key) => {
+	                gen.if((0, codegen_1._) `${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+	                    const alwaysValid = alwaysValidPatterns.includes(pat);
+	                    if (!alwaysValid) {
+	                        cxt.subschema({
+	                            keyword: "patternProperties",
+	                            schemaProp: pat,
+	                            dataProp: key,
+	                            dataPropType: util_2.Type.Str,
+	                        }, valid);
+	                    }
+	                    if (it.opts.unevaluated && props !== true) {
+	                        gen.assign((0, codegen_1._) `${props}[${key}]`, true);
+	                    }
+	                    else if (!alwaysValid && !it.allErrors) {
+	                        // can short-circuit if `unevaluatedProperties` is not supported (opts.next === false)
+	                        // or if all properties were evaluated (props === true)
+	                        gen.if((0, codegen_1.not)(valid), () => gen.break());
+	                    }
+	                });
+	            });
+	        }
+	    },
+	};
+	patternProperties.default = def;
+	
+	return patternProperties;
+}
+
+var not = {};
+
+var hasRequiredNot;
+
+function requireNot () {
+	if (hasRequiredNot) return not;
+	hasRequiredNot = 1;
+	Object.defineProperty(not, "__esModule", { value: true });
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "not",
+	    schemaType: ["object", "boolean"],
+	    trackErrors: true,
+	    code(cxt) {
+	        const { gen, schema, it } = cxt;
+	        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+	            cxt.fail();
+	            return;
+	        }
+	        const valid = gen.name("valid");
+	        cxt.subschema({
+	            keyword: "not",
+	            compositeRule: true,
+	            createErrors: false,
+	            allErrors: false,
+	        }, valid);
+	        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
+	    },
+	    error: { message: "must NOT be valid" },
+	};
+	not.default = def;
+	
+	return not;
+}
+
+var anyOf = {};
+
+var hasRequiredAnyOf;
+
+function requireAnyOf () {
+	if (hasRequiredAnyOf) return anyOf;
+	hasRequiredAnyOf = 1;
+	Object.defineProperty(anyOf, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const def = {
+	    keyword: "anyOf",
+	    schemaType: "array",
+	    trackErrors: true,
+	    code: code_1.validateUnion,
+	    error: { message: "must match a schema in anyOf" },
+	};
+	anyOf.default = def;
+	
+	return anyOf;
+}
+
+var oneOf = {};
+
+var hasRequiredOneOf;
+
+function requireOneOf () {
+	if (hasRequiredOneOf) return oneOf;
+	hasRequiredOneOf = 1;
+	Object.defineProperty(oneOf, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: "must match exactly one schema in oneOf",
+	    params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
+	};
+	const def = {
+	    keyword: "oneOf",
+	    schemaType: "array",
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, parentSchema, it } = cxt;
+	        /* istanbul ignore if */
+	        if (!Array.isArray(schema))
+	            throw new Error("ajv implementation error");
+	        if (it.opts.discriminator && parentSchema.discriminator)
+	            return;
+	        const schArr = schema;
+	        const valid = gen.let("valid", false);
+	        const passing = gen.let("passing", null);
+	        const schValid = gen.name("_valid");
+	        cxt.setParams({ passing });
+	        // TODO possibly fail straight away (with warning or exception) if there are two empty always valid schemas
+	        gen.block(validateOneOf);
+	        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+	        function validateOneOf() {
+	            schArr.forEach((sch, i) => {
+	                let schCxt;
+	                if ((0, util_1.alwaysValidSchema)(it, sch)) {
+	                    gen.var(schValid, true);
+	                }
+	                else {
+	                    schCxt = cxt.subschema({
+	                        keyword: "oneOf",
+	                        schemaProp: i,
+	                        compositeRule: true,
+	                    }, schValid);
+	                }
+	                if (i > 0) {
+	                    gen
+	                        .if((0, codegen_1._) `${schValid} && ${valid}`)
+	                        .assign(valid, false)
+	                        .assign(passing, (0, codegen_1._) `[${passing}, ${i}]`)
+	                        .else();
+	                }
+	                gen.if(schValid, () => {
+	                    gen.assign(valid, true);
+	                    gen.assign(passing, i);
+	                    if (schCxt)
+	                        cxt.mergeEvaluated(schCxt, codegen_1.Name);
+	                });
+	            });
+	        }
+	    },
+	};
+	oneOf.default = def;
+	
+	return oneOf;
+}
+
+var allOf$1 = {};
+
+var hasRequiredAllOf;
+
+function requireAllOf () {
+	if (hasRequiredAllOf) return allOf$1;
+	hasRequiredAllOf = 1;
+	Object.defineProperty(allOf$1, "__esModule", { value: true });
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "allOf",
+	    schemaType: "array",
+	    code(cxt) {
+	        const { gen, schema, it } = cxt;
+	        /* istanbul ignore if */
+	        if (!Array.isArray(schema))
+	            throw new Error("ajv implementation error");
+	        const valid = gen.name("valid");
+	        schema.forEach((sch, i) => {
+	            if ((0, util_1.alwaysValidSchema)(it, sch))
+	                return;
+	            const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
+	            cxt.ok(valid);
+	            cxt.mergeEvaluated(schCxt);
+	        });
+	    },
+	};
+	allOf$1.default = def;
+	
+	return allOf$1;
+}
+
+var _if = {};
+
+var hasRequired_if;
+
+function require_if () {
+	if (hasRequired_if) return _if;
+	hasRequired_if = 1;
+	Object.defineProperty(_if, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
+	    params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
+	};
+	const def = {
+	    keyword: "if",
+	    schemaType: ["object", "boolean"],
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, parentSchema, it } = cxt;
+	        if (parentSchema.then === undefined && parentSchema.else === undefined) {
+	            (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
+	        }
+	        const hasThen = hasSchema(it, "then");
+	        const hasElse = hasSchema(it, "else");
+	        if (!hasThen && !hasElse)
+	            return;
+	        const valid = gen.let("valid", true);
+	        const schValid = gen.name("_valid");
+	        validateIf();
+	        cxt.reset();
+	        if (hasThen && hasElse) {
+	            const ifClause = gen.let("ifClause");
+	            cxt.setParams({ ifClause });
+	            gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
+	        }
+	        else if (hasThen) {
+	            gen.if(schValid, validateClause("then"));
+	        }
+	        else {
+	            gen.if((0, codegen_1.not)(schValid), validateClause("else"));
+	        }
+	        cxt.pass(valid, () => cxt.error(true));
+	        function validateIf() {
+	            const schCxt = cxt.subschema({
+	                keyword: "if",
+	                compositeRule: true,
+	                createErrors: false,
+	                allErrors: false,
+	            }, schValid);
+	            cxt.mergeEvaluated(schCxt);
+	        }
+	        function validateClause(keyword, ifClause) {
+	            return () => {
+	                const schCxt = cxt.subschema({ keyword }, schValid);
+	                gen.assign(valid, schValid);
+	                cxt.mergeValidEvaluated(schCxt, valid);
+	                if (ifClause)
+	                    gen.assign(ifClause, (0, codegen_1._) `${keyword}`);
+	                else
+	                    cxt.setParams({ ifClause: keyword });
+	            };
+	        }
+	    },
+	};
+	function hasSchema(it, keyword) {
+	    const schema = it.schema[keyword];
+	    return schema !== undefined && !(0, util_1.alwaysValidSchema)(it, schema);
+	}
+	_if.default = def;
+	
+	return _if;
+}
+
+var thenElse = {};
+
+var hasRequiredThenElse;
+
+function requireThenElse () {
+	if (hasRequiredThenElse) return thenElse;
+	hasRequiredThenElse = 1;
+	Object.defineProperty(thenElse, "__esModule", { value: true });
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: ["then", "else"],
+	    schemaType: ["object", "boolean"],
+	    code({ keyword, parentSchema, it }) {
+	        if (parentSchema.if === undefined)
+	            (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
+	    },
+	};
+	thenElse.default = def;
+	
+	return thenElse;
+}
+
+var hasRequiredApplicator;
+
+function requireApplicator () {
+	if (hasRequiredApplicator) return applicator;
+	hasRequiredApplicator = 1;
+	Object.defineProperty(applicator, "__esModule", { value: true });
+	const additionalItems_1 = /*@__PURE__*/ requireAdditionalItems();
+	const prefixItems_1 = /*@__PURE__*/ requirePrefixItems();
+	const items_1 = /*@__PURE__*/ requireItems();
+	const items2020_1 = /*@__PURE__*/ requireItems2020();
+	const contains_1 = /*@__PURE__*/ requireContains();
+	const dependencies_1 = /*@__PURE__*/ requireDependencies();
+	const propertyNames_1 = /*@__PURE__*/ requirePropertyNames();
+	const additionalProperties_1 = /*@__PURE__*/ requireAdditionalProperties();
+	const properties_1 = /*@__PURE__*/ requireProperties();
+	const patternProperties_1 = /*@__PURE__*/ requirePatternProperties();
+	const not_1 = /*@__PURE__*/ requireNot();
+	const anyOf_1 = /*@__PURE__*/ requireAnyOf();
+	const oneOf_1 = /*@__PURE__*/ requireOneOf();
+	const allOf_1 = /*@__PURE__*/ requireAllOf();
+	const if_1 = /*@__PURE__*/ require_if();
+	const thenElse_1 = /*@__PURE__*/ requireThenElse();
+	function getApplicator(draft2020 = false) {
+	    const applicator = [
+	        // any
+	        not_1.default,
+	        anyOf_1.default,
+	        oneOf_1.default,
+	        allOf_1.default,
+	        if_1.default,
+	        thenElse_1.default,
+	        // object
+	        propertyNames_1.default,
+	        additionalProperties_1.default,
+	        dependencies_1.default,
+	        properties_1.default,
+	        patternProperties_1.default,
+	    ];
+	    // array
+	    if (draft2020)
+	        applicator.push(prefixItems_1.default, items2020_1.default);
+	    else
+	        applicator.push(additionalItems_1.default, items_1.default);
+	    applicator.push(contains_1.default);
+	    return applicator;
+	}
+	applicator.default = getApplicator;
+	
+	return applicator;
+}
+
+var dynamic = {};
+
+var dynamicAnchor = {};
+
+var hasRequiredDynamicAnchor;
+
+function requireDynamicAnchor () {
+	if (hasRequiredDynamicAnchor) return dynamicAnchor;
+	hasRequiredDynamicAnchor = 1;
+	Object.defineProperty(dynamicAnchor, "__esModule", { value: true });
+	dynamicAnchor.dynamicAnchor = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const compile_1 = /*@__PURE__*/ requireCompile();
+	const ref_1 = /*@__PURE__*/ requireRef();
+	const def = {
+	    keyword: "$dynamicAnchor",
+	    schemaType: "string",
+	    code: (cxt) => dynamicAnchor$1(cxt, cxt.schema),
+	};
+	function dynamicAnchor$1(cxt, anchor) {
+	    const { gen, it } = cxt;
+	    it.schemaEnv.root.dynamicAnchors[anchor] = true;
+	    const v = (0, codegen_1._) `${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`;
+	    const validate = it.errSchemaPath === "#" ? it.validateName : _getValidate(cxt);
+	    gen.if((0, codegen_1._) `!${v}`, () => gen.assign(v, validate));
+	}
+	dynamicAnchor.dynamicAnchor = dynamicAnchor$1;
+	function _getValidate(cxt) {
+	    const { schemaEnv, schema, self } = cxt.it;
+	    const { root, baseId, localRefs, meta } = schemaEnv.root;
+	    const { schemaId } = self.opts;
+	    const sch = new compile_1.SchemaEnv({ schema, schemaId, root, baseId, localRefs, meta });
+	    compile_1.compileSchema.call(self, sch);
+	    return (0, ref_1.getValidate)(cxt, sch);
+	}
+	dynamicAnchor.default = def;
+	
+	return dynamicAnchor;
+}
+
+var dynamicRef = {};
+
+var hasRequiredDynamicRef;
+
+function requireDynamicRef () {
+	if (hasRequiredDynamicRef) return dynamicRef;
+	hasRequiredDynamicRef = 1;
+	Object.defineProperty(dynamicRef, "__esModule", { value: true });
+	dynamicRef.dynamicRef = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const ref_1 = /*@__PURE__*/ requireRef();
+	const def = {
+	    keyword: "$dynamicRef",
+	    schemaType: "string",
+	    code: (cxt) => dynamicRef$1(cxt, cxt.schema),
+	};
+	function dynamicRef$1(cxt, ref) {
+	    const { gen, keyword, it } = cxt;
+	    if (ref[0] !== "#")
+	        throw new Error(`"${keyword}" only supports hash fragment reference`);
+	    const anchor = ref.slice(1);
+	    if (it.allErrors) {
+	        _dynamicRef();
+	    }
+	    else {
+	        const valid = gen.let("valid", false);
+	        _dynamicRef(valid);
+	        cxt.ok(valid);
+	    }
+	    function _dynamicRef(valid) {
+	        // TODO the assumption here is that `recursiveRef: #` always points to the root
+	        // of the schema object, which is not correct, because there may be $id that
+	        // makes # point to it, and the target schema may not contain dynamic/recursiveAnchor.
+	        // Because of that 2 tests in recursiveRef.json fail.
+	        // This is a similar problem to #815 (`$id` doesn't alter resolution scope for `{ "$ref": "#" }`).
+	        // (This problem is not tested in JSON-Schema-Test-Suite)
+	        if (it.schemaEnv.root.dynamicAnchors[anchor]) {
+	            const v = gen.let("_v", (0, codegen_1._) `${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`);
+	            gen.if(v, _callRef(v, valid), _callRef(it.validateName, valid));
+	        }
+	        else {
+	            _callRef(it.validateName, valid)();
+	        }
+	    }
+	    function _callRef(validate, valid) {
+	        return valid
+	            ? () => gen.block(() => {
+	                (0, ref_1.callRef)(cxt, validate);
+	                gen.let(valid, true);
+	            })
+	            : () => (0, ref_1.callRef)(cxt, validate);
+	    }
+	}
+	dynamicRef.dynamicRef = dynamicRef$1;
+	dynamicRef.default = def;
+	
+	return dynamicRef;
+}
+
+var recursiveAnchor = {};
+
+var hasRequiredRecursiveAnchor;
+
+function requireRecursiveAnchor () {
+	if (hasRequiredRecursiveAnchor) return recursiveAnchor;
+	hasRequiredRecursiveAnchor = 1;
+	Object.defineProperty(recursiveAnchor, "__esModule", { value: true });
+	const dynamicAnchor_1 = /*@__PURE__*/ requireDynamicAnchor();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "$recursiveAnchor",
+	    schemaType: "boolean",
+	    code(cxt) {
+	        if (cxt.schema)
+	            (0, dynamicAnchor_1.dynamicAnchor)(cxt, "");
+	        else
+	            (0, util_1.checkStrictMode)(cxt.it, "$recursiveAnchor: false is ignored");
+	    },
+	};
+	recursiveAnchor.default = def;
+	
+	return recursiveAnchor;
+}
+
+var recursiveRef = {};
+
+var hasRequiredRecursiveRef;
+
+function requireRecursiveRef () {
+	if (hasRequiredRecursiveRef) return recursiveRef;
+	hasRequiredRecursiveRef = 1;
+	Object.defineProperty(recursiveRef, "__esModule", { value: true });
+	const dynamicRef_1 = /*@__PURE__*/ requireDynamicRef();
+	const def = {
+	    keyword: "$recursiveRef",
+	    schemaType: "string",
+	    code: (cxt) => (0, dynamicRef_1.dynamicRef)(cxt, cxt.schema),
+	};
+	recursiveRef.default = def;
+	
+	return recursiveRef;
+}
+
+var hasRequiredDynamic;
+
+function requireDynamic () {
+	if (hasRequiredDynamic) return dynamic;
+	hasRequiredDynamic = 1;
+	Object.defineProperty(dynamic, "__esModule", { value: true });
+	const dynamicAnchor_1 = /*@__PURE__*/ requireDynamicAnchor();
+	const dynamicRef_1 = /*@__PURE__*/ requireDynamicRef();
+	const recursiveAnchor_1 = /*@__PURE__*/ requireRecursiveAnchor();
+	const recursiveRef_1 = /*@__PURE__*/ requireRecursiveRef();
+	const dynamic$1 = [dynamicAnchor_1.default, dynamicRef_1.default, recursiveAnchor_1.default, recursiveRef_1.default];
+	dynamic.default = dynamic$1;
+	
+	return dynamic;
+}
+
+var next = {};
+
+var dependentRequired = {};
+
+var hasRequiredDependentRequired;
+
+function requireDependentRequired () {
+	if (hasRequiredDependentRequired) return dependentRequired;
+	hasRequiredDependentRequired = 1;
+	Object.defineProperty(dependentRequired, "__esModule", { value: true });
+	const dependencies_1 = /*@__PURE__*/ requireDependencies();
+	const def = {
+	    keyword: "dependentRequired",
+	    type: "object",
+	    schemaType: "object",
+	    error: dependencies_1.error,
+	    code: (cxt) => (0, dependencies_1.validatePropertyDeps)(cxt),
+	};
+	dependentRequired.default = def;
+	
+	return dependentRequired;
+}
+
+var dependentSchemas = {};
+
+var hasRequiredDependentSchemas;
+
+function requireDependentSchemas () {
+	if (hasRequiredDependentSchemas) return dependentSchemas;
+	hasRequiredDependentSchemas = 1;
+	Object.defineProperty(dependentSchemas, "__esModule", { value: true });
+	const dependencies_1 = /*@__PURE__*/ requireDependencies();
+	const def = {
+	    keyword: "dependentSchemas",
+	    type: "object",
+	    schemaType: "object",
+	    code: (cxt) => (0, dependencies_1.validateSchemaDeps)(cxt),
+	};
+	dependentSchemas.default = def;
+	
+	return dependentSchemas;
+}
+
+var limitContains = {};
+
+var hasRequiredLimitContains;
+
+function requireLimitContains () {
+	if (hasRequiredLimitContains) return limitContains;
+	hasRequiredLimitContains = 1;
+	Object.defineProperty(limitContains, "__esModule", { value: true });
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: ["maxContains", "minContains"],
+	    type: "array",
+	    schemaType: "number",
+	    code({ keyword, parentSchema, it }) {
+	        if (parentSchema.contains === undefined) {
+	            (0, util_1.checkStrictMode)(it, `"${keyword}" without "contains" is ignored`);
+	        }
+	    },
+	};
+	limitContains.default = def;
+	
+	return limitContains;
+}
+
+var hasRequiredNext;
+
+function requireNext () {
+	if (hasRequiredNext) return next;
+	hasRequiredNext = 1;
+	Object.defineProperty(next, "__esModule", { value: true });
+	const dependentRequired_1 = /*@__PURE__*/ requireDependentRequired();
+	const dependentSchemas_1 = /*@__PURE__*/ requireDependentSchemas();
+	const limitContains_1 = /*@__PURE__*/ requireLimitContains();
+	const next$1 = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
+	next.default = next$1;
+	
+	return next;
+}
+
+var unevaluated = {};
+
+var unevaluatedProperties = {};
+
+var hasRequiredUnevaluatedProperties;
+
+function requireUnevaluatedProperties () {
+	if (hasRequiredUnevaluatedProperties) return unevaluatedProperties;
+	hasRequiredUnevaluatedProperties = 1;
+	Object.defineProperty(unevaluatedProperties, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const error = {
+	    message: "must NOT have unevaluated properties",
+	    params: ({ params }) => (0, codegen_1._) `{unevaluatedProperty: ${params.unevaluatedProperty}}`,
+	};
+	const def = {
+	    keyword: "unevaluatedProperties",
+	    type: "object",
+	    schemaType: ["boolean", "object"],
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, data, errsCount, it } = cxt;
+	        /* istanbul ignore if */
+	        if (!errsCount)
+	            throw new Error("ajv implementation error");
+	        const { allErrors, props } = it;
+	        if (props instanceof codegen_1.Name) {
+	            gen.if((0, codegen_1._) `${props} !== true`, () => gen.forIn("key", data, (key) => gen.if(unevaluatedDynamic(props, key), () => unevaluatedPropCode(key))));
+	        }
+	        else if (props !== true) {
+	            gen.forIn("key", data, (key) => props === undefined
+	                ? unevaluatedPropCode(key)
+	                : gen.if(unevaluatedStatic(props, key), () => unevaluatedPropCode(key)));
+	        }
+	        it.props = true;
+	        cxt.ok((0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
+	        function unevaluatedPropCode(key) {
+	            if (schema === false) {
+	                cxt.setParams({ unevaluatedProperty: key });
+	                cxt.error();
+	                if (!allErrors)
+	                    gen.break();
+	                return;
+	            }
+	            if (!(0, util_1.alwaysValidSchema)(it, schema)) {
+	                const valid = gen.name("valid");
+	                cxt.subschema({
+	                    keyword: "unevaluatedProperties",
+	                    dataProp: key,
+	                    dataPropType: util_1.Type.Str,
+	                }, valid);
+	                if (!allErrors)
+	                    gen.if((0, codegen_1.not)(valid), () => gen.break());
+	            }
+	        }
+	        function unevaluatedDynamic(evaluatedProps, key) {
+	            return (0, codegen_1._) `!${evaluatedProps} || !${evaluatedProps}[${key}]`;
+	        }
+	        function unevaluatedStatic(evaluatedProps, key) {
+	            const ps = [];
+	            for (const p in evaluatedProps) {
+	                if (evaluatedProps[p] === true)
+	                    ps.push((0, codegen_1._) `${key} !== ${p}`);
+	            }
+	            return (0, codegen_1.and)(...ps);
+	        }
+	    },
+	};
+	unevaluatedProperties.default = def;
+	
+	return unevaluatedProperties;
+}
+
+var unevaluatedItems = {};
+
+var hasRequiredUnevaluatedItems;
+
+function requireUnevaluatedItems () {
+	if (hasRequiredUnevaluatedItems) return unevaluatedItems;
+	hasRequiredUnevaluatedItems = 1;
+	Object.defineProperty(unevaluatedItems, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
+	    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
+	};
+	const def = {
+	    keyword: "unevaluatedItems",
+	    type: "array",
+	    schemaType: ["boolean", "object"],
+	    error,
+	    code(cxt) {
+	        const { gen, schema, data, it } = cxt;
+	        const items = it.items || 0;
+	        if (items === true)
+	            return;
+	        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	        if (schema === false) {
+	            cxt.setParams({ len: items });
+	            cxt.fail((0, codegen_1._) `${len} > ${items}`);
+	        }
+	        else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+	            const valid = gen.var("valid", (0, codegen_1._) `${len} <= ${items}`);
+	            gen.if((0, codegen_1.not)(valid), () => validateItems(valid, items));
+	            cxt.ok(valid);
+	        }
+	        it.items = true;
+	        function validateItems(valid, from) {
+	            gen.forRange("i", from, len, (i) => {
+	                cxt.subschema({ keyword: "unevaluatedItems", dataProp: i, dataPropType: util_1.Type.Num }, valid);
+	                if (!it.allErrors)
+	                    gen.if((0, codegen_1.not)(valid), () => gen.break());
+	            });
+	        }
+	    },
+	};
+	unevaluatedItems.default = def;
+	
+	return unevaluatedItems;
+}
+
+var hasRequiredUnevaluated;
+
+function requireUnevaluated () {
+	if (hasRequiredUnevaluated) return unevaluated;
+	hasRequiredUnevaluated = 1;
+	Object.defineProperty(unevaluated, "__esModule", { value: true });
+	const unevaluatedProperties_1 = /*@__PURE__*/ requireUnevaluatedProperties();
+	const unevaluatedItems_1 = /*@__PURE__*/ requireUnevaluatedItems();
+	const unevaluated$1 = [unevaluatedProperties_1.default, unevaluatedItems_1.default];
+	unevaluated.default = unevaluated$1;
+	
+	return unevaluated;
+}
+
+var format$1 = {};
+
+var format = {};
+
+var hasRequiredFormat$1;
+
+function requireFormat$1 () {
+	if (hasRequiredFormat$1) return format;
+	hasRequiredFormat$1 = 1;
+	Object.defineProperty(format, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
+	    params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "format",
+	    type: ["number", "string"],
+	    schemaType: "string",
+	    $data: true,
+	    error,
+	    code(cxt, ruleType) {
+	        const { gen, data, $data, schema, schemaCode, it } = cxt;
+	        const { opts, errSchemaPath, schemaEnv, self } = it;
+	        if (!opts.validateFormats)
+	            return;
+	        if ($data)
+	            validate$DataFormat();
+	        else
+	            validateFormat();
+	        function validate$DataFormat() {
+	            const fmts = gen.scopeValue("formats", {
+	                ref: self.formats,
+	                code: opts.code.formats,
+	            });
+	            const fDef = gen.const("fDef", (0, codegen_1._) `${fmts}[${schemaCode}]`);
+	            const fType = gen.let("fType");
+	            const format = gen.let("format");
+	            // TODO simplify
+	            gen.if((0, codegen_1._) `typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._) `${fDef}.type || "string"`).assign(format, (0, codegen_1._) `${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._) `"string"`).assign(format, fDef));
+	            cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
+	            function unknownFmt() {
+	                if (opts.strictSchema === false)
+	                    return codegen_1.nil;
+	                return (0, codegen_1._) `${schemaCode} && !${format}`;
+	            }
+	            function invalidFmt() {
+	                const callFormat = schemaEnv.$async
+	                    ? (0, codegen_1._) `(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))`
+	                    : (0, codegen_1._) `${format}(${data})`;
+	                const validData = (0, codegen_1._) `(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
+	                return (0, codegen_1._) `${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
+	            }
+	        }
+	        function validateFormat() {
+	            const formatDef = self.formats[schema];
+	            if (!formatDef) {
+	                unknownFormat();
+	                return;
+	            }
+	            if (formatDef === true)
+	                return;
+	            const [fmtType, format, fmtRef] = getFormat(formatDef);
+	            if (fmtType === ruleType)
+	                cxt.pass(validCondition());
+	            function unknownFormat() {
+	                if (opts.strictSchema === false) {
+	                    self.logger.warn(unknownMsg());
+	                    return;
+	                }
+	                throw new Error(unknownMsg());
+	                function unknownMsg() {
+	                    return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
+	                }
+	            }
+	            function getFormat(fmtDef) {
+	                const code = fmtDef instanceof RegExp
+	                    ? (0, codegen_1.regexpCode)(fmtDef)
+	                    : opts.code.formats
+	                        ? (0, codegen_1._) `${opts.code.formats}${(0, codegen_1.getProperty)(schema)}`
+	                        : undefined;
+	                const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+	                if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
+	                    return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._) `${fmt}.validate`];
+	                }
+	                return ["string", fmtDef, fmt];
+	            }
+	            function validCondition() {
+	                if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
+	                    if (!schemaEnv.$async)
+	                        throw new Error("async format in sync schema");
+	                    return (0, codegen_1._) `await ${fmtRef}(${data})`;
+	                }
+	                return typeof format == "function" ? (0, codegen_1._) `${fmtRef}(${data})` : (0, codegen_1._) `${fmtRef}.test(${data})`;
+	            }
+	        }
+	    },
+	};
+	format.default = def;
+	
+	return format;
+}
+
+var hasRequiredFormat;
+
+function requireFormat () {
+	if (hasRequiredFormat) return format$1;
+	hasRequiredFormat = 1;
+	Object.defineProperty(format$1, "__esModule", { value: true });
+	const format_1 = /*@__PURE__*/ requireFormat$1();
+	const format = [format_1.default];
+	format$1.default = format;
+	
+	return format$1;
+}
+
+var metadata = {};
+
+var hasRequiredMetadata;
+
+function requireMetadata () {
+	if (hasRequiredMetadata) return metadata;
+	hasRequiredMetadata = 1;
+	Object.defineProperty(metadata, "__esModule", { value: true });
+	metadata.contentVocabulary = metadata.metadataVocabulary = void 0;
+	metadata.metadataVocabulary = [
+	    "title",
+	    "description",
+	    "default",
+	    "deprecated",
+	    "readOnly",
+	    "writeOnly",
+	    "examples",
+	];
+	metadata.contentVocabulary = [
+	    "contentMediaType",
+	    "contentEncoding",
+	    "contentSchema",
+	];
+	
+	return metadata;
+}
+
+var hasRequiredDraft2020;
+
+function requireDraft2020 () {
+	if (hasRequiredDraft2020) return draft2020;
+	hasRequiredDraft2020 = 1;
+	Object.defineProperty(draft2020, "__esModule", { value: true });
+	const core_1 = /*@__PURE__*/ requireCore();
+	const validation_1 = /*@__PURE__*/ requireValidation();
+	const applicator_1 = /*@__PURE__*/ requireApplicator();
+	const dynamic_1 = /*@__PURE__*/ requireDynamic();
+	const next_1 = /*@__PURE__*/ requireNext();
+	const unevaluated_1 = /*@__PURE__*/ requireUnevaluated();
+	const format_1 = /*@__PURE__*/ requireFormat();
+	const metadata_1 = /*@__PURE__*/ requireMetadata();
+	const draft2020Vocabularies = [
+	    dynamic_1.default,
+	    core_1.default,
+	    validation_1.default,
+	    (0, applicator_1.default)(true),
+	    format_1.default,
+	    metadata_1.metadataVocabulary,
+	    metadata_1.contentVocabulary,
+	    next_1.default,
+	    unevaluated_1.default,
+	];
+	draft2020.default = draft2020Vocabularies;
+	
+	return draft2020;
+}
+
+var discriminator = {};
+
+var types = {};
+
+var hasRequiredTypes;
+
+function requireTypes () {
+	if (hasRequiredTypes) return types;
+	hasRequiredTypes = 1;
+	Object.defineProperty(types, "__esModule", { value: true });
+	types.DiscrError = void 0;
+	var DiscrError;
+	(function (DiscrError) {
+	    DiscrError["Tag"] = "tag";
+	    DiscrError["Mapping"] = "mapping";
+	})(DiscrError || (types.DiscrError = DiscrError = {}));
+	
+	return types;
+}
+
+var hasRequiredDiscriminator;
+
+function requireDiscriminator () {
+	if (hasRequiredDiscriminator) return discriminator;
+	hasRequiredDiscriminator = 1;
+	Object.defineProperty(discriminator, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const types_1 = /*@__PURE__*/ requireTypes();
+	const compile_1 = /*@__PURE__*/ requireCompile();
+	const ref_error_1 = /*@__PURE__*/ requireRef_error();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
+	        ? `tag "${tagName}" must be string`
+	        : `value of tag "${tagName}" must be in oneOf`,
+	    params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._) `{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`,
+	};
+	const def = {
+	    keyword: "discriminator",
+	    type: "object",
+	    schemaType: "object",
+	    error,
+	    code(cxt) {
+	        const { gen, data, schema, parentSchema, it } = cxt;
+	        const { oneOf } = parentSchema;
+	        if (!it.opts.discriminator) {
+	            throw new Error("discriminator: requires discriminator option");
+	        }
+	        const tagName = schema.propertyName;
+	        if (typeof tagName != "string")
+	            throw new Error("discriminator: requires propertyName");
+	        if (schema.mapping)
+	            throw new Error("discriminator: mapping is not supported");
+	        if (!oneOf)
+	            throw new Error("discriminator: requires oneOf keyword");
+	        const valid = gen.let("valid", false);
+	        const tag = gen.const("tag", (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(tagName)}`);
+	        gen.if((0, codegen_1._) `typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+	        cxt.ok(valid);
+	        function validateMapping() {
+	            const mapping = getMapping();
+	            gen.if(false);
+	            for (const tagValue in mapping) {
+	                gen.elseIf((0, codegen_1._) `${tag} === ${tagValue}`);
+	                gen.assign(valid, applyTagSchema(mapping[tagValue]));
+	            }
+	            gen.else();
+	            cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+	            gen.endIf();
+	        }
+	        function applyTagSchema(schemaProp) {
+	            const _valid = gen.name("valid");
+	            const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
+	            cxt.mergeEvaluated(schCxt, codegen_1.Name);
+	            return _valid;
+	        }
+	        function getMapping() {
+	            var _a;
+	            const oneOfMapping = {};
+	            const topRequired = hasRequired(parentSchema);
+	            let tagRequired = true;
+	            for (let i = 0; i < oneOf.length; i++) {
+	                let sch = oneOf[i];
+	                if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
+	                    const ref = sch.$ref;
+	                    sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+	                    if (sch instanceof compile_1.SchemaEnv)
+	                        sch = sch.schema;
+	                    if (sch === undefined)
+	                        throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+	                }
+	                const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+	                if (typeof propSch != "object") {
+	                    throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+	                }
+	                tagRequired = tagRequired && (topRequired || hasRequired(sch));
+	                addMappings(propSch, i);
+	            }
+	            if (!tagRequired)
+	                throw new Error(`discriminator: "${tagName}" must be required`);
+	            return oneOfMapping;
+	            function hasRequired({ required }) {
+	                return Array.isArray(required) && required.includes(tagName);
+	            }
+	            function addMappings(sch, i) {
+	                if (sch.const) {
+	                    addMapping(sch.const, i);
+	                }
+	                else if (sch.enum) {
+	                    for (const tagValue of sch.enum) {
+	                        addMapping(tagValue, i);
+	                    }
+	                }
+	                else {
+	                    throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+	                }
+	            }
+	            function addMapping(tagValue, i) {
+	                if (typeof tagValue != "string" || tagValue in oneOfMapping) {
+	                    throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+	                }
+	                oneOfMapping[tagValue] = i;
+	            }
+	        }
+	    },
+	};
+	discriminator.default = def;
+	
+	return discriminator;
+}
+
+var jsonSchema202012 = {};
+
+var $schema$9 = "https://json-schema.org/draft/2020-12/schema";
+var $id$7 = "https://json-schema.org/draft/2020-12/schema";
+var $vocabulary$7 = {
+	"https://json-schema.org/draft/2020-12/vocab/core": true,
+	"https://json-schema.org/draft/2020-12/vocab/applicator": true,
+	"https://json-schema.org/draft/2020-12/vocab/unevaluated": true,
+	"https://json-schema.org/draft/2020-12/vocab/validation": true,
+	"https://json-schema.org/draft/2020-12/vocab/meta-data": true,
+	"https://json-schema.org/draft/2020-12/vocab/format-annotation": true,
+	"https://json-schema.org/draft/2020-12/vocab/content": true
+};
+var $dynamicAnchor$7 = "meta";
+var title$8 = "Core and Validation specifications meta-schema";
+var allOf = [
+	{
+		$ref: "meta/core"
+	},
+	{
+		$ref: "meta/applicator"
+	},
+	{
+		$ref: "meta/unevaluated"
+	},
+	{
+		$ref: "meta/validation"
+	},
+	{
+		$ref: "meta/meta-data"
+	},
+	{
+		$ref: "meta/format-annotation"
+	},
+	{
+		$ref: "meta/content"
+	}
+];
+var type$8 = [
+	"object",
+	"boolean"
+];
+var $comment = "This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.";
+var properties$8 = {
+	definitions: {
+		$comment: "\"definitions\" has been replaced by \"$defs\".",
+		type: "object",
+		additionalProperties: {
+			$dynamicRef: "#meta"
+		},
+		deprecated: true,
+		"default": {
+		}
+	},
+	dependencies: {
+		$comment: "\"dependencies\" has been split and replaced by \"dependentSchemas\" and \"dependentRequired\" in order to serve their differing semantics.",
+		type: "object",
+		additionalProperties: {
+			anyOf: [
+				{
+					$dynamicRef: "#meta"
+				},
+				{
+					$ref: "meta/validation#/$defs/stringArray"
+				}
+			]
+		},
+		deprecated: true,
+		"default": {
+		}
+	},
+	$recursiveAnchor: {
+		$comment: "\"$recursiveAnchor\" has been replaced by \"$dynamicAnchor\".",
+		$ref: "meta/core#/$defs/anchorString",
+		deprecated: true
+	},
+	$recursiveRef: {
+		$comment: "\"$recursiveRef\" has been replaced by \"$dynamicRef\".",
+		$ref: "meta/core#/$defs/uriReferenceString",
+		deprecated: true
+	}
+};
+var require$$0 = {
+	$schema: $schema$9,
+	$id: $id$7,
+	$vocabulary: $vocabulary$7,
+	$dynamicAnchor: $dynamicAnchor$7,
+	title: title$8,
+	allOf: allOf,
+	type: type$8,
+	$comment: $comment,
+	properties: properties$8
+};
+
+var $schema$8 = "https://json-schema.org/draft/2020-12/schema";
+var $id$6 = "https://json-schema.org/draft/2020-12/meta/applicator";
+var $vocabulary$6 = {
+	"https://json-schema.org/draft/2020-12/vocab/applicator": true
+};
+var $dynamicAnchor$6 = "meta";
+var title$7 = "Applicator vocabulary meta-schema";
+var type$7 = [
+	"object",
+	"boolean"
+];
+var properties$7 = {
+	prefixItems: {
+		$ref: "#/$defs/schemaArray"
+	},
+	items: {
+		$dynamicRef: "#meta"
+	},
+	contains: {
+		$dynamicRef: "#meta"
+	},
+	additionalProperties: {
+		$dynamicRef: "#meta"
+	},
+	properties: {
+		type: "object",
+		additionalProperties: {
+			$dynamicRef: "#meta"
+		},
+		"default": {
+		}
+	},
+	patternProperties: {
+		type: "object",
+		additionalProperties: {
+			$dynamicRef: "#meta"
+		},
+		propertyNames: {
+			format: "regex"
+		},
+		"default": {
+		}
+	},
+	dependentSchemas: {
+		type: "object",
+		additionalProperties: {
+			$dynamicRef: "#meta"
+		},
+		"default": {
+		}
+	},
+	propertyNames: {
+		$dynamicRef: "#meta"
+	},
+	"if": {
+		$dynamicRef: "#meta"
+	},
+	then: {
+		$dynamicRef: "#meta"
+	},
+	"else": {
+		$dynamicRef: "#meta"
+	},
+	allOf: {
+		$ref: "#/$defs/schemaArray"
+	},
+	anyOf: {
+		$ref: "#/$defs/schemaArray"
+	},
+	oneOf: {
+		$ref: "#/$defs/schemaArray"
+	},
+	not: {
+		$dynamicRef: "#meta"
+	}
+};
+var $defs$2 = {
+	schemaArray: {
+		type: "array",
+		minItems: 1,
+		items: {
+			$dynamicRef: "#meta"
+		}
+	}
+};
+var require$$1 = {
+	$schema: $schema$8,
+	$id: $id$6,
+	$vocabulary: $vocabulary$6,
+	$dynamicAnchor: $dynamicAnchor$6,
+	title: title$7,
+	type: type$7,
+	properties: properties$7,
+	$defs: $defs$2
+};
+
+var $schema$7 = "https://json-schema.org/draft/2020-12/schema";
+var $id$5 = "https://json-schema.org/draft/2020-12/meta/unevaluated";
+var $vocabulary$5 = {
+	"https://json-schema.org/draft/2020-12/vocab/unevaluated": true
+};
+var $dynamicAnchor$5 = "meta";
+var title$6 = "Unevaluated applicator vocabulary meta-schema";
+var type$6 = [
+	"object",
+	"boolean"
+];
+var properties$6 = {
+	unevaluatedItems: {
+		$dynamicRef: "#meta"
+	},
+	unevaluatedProperties: {
+		$dynamicRef: "#meta"
+	}
+};
+var require$$2 = {
+	$schema: $schema$7,
+	$id: $id$5,
+	$vocabulary: $vocabulary$5,
+	$dynamicAnchor: $dynamicAnchor$5,
+	title: title$6,
+	type: type$6,
+	properties: properties$6
+};
+
+var $schema$6 = "https://json-schema.org/draft/2020-12/schema";
+var $id$4 = "https://json-schema.org/draft/2020-12/meta/content";
+var $vocabulary$4 = {
+	"https://json-schema.org/draft/2020-12/vocab/content": true
+};
+var $dynamicAnchor$4 = "meta";
+var title$5 = "Content vocabulary meta-schema";
+var type$5 = [
+	"object",
+	"boolean"
+];
+var properties$5 = {
+	contentEncoding: {
+		type: "string"
+	},
+	contentMediaType: {
+		type: "string"
+	},
+	contentSchema: {
+		$dynamicRef: "#meta"
+	}
+};
+var require$$3 = {
+	$schema: $schema$6,
+	$id: $id$4,
+	$vocabulary: $vocabulary$4,
+	$dynamicAnchor: $dynamicAnchor$4,
+	title: title$5,
+	type: type$5,
+	properties: properties$5
+};
+
+var $schema$5 = "https://json-schema.org/draft/2020-12/schema";
+var $id$3 = "https://json-schema.org/draft/2020-12/meta/core";
+var $vocabulary$3 = {
+	"https://json-schema.org/draft/2020-12/vocab/core": true
+};
+var $dynamicAnchor$3 = "meta";
+var title$4 = "Core vocabulary meta-schema";
+var type$4 = [
+	"object",
+	"boolean"
+];
+var properties$4 = {
+	$id: {
+		$ref: "#/$defs/uriReferenceString",
+		$comment: "Non-empty fragments not allowed.",
+		pattern: "^[^#]*#?$"
+	},
+	$schema: {
+		$ref: "#/$defs/uriString"
+	},
+	$ref: {
+		$ref: "#/$defs/uriReferenceString"
+	},
+	$anchor: {
+		$ref: "#/$defs/anchorString"
+	},
+	$dynamicRef: {
+		$ref: "#/$defs/uriReferenceString"
+	},
+	$dynamicAnchor: {
+		$ref: "#/$defs/anchorString"
+	},
+	$vocabulary: {
+		type: "object",
+		propertyNames: {
+			$ref: "#/$defs/uriString"
+		},
+		additionalProperties: {
+			type: "boolean"
+		}
+	},
+	$comment: {
+		type: "string"
+	},
+	$defs: {
+		type: "object",
+		additionalProperties: {
+			$dynamicRef: "#meta"
+		}
+	}
+};
+var $defs$1 = {
+	anchorString: {
+		type: "string",
+		pattern: "^[A-Za-z_][-A-Za-z0-9._]*$"
+	},
+	uriString: {
+		type: "string",
+		format: "uri"
+	},
+	uriReferenceString: {
+		type: "string",
+		format: "uri-reference"
+	}
+};
+var require$$4 = {
+	$schema: $schema$5,
+	$id: $id$3,
+	$vocabulary: $vocabulary$3,
+	$dynamicAnchor: $dynamicAnchor$3,
+	title: title$4,
+	type: type$4,
+	properties: properties$4,
+	$defs: $defs$1
+};
+
+var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
+var $id$2 = "https://json-schema.org/draft/2020-12/meta/format-annotation";
+var $vocabulary$2 = {
+	"https://json-schema.org/draft/2020-12/vocab/format-annotation": true
+};
+var $dynamicAnchor$2 = "meta";
+var title$3 = "Format vocabulary meta-schema for annotation results";
+var type$3 = [
+	"object",
+	"boolean"
+];
+var properties$3 = {
+	format: {
+		type: "string"
+	}
+};
+var require$$5 = {
+	$schema: $schema$4,
+	$id: $id$2,
+	$vocabulary: $vocabulary$2,
+	$dynamicAnchor: $dynamicAnchor$2,
+	title: title$3,
+	type: type$3,
+	properties: properties$3
+};
+
+var $schema$3 = "https://json-schema.org/draft/2020-12/schema";
+var $id$1 = "https://json-schema.org/draft/2020-12/meta/meta-data";
+var $vocabulary$1 = {
+	"https://json-schema.org/draft/2020-12/vocab/meta-data": true
+};
+var $dynamicAnchor$1 = "meta";
+var title$2 = "Meta-data vocabulary meta-schema";
+var type$2 = [
+	"object",
+	"boolean"
+];
+var properties$2 = {
+	title: {
+		type: "string"
+	},
+	description: {
+		type: "string"
+	},
+	"default": true,
+	deprecated: {
+		type: "boolean",
+		"default": false
+	},
+	readOnly: {
+		type: "boolean",
+		"default": false
+	},
+	writeOnly: {
+		type: "boolean",
+		"default": false
+	},
+	examples: {
+		type: "array",
+		items: true
+	}
+};
+var require$$6 = {
+	$schema: $schema$3,
+	$id: $id$1,
+	$vocabulary: $vocabulary$1,
+	$dynamicAnchor: $dynamicAnchor$1,
+	title: title$2,
+	type: type$2,
+	properties: properties$2
+};
+
+var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
+var $id = "https://json-schema.org/draft/2020-12/meta/validation";
+var $vocabulary = {
+	"https://json-schema.org/draft/2020-12/vocab/validation": true
+};
+var $dynamicAnchor = "meta";
+var title$1 = "Validation vocabulary meta-schema";
+var type$1 = [
+	"object",
+	"boolean"
+];
+var properties$1 = {
+	type: {
+		anyOf: [
+			{
+				$ref: "#/$defs/simpleTypes"
+			},
+			{
+				type: "array",
+				items: {
+					$ref: "#/$defs/simpleTypes"
+				},
+				minItems: 1,
+				uniqueItems: true
+			}
+		]
+	},
+	"const": true,
+	"enum": {
+		type: "array",
+		items: true
+	},
+	multipleOf: {
+		type: "number",
+		exclusiveMinimum: 0
+	},
+	maximum: {
+		type: "number"
+	},
+	exclusiveMaximum: {
+		type: "number"
+	},
+	minimum: {
+		type: "number"
+	},
+	exclusiveMinimum: {
+		type: "number"
+	},
+	maxLength: {
+		$ref: "#/$defs/nonNegativeInteger"
+	},
+	minLength: {
+		$ref: "#/$defs/nonNegativeIntegerDefault0"
+	},
+	pattern: {
+		type: "string",
+		format: "regex"
+	},
+	maxItems: {
+		$ref: "#/$defs/nonNegativeInteger"
+	},
+	minItems: {
+		$ref: "#/$defs/nonNegativeIntegerDefault0"
+	},
+	uniqueItems: {
+		type: "boolean",
+		"default": false
+	},
+	maxContains: {
+		$ref: "#/$defs/nonNegativeInteger"
+	},
+	minContains: {
+		$ref: "#/$defs/nonNegativeInteger",
+		"default": 1
+	},
+	maxProperties: {
+		$ref: "#/$defs/nonNegativeInteger"
+	},
+	minProperties: {
+		$ref: "#/$defs/nonNegativeIntegerDefault0"
+	},
+	required: {
+		$ref: "#/$defs/stringArray"
+	},
+	dependentRequired: {
+		type: "object",
+		additionalProperties: {
+			$ref: "#/$defs/stringArray"
+		}
+	}
+};
+var $defs = {
+	nonNegativeInteger: {
+		type: "integer",
+		minimum: 0
+	},
+	nonNegativeIntegerDefault0: {
+		$ref: "#/$defs/nonNegativeInteger",
+		"default": 0
+	},
+	simpleTypes: {
+		"enum": [
+			"array",
+			"boolean",
+			"integer",
+			"null",
+			"number",
+			"object",
+			"string"
+		]
+	},
+	stringArray: {
+		type: "array",
+		items: {
+			type: "string"
+		},
+		uniqueItems: true,
+		"default": [
+		]
+	}
+};
+var require$$7 = {
+	$schema: $schema$2,
+	$id: $id,
+	$vocabulary: $vocabulary,
+	$dynamicAnchor: $dynamicAnchor,
+	title: title$1,
+	type: type$1,
+	properties: properties$1,
+	$defs: $defs
+};
+
+var hasRequiredJsonSchema202012;
+
+function requireJsonSchema202012 () {
+	if (hasRequiredJsonSchema202012) return jsonSchema202012;
+	hasRequiredJsonSchema202012 = 1;
+	Object.defineProperty(jsonSchema202012, "__esModule", { value: true });
+	const metaSchema = require$$0;
+	const applicator = require$$1;
+	const unevaluated = require$$2;
+	const content = require$$3;
+	const core = require$$4;
+	const format = require$$5;
+	const metadata = require$$6;
+	const validation = require$$7;
+	const META_SUPPORT_DATA = ["/properties"];
+	function addMetaSchema2020($data) {
+	    [
+	        metaSchema,
+	        applicator,
+	        unevaluated,
+	        content,
+	        core,
+	        with$data(this, format),
+	        metadata,
+	        with$data(this, validation),
+	    ].forEach((sch) => this.addMetaSchema(sch, undefined, false));
+	    return this;
+	    function with$data(ajv, sch) {
+	        return $data ? ajv.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
+	    }
+	}
+	jsonSchema202012.default = addMetaSchema2020;
+	
+	return jsonSchema202012;
+}
+
+var hasRequired_2020;
+
+function require_2020 () {
+	if (hasRequired_2020) return _2020.exports;
+	hasRequired_2020 = 1;
+	(function (module, exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
+		const core_1 = /*@__PURE__*/ requireCore$1();
+		const draft2020_1 = /*@__PURE__*/ requireDraft2020();
+		const discriminator_1 = /*@__PURE__*/ requireDiscriminator();
+		const json_schema_2020_12_1 = /*@__PURE__*/ requireJsonSchema202012();
+		const META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
+		class Ajv2020 extends core_1.default {
+		    constructor(opts = {}) {
+		        super({
+		            ...opts,
+		            dynamicRef: true,
+		            next: true,
+		            unevaluated: true,
+		        });
+		    }
+		    _addVocabularies() {
+		        super._addVocabularies();
+		        draft2020_1.default.forEach((v) => this.addVocabulary(v));
+		        if (this.opts.discriminator)
+		            this.addKeyword(discriminator_1.default);
+		    }
+		    _addDefaultMetaSchema() {
+		        super._addDefaultMetaSchema();
+		        const { $data, meta } = this.opts;
+		        if (!meta)
+		            return;
+		        json_schema_2020_12_1.default.call(this, $data);
+		        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+		    }
+		    defaultMeta() {
+		        return (this.opts.defaultMeta =
+		            super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : undefined));
+		    }
+		}
+		exports.Ajv2020 = Ajv2020;
+		module.exports = exports = Ajv2020;
+		module.exports.Ajv2020 = Ajv2020;
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.default = Ajv2020;
+		var validate_1 = /*@__PURE__*/ requireValidate();
+		Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function () { return validate_1.KeywordCxt; } });
+		var codegen_1 = /*@__PURE__*/ requireCodegen();
+		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return codegen_1._; } });
+		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return codegen_1.str; } });
+		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return codegen_1.stringify; } });
+		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return codegen_1.nil; } });
+		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return codegen_1.Name; } });
+		Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function () { return codegen_1.CodeGen; } });
+		var validation_error_1 = /*@__PURE__*/ requireValidation_error();
+		Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function () { return validation_error_1.default; } });
+		var ref_error_1 = /*@__PURE__*/ requireRef_error();
+		Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function () { return ref_error_1.default; } });
+		
+	} (_2020, _2020.exports));
+	return _2020.exports;
+}
+
+var _2020Exports = /*@__PURE__*/ require_2020();
+
+var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
+var title = "now-page emulator scenario";
+var description = "Seeds the local GitHub API emulator (now-page emulator --scenario FILE, npm run demo). The one definition of a scenario: parseScenario compiles it with ajv and names the first wrong field.";
+var type = "object";
+var required = [
+	"now",
+	"tokens",
+	"repos"
+];
+var additionalProperties = false;
+var properties = {
+	$schema: {
+		type: "string"
+	},
+	now: {
+		type: "string",
+		format: "date-time",
+		description: "The emulator's clock; every timestamp it makes derives from it.",
+		title: "an ISO date-time"
+	},
+	viewer: {
+		type: "string"
+	},
+	repository: {
+		type: "string",
+		pattern: "^[\\w.-]+/[\\w.-]+$",
+		description: "The website repository the Action runs in (default: the first with files).",
+		title: "owner/name"
+	},
+	tokens: {
+		type: "object",
+		minProperties: 1,
+		additionalProperties: {
+			type: "object",
+			required: [
+				"login"
+			],
+			additionalProperties: false,
+			properties: {
+				login: {
+					type: "string",
+					minLength: 1
+				},
+				permissions: {
+					type: "object",
+					additionalProperties: false,
+					properties: {
+						contents: {
+							"enum": [
+								"none",
+								"read",
+								"write"
+							]
+						},
+						pull_requests: {
+							"enum": [
+								"none",
+								"read",
+								"write"
+							]
+						}
+					}
+				},
+				rateLimitRemaining: {
+					type: "integer",
+					minimum: 0,
+					description: "Requests left in the core bucket (default: the limit)."
+				},
+				rateLimitReset: {
+					type: "integer",
+					minimum: 0,
+					description: "Epoch seconds the core bucket resets at (default: an hour after the emulator starts)."
+				},
+				rateLimit: {
+					type: "integer",
+					minimum: 0,
+					description: "Requests an hour in the core bucket (default 5000)."
+				},
+				searchRateLimit: {
+					type: "integer",
+					minimum: 0,
+					description: "Requests a minute in the search bucket (default 30, GitHub's)."
+				},
+				searchRateLimitRemaining: {
+					type: "integer",
+					minimum: 0
+				},
+				searchRateLimitReset: {
+					type: "integer",
+					minimum: 0,
+					description: "Epoch seconds."
+				},
+				rateLimitStatus: {
+					"enum": [
+						403,
+						429
+					],
+					description: "The status of an exhausted primary limit: GitHub sends 403 or 429 (default 403)."
+				},
+				fineGrained: {
+					type: "boolean",
+					description: "A fine-grained personal access token: a missing permission answers 403 \"Resource not accessible by personal access token\"."
+				},
+				installation: {
+					type: "boolean",
+					description: "An app installation token like GITHUB_TOKEN: GET /user answers 403."
+				}
+			}
+		},
+		title: "at least one token"
+	},
+	users: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"login"
+			],
+			additionalProperties: false,
+			properties: {
+				login: {
+					type: "string"
+				},
+				name: {
+					type: "string"
+				},
+				type: {
+					"enum": [
+						"User",
+						"Organization",
+						"Bot"
+					]
+				},
+				emails: {
+					type: "array",
+					items: {
+						type: "string"
+					}
+				}
+			}
+		}
+	},
+	repos: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"fullName"
+			],
+			additionalProperties: false,
+			properties: {
+				fullName: {
+					type: "string",
+					pattern: "^[\\w.-]+/[\\w.-]+$",
+					title: "owner/name"
+				},
+				defaultBranch: {
+					type: "string"
+				},
+				ownerType: {
+					"enum": [
+						"User",
+						"Organization"
+					]
+				},
+				"private": {
+					type: "boolean"
+				},
+				files: {
+					type: "object",
+					additionalProperties: {
+						type: "string"
+					}
+				},
+				languages: {
+					type: "object",
+					additionalProperties: {
+						type: "integer"
+					}
+				},
+				commits: {
+					type: "array",
+					items: {
+						type: "object",
+						required: [
+							"date",
+							"message"
+						],
+						additionalProperties: false,
+						properties: {
+							sha: {
+								type: "string",
+								pattern: "^[0-9a-f]{40}$",
+								title: "a 40-hex sha"
+							},
+							author: {
+								type: [
+									"string",
+									"null"
+								],
+								description: "Login; the commit is linked to it."
+							},
+							authorEmail: {
+								type: "string"
+							},
+							authorName: {
+								type: "string"
+							},
+							committer: {
+								type: [
+									"string",
+									"null"
+								],
+								description: "Login of a committer other than the author (a maintainer applying a patch, web-flow); default: the author."
+							},
+							committedDate: {
+								type: "string",
+								format: "date-time",
+								title: "an ISO date-time",
+								description: "When it was committed (default: date)."
+							},
+							date: {
+								type: "string",
+								format: "date-time",
+								title: "an ISO date-time"
+							},
+							message: {
+								type: "string",
+								minLength: 1
+							},
+							paths: {
+								type: "array",
+								items: {
+									type: "string"
+								}
+							}
+						}
+					}
+				},
+				pulls: {
+					type: "array",
+					items: {
+						type: "object",
+						required: [
+							"number",
+							"author",
+							"title",
+							"state",
+							"createdAt"
+						],
+						additionalProperties: false,
+						properties: {
+							number: {
+								type: "integer",
+								minimum: 1
+							},
+							author: {
+								type: "string"
+							},
+							title: {
+								type: "string"
+							},
+							state: {
+								"enum": [
+									"open",
+									"closed"
+								]
+							},
+							createdAt: {
+								type: "string",
+								format: "date-time",
+								title: "an ISO date-time"
+							},
+							mergedAt: {
+								type: [
+									"string",
+									"null"
+								],
+								format: "date-time",
+								title: "an ISO date-time"
+							},
+							closedAt: {
+								type: [
+									"string",
+									"null"
+								],
+								format: "date-time",
+								title: "an ISO date-time"
+							}
+						},
+						"if": {
+							required: [
+								"mergedAt"
+							],
+							properties: {
+								mergedAt: {
+									type: "string"
+								}
+							}
+						},
+						then: {
+							properties: {
+								state: {
+									"const": "closed",
+									description: "'closed' for a merged pull request"
+								}
+							}
+						}
+					}
+				},
+				protectedBranches: {
+					type: "array",
+					items: {
+						type: "string"
+					},
+					description: "Branches whose ref updates answer 422 (\"Changes must be made through a pull request.\", or \"Cannot force-push to this protected branch\" with force)."
+				},
+				allowActionsToCreatePullRequests: {
+					type: "boolean",
+					description: "Settings → Actions → General → \"Allow GitHub Actions to create and approve pull requests\" (default true here; off on new repositories on github.com). When false, an installation token's POST /pulls answers 403 \"GitHub Actions is not permitted to create or approve pull requests.\""
+				},
+				draftPullRequests: {
+					type: "boolean",
+					description: "Whether the plan allows drafts here (default true). When false, a draft PR answers 422 \"Draft pull requests are not supported in this repository.\""
+				},
+				collaborators: {
+					type: "array",
+					items: {
+						type: "string",
+						minLength: 1
+					},
+					description: "Who may be asked for review besides the owner (default: every known user). Others answer 422."
+				},
+				empty: {
+					type: "boolean",
+					description: "A repository with no commit: Git data answers 409 \"Git Repository is empty.\""
+				}
+			}
+		}
+	},
+	inputs: {
+		type: "object",
+		additionalProperties: {
+			type: "string"
+		},
+		description: "Action inputs the demo passes."
+	},
+	faults: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"path"
+			],
+			additionalProperties: false,
+			properties: {
+				method: {
+					type: "string"
+				},
+				path: {
+					type: "string",
+					description: "Path without query; * is one segment, ** any."
+				},
+				status: {
+					type: "integer"
+				},
+				times: {
+					type: "integer",
+					minimum: 0,
+					description: "Default 1."
+				},
+				after: {
+					type: "integer",
+					minimum: 0
+				},
+				retryAfter: {
+					type: "integer",
+					minimum: 0,
+					description: "Seconds; with 403 a secondary rate limit."
+				},
+				latencyMs: {
+					type: "integer",
+					minimum: 0
+				},
+				drop: {
+					type: "boolean"
+				},
+				body: {
+				},
+				secondaryRateLimit: {
+					type: "boolean",
+					description: "Answer with GitHub's secondary rate limit (403 unless status says 429), with retry-after when retryAfter is set."
+				}
+			}
+		}
+	}
+};
+var schema = {
+	$schema: $schema$1,
+	title: title,
+	description: description,
+	type: type,
+	required: required,
+	additionalProperties: additionalProperties,
+	properties: properties
+};
+
+/** The first error of a scenario against its schema, as `path: expected what, got value`. */
+function describeError(e, data) {
+    const parts = e.instancePath.split('/').slice(1).map(unescapePointer);
+    let path = 'scenario';
+    for (const part of parts)
+        path += /^\d+$/.test(part) ? `[${part}]` : `.${part}`;
+    const value = parts.reduce((v, k) => v?.[k], data);
+    const schema = e.parentSchema;
+    const got = `, got ${JSON.stringify(value) ?? 'nothing'}`;
+    const p = e.params;
+    switch (e.keyword) {
+        case 'required':
+            return `${path}.${String(p.missingProperty)}: expected a value (required)`;
+        case 'additionalProperties': {
+            const known = Object.keys(e.parentSchema.properties ?? {});
+            return `${path}.${String(p.additionalProperty)}: expected no such field (known: ${known.join(', ')})`;
         }
-    };
-    const optional = (check) => (v, p) => {
-        if (v !== undefined && v !== null)
-            check(v, p);
-    };
-    const array = (check) => (v, p) => {
-        if (!Array.isArray(v))
-            return fail(p, 'an array', v);
-        v.forEach((x, i) => check(x, `${p}[${i}]`));
-    };
-    const oneOf = (...values) => (v, p) => {
-        if (typeof v !== 'string' || !values.includes(v))
-            fail(p, `one of ${values.join(', ')}`, v);
-    };
-    const fields = (spec, required) => (v, p) => {
-        obj(v, p);
-        const o = v;
-        for (const key of required)
-            if (o[key] === undefined)
-                fail(`${p}.${key}`, 'a value (required)', undefined);
-        for (const [key, value] of Object.entries(o)) {
-            const check = spec[key];
-            if (!check)
-                fail(`${p}.${key}`, `no such field (known: ${Object.keys(spec).join(', ')})`, key);
-            else
-                check(value, `${p}.${key}`);
-        }
-    };
-    const fullName = (v, p) => {
-        if (typeof v !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(v))
-            fail(p, 'owner/name', v);
-    };
-    const int = (v, p) => {
-        if (!Number.isInteger(v) || v < 0)
-            fail(p, 'a whole number', v);
-    };
-    const record = (check) => (v, p) => {
-        obj(v, p);
-        for (const [k, x] of Object.entries(v))
-            check(x, `${p}.${k}`);
-    };
-    const permission = optional(oneOf('none', 'read', 'write'));
-    fields({
-        $schema: optional(str),
-        now: instant,
-        viewer: optional(str),
-        repository: optional(fullName),
-        tokens: record(fields({
-            login: str,
-            permissions: optional(fields({ contents: permission, pull_requests: permission }, [])),
-            rateLimitRemaining: optional(int),
-            rateLimitReset: optional(int),
-            installation: optional((v, p) => typeof v !== 'boolean' && fail(p, 'true or false', v)),
-        }, ['login'])),
-        users: optional(array(fields({
-            login: str,
-            name: optional(str),
-            type: optional(oneOf('User', 'Organization', 'Bot')),
-            emails: optional(array(str)),
-        }, ['login']))),
-        repos: array(fields({
-            fullName,
-            defaultBranch: optional(str),
-            ownerType: optional(oneOf('User', 'Organization')),
-            private: optional((v, p) => typeof v !== 'boolean' && fail(p, 'true or false', v)),
-            files: optional(record((v, p) => typeof v !== 'string' && fail(p, 'file text', v))),
-            languages: optional(record(int)),
-            commits: optional(array(fields({
-                sha: optional((v, p) => (typeof v !== 'string' || !/^[0-9a-f]{40}$/.test(v)) &&
-                    fail(p, 'a 40-hex sha', v)),
-                author: optional(str),
-                authorEmail: optional(str),
-                authorName: optional(str),
-                date: instant,
-                message: str,
-                paths: optional(array(str)),
-            }, ['date', 'message']))),
-            pulls: optional(array(fields({
-                number: int,
-                author: str,
-                title: (v, p) => typeof v !== 'string' && fail(p, 'a string', v),
-                state: oneOf('open', 'closed'),
-                createdAt: instant,
-                mergedAt: optional(instant),
-                closedAt: optional(instant),
-            }, ['number', 'author', 'title', 'state', 'createdAt']))),
-            protectedBranches: optional(array(str)),
-        }, ['fullName'])),
-        inputs: optional(record((v, p) => typeof v !== 'string' && fail(p, 'a string', v))),
-        faults: optional(array(fields({
-            method: optional(str),
-            path: str,
-            status: optional(int),
-            times: optional(int),
-            after: optional(int),
-            retryAfter: optional(int),
-            latencyMs: optional(int),
-            drop: optional((v, p) => typeof v !== 'boolean' && fail(p, 'true or false', v)),
-            body: optional(() => undefined),
-        }, ['path']))),
-    }, ['now', 'tokens', 'repos'])(json, 'scenario');
-    const s = json;
-    if (Object.keys(s.tokens).length === 0)
-        fail('scenario.tokens', 'at least one token', s.tokens);
-    s.repos.forEach((r, i) => (r.pulls ?? []).forEach((pr, j) => {
-        if (pr.mergedAt && pr.state !== 'closed')
-            fail(`scenario.repos[${i}].pulls[${j}].state`, "'closed' for a merged pull request", pr.state);
-    }));
-    return s;
+        case 'enum':
+            return `${path}: expected one of ${p.allowedValues.join(', ')}${got}`;
+        case 'const':
+            return `${path}: expected ${schema?.description ?? JSON.stringify(p.allowedValue)}${got}`;
+        case 'minProperties':
+            return `${path}: expected ${schema?.title ?? `at least ${String(p.limit)} entries`}${got}`;
+        case 'format':
+        case 'pattern':
+            return `${path}: expected ${schema?.title ?? e.message ?? 'another value'}${got}`;
+        case 'type':
+            return `${path}: expected ${String(p.type)}${got}`;
+        default:
+            return `${path}: ${e.message ?? 'is not valid'}${got}`;
+    }
+}
+const unescapePointer = (s) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+let compiled;
+/** Compiled on first use: the CLI's other commands never pay for it. */
+function validator() {
+    if (compiled)
+        return compiled;
+    const ajv = new _2020Exports.Ajv2020({ allErrors: false, strict: true, verbose: true });
+    // The one format the schema uses, without a formats package in the bundle: an instant
+    // `Date.parse` reads, written as ISO 8601 with a time.
+    ajv.addFormat('date-time', (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)));
+    compiled = ajv.compile(schema);
+    return compiled;
+}
+/** Validates a scenario against schema/scenario.schema.json, naming the first wrong field by its
+ * path and the file it came from. */
+function parseScenario(json, source = 'scenario') {
+    const validate = validator();
+    if (validate(json))
+        return json;
+    const first = (validate.errors ?? []).find((e) => e.keyword !== 'if');
+    const message = first ? describeError(first, json) : 'scenario: does not match its schema';
+    throw new NowPageError(message, { file: source, hint: 'See schema/scenario.schema.json' });
 }
 function loadScenario(path) {
     let text;
@@ -1877,40 +11538,31 @@ function loadScenario(path) {
     return parseScenario(json, path);
 }
 
-const DOCS = 'https://docs.github.com/rest';
-const LEVEL = { none: 0, read: 1, write: 2 };
-function faultMatches(f, method, path) {
-    if (f.method && f.method.toUpperCase() !== method)
-        return false;
-    const re = new RegExp('^' +
-        f.path
-            .split('/')
-            .map((seg) => seg === '**' ? '.*' : seg === '*' ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-            .join('/') +
-        '$');
-    return re.test(path);
-}
 /**
  * A local GitHub REST API for tests and the demo: real HTTP, GitHub's status codes, error
- * bodies, paging, rate-limit headers and search cap, seeded from a scenario, with faults on
- * demand. Listens on 127.0.0.1 only.
+ * bodies, paging, rate-limit buckets and search cap, seeded from a scenario, with faults on
+ * demand. Listens on 127.0.0.1 only. A request goes through small steps, in order: latency,
+ * intercepts, faults, auth, rate limit, route; a thrown error becomes GitHub's error body.
  */
 async function startEmulator(scenario, opts = {}) {
     const state = new EmulatorState(scenario);
     const requests = [];
-    const faults = (scenario.faults ?? []).map((f) => ({ ...f, seen: 0, fired: 0 }));
-    let shapes;
-    const startedAt = Math.floor(Date.now() / 1000);
-    const intercepts = [];
+    const triggers = new Triggers(scenario.faults);
+    const steps = [
+        latency(opts.latencyMs),
+        intercepts(triggers, state),
+        faults(triggers),
+        authenticate(state),
+        rateLimit(state),
+        route(state, routes),
+    ];
     let events = 0;
     const handle = async (req, res) => {
         const started = performance.now();
-        const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
-        const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '').replace(/\/+$/, '') || '/';
-        const method = (req.method ?? 'GET').toUpperCase();
+        const ex = exchangeOf(req, () => readBody(req));
         const entry = {
-            method,
-            path: url.pathname + url.search,
+            method: ex.method,
+            path: ex.url.pathname + ex.url.search,
             status: 0,
             ms: 0,
             at: Date.now(),
@@ -1918,120 +11570,25 @@ async function startEmulator(scenario, opts = {}) {
             answered: 0,
         };
         requests.push(entry);
-        const headers = {
-            'x-github-api-version-selected': '2022-11-28',
-            'x-github-request-id': `EMU:${requests.length}`,
-        };
-        const finish = (status, body, extra = {}) => {
-            entry.status = status;
-            entry.ms = Math.round(performance.now() - started);
-            entry.answered = ++events;
-            send(res, status, body, { ...headers, ...extra });
-        };
-        try {
-            if (opts.latencyMs)
-                await sleep(opts.latencyMs);
-            for (const hook of intercepts) {
-                if (hook.fired < (hook.times ?? 1) && faultMatches(hook, method, path)) {
-                    hook.fired++;
-                    await hook.run(state, { method, path });
-                }
-            }
-            const fault = faults.find((f) => faultMatches(f, method, path) && f.fired < (f.times ?? 1) && f.seen++ >= (f.after ?? 0));
-            if (fault) {
-                fault.fired++;
-                if (fault.latencyMs)
-                    await sleep(fault.latencyMs);
-                if (fault.drop) {
-                    entry.status = 0;
-                    entry.ms = Math.round(performance.now() - started);
-                    req.socket.destroy();
-                    return;
-                }
-                if (fault.status) {
-                    const retry = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-                    const message = fault.status === 403 && fault.retryAfter !== undefined
-                        ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
-                        : fault.status >= 500
-                            ? 'Server Error'
-                            : 'Injected fault';
-                    return finish(fault.status, fault.body ?? { message, documentation_url: DOCS, status: String(fault.status) }, retry);
-                }
-            }
-            const auth = req.headers.authorization ?? '';
-            const token = /^(?:token|bearer)\s+(.+)$/i.exec(auth)?.[1]?.trim() ?? '';
-            const t = state.tokens.get(token);
-            if (!t)
-                return finish(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
-            // Rate limits run on the wall clock, as GitHub's do, not on the scenario's clock.
-            const reset = t.rateLimitReset ?? startedAt + 3600;
-            const rateHeaders = () => ({
-                'x-ratelimit-limit': '5000',
-                'x-ratelimit-remaining': String(t.remaining),
-                'x-ratelimit-reset': String(reset),
-                'x-ratelimit-used': String(5000 - t.remaining),
-                'x-ratelimit-resource': path.startsWith('/search/') ? 'search' : 'core',
-            });
-            if (t.remaining <= 0) {
-                return finish(403, {
-                    message: 'API rate limit exceeded for user ID 1.',
-                    documentation_url: DOCS,
-                    status: '403',
-                }, rateHeaders());
-            }
-            t.remaining--;
-            Object.assign(headers, rateHeaders());
-            let params;
-            const route = routes.find((r) => r.method === method && (params = match(r.pattern, path)));
-            if (!route || !params) {
-                const known = routes.some((r) => match(r.pattern, path));
-                return finish(known ? 405 : 404, {
-                    message: known ? 'Method Not Allowed' : 'Not Found',
-                    documentation_url: DOCS,
-                    status: known ? '405' : '404',
-                });
-            }
-            if (route.needs) {
-                const [scope, level] = route.needs;
-                const granted = t.permissions?.[scope] ?? 'write';
-                if (LEVEL[granted] < LEVEL[level]) {
-                    return finish(403, {
-                        message: 'Resource not accessible by integration',
-                        documentation_url: DOCS,
-                        status: '403',
-                    }, { 'x-accepted-github-permissions': `${scope}=${level}` });
-                }
-            }
-            const body = method === 'GET' || method === 'DELETE' ? {} : await readBody(req);
-            shapes ??= new Shapes(state, `http://${req.headers.host}`);
-            const request = { method, path, query: url.searchParams, body, url, token };
-            const ctx = {
-                state,
-                shapes,
-                login: t.login,
-                installation: t.installation ?? false,
-                remaining: t.remaining,
-            };
-            const reply = route.handle(request, params, ctx);
-            finish(reply.status ?? 200, reply.body, reply.headers);
+        ex.headers['x-github-api-version-selected'] = '2022-11-28';
+        ex.headers['x-github-request-id'] = `EMU:${requests.length}`;
+        const answer = await runSteps(steps, ex);
+        entry.ms = Math.round(performance.now() - started);
+        if ('drop' in answer) {
+            req.socket.destroy();
+            return;
         }
-        catch (error) {
-            if (error instanceof HttpError) {
-                finish(error.status, {
-                    message: error.message,
-                    ...error.extra,
-                    documentation_url: DOCS,
-                    status: String(error.status),
-                }, error.headers);
-            }
-            else {
-                finish(500, {
-                    message: `emulator error: ${error.message}`,
-                    documentation_url: DOCS,
-                    status: '500',
-                });
-            }
-        }
+        const fault = answer.fault ?? false;
+        opts.onResponse?.({
+            method: ex.method,
+            path: entry.path,
+            status: answer.status,
+            body: answer.body,
+            fault,
+        });
+        entry.status = answer.status;
+        entry.answered = ++events;
+        send(res, answer.status, answer.body, { ...ex.headers, ...answer.headers });
     };
     const server = createServer((req, res) => void handle(req, res));
     server.keepAliveTimeout = 1000;
@@ -2041,7 +11598,6 @@ async function startEmulator(scenario, opts = {}) {
     });
     const port = server.address().port;
     const url = `http://127.0.0.1:${port}`;
-    shapes = new Shapes(state, url);
     return {
         url,
         requests,
@@ -2053,187 +11609,9 @@ async function startEmulator(scenario, opts = {}) {
         readFile: (repo, path, ref) => state.readFile(repo, path, ref),
         commitFiles: (repo, branch, files, o) => state.commitFiles(repo, branch, files, o),
         mergePull: (repo, number) => state.mergePull(repo, number),
-        addFault: (f) => void faults.push({ ...f, seen: 0, fired: 0 }),
-        intercept: (hook) => void intercepts.push({ ...hook, fired: 0 }),
+        addFault: (f) => triggers.addFault(f),
+        intercept: (hook) => triggers.intercept(hook),
     };
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-const EMULATOR_USAGE = `Usage: now-page emulator --scenario FILE [--port N] [--latency MS]
-
-Starts the local GitHub API emulator and prints its URL on the first line. Point Octokit, curl or
-the Action (GITHUB_API_URL) at it with a token from the scenario. Stops on Ctrl-C.`;
-async function emulatorCommand(argv) {
-    const { values } = parseArgs({
-        args: argv,
-        options: {
-            scenario: { type: 'string' },
-            port: { type: 'string', default: '0' },
-            latency: { type: 'string', default: '0' },
-            help: { type: 'boolean', short: 'h', default: false },
-        },
-        strict: true,
-    });
-    if (values.help) {
-        process.stdout.write(EMULATOR_USAGE + '\n');
-        return 0;
-    }
-    if (!values.scenario)
-        throw new NowPageError('emulator needs --scenario FILE', { hint: EMULATOR_USAGE });
-    const port = Number(values.port);
-    const latencyMs = Number(values.latency);
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new NowPageError(`--port ${values.port} is not a port number`);
-    if (!Number.isFinite(latencyMs) || latencyMs < 0)
-        throw new NowPageError(`--latency ${values.latency} is not a number of milliseconds`);
-    const emulator = await startEmulator(loadScenario(values.scenario), { port, latencyMs });
-    process.stdout.write(`${emulator.url}\n`);
-    await new Promise((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-    });
-    await emulator.close();
-    return 0;
-}
-
-const VERSION$1 = "6.0.0";
-
-function requestLog(octokit) {
-  octokit.hook.wrap("request", (request, options) => {
-    octokit.log.debug("request", options);
-    const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options);
-    const path = requestOptions.url.replace(options.baseUrl, "");
-    return request(options).then((response) => {
-      const requestId = response.headers["x-github-request-id"];
-      octokit.log.info(
-        `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      return response;
-    }).catch((error) => {
-      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
-      octokit.log.error(
-        `${requestOptions.method} ${path} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
-      );
-      throw error;
-    });
-  });
-}
-requestLog.VERSION = VERSION$1;
-
-const VERSION = "22.0.1";
-
-const Octokit = Octokit$1.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${VERSION}`
-  }
-);
-
-/** The part of a `workflow_dispatch` payload the Action reads: who owns the repository. */
-function dispatchEvent(repository, ownerType) {
-    const [login = '', name = ''] = repository.split('/');
-    return {
-        inputs: {},
-        ref: 'refs/heads/main',
-        repository: { full_name: repository, name, owner: { login, type: ownerType } },
-        sender: { login, type: 'User' },
-        workflow: '.github/workflows/now.yml',
-    };
-}
-/** dist/index.js of this package, found from wherever this module runs (src/ or the bundle). */
-function actionEntry() {
-    let dir = dirname(fileURLToPath(import.meta.url));
-    for (;;) {
-        if (existsSync(join(dir, 'action.yml')))
-            return join(dir, 'dist', 'index.js');
-        const up = dirname(dir);
-        if (up === dir)
-            throw new Error('cannot find action.yml above ' + fileURLToPath(import.meta.url));
-        dir = up;
-    }
-}
-/**
- * Runs the bundled Action the way a GitHub runner does: a separate `node` process, inputs as
- * INPUT_* variables, outputs and the job summary written to the files the runner names.
- */
-async function runActionProcess(options) {
-    const dir = mkdtempSync(join(tmpdir(), 'now-page-run-'));
-    const outputFile = join(dir, 'output');
-    const summaryFile = join(dir, 'summary');
-    writeFileSync(outputFile, '');
-    writeFileSync(summaryFile, '');
-    const env = {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? dir,
-        GITHUB_ACTIONS: 'true',
-        CI: 'true',
-        GITHUB_API_URL: options.apiUrl,
-        GITHUB_SERVER_URL: 'https://github.com',
-        GITHUB_GRAPHQL_URL: `${options.apiUrl}/graphql`,
-        GITHUB_REPOSITORY: options.repository,
-        GITHUB_REPOSITORY_OWNER: options.repository.split('/')[0] ?? '',
-        GITHUB_EVENT_NAME: options.eventName ?? 'workflow_dispatch',
-        GITHUB_WORKFLOW_REF: `${options.repository}/.github/workflows/now.yml@refs/heads/main`,
-        GITHUB_OUTPUT: outputFile,
-        GITHUB_STEP_SUMMARY: summaryFile,
-        RUNNER_TEMP: dir,
-        ...(options.event ? { GITHUB_EVENT_PATH: join(dir, 'event.json') } : {}),
-        ...(options.now ? { NOW_PAGE_NOW: options.now } : {}),
-        ...options.env,
-    };
-    if (options.event)
-        writeFileSync(join(dir, 'event.json'), JSON.stringify(options.event));
-    for (const [name, value] of Object.entries(options.inputs)) {
-        env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-    }
-    const started = performance.now();
-    const startedAt = Date.now();
-    const child = spawn(process.execPath, [options.entry ?? actionEntry()], { env, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
-    const exitCode = await new Promise((resolve, reject) => {
-        child.on('error', reject);
-        child.on('close', (code) => resolve(code ?? 1));
-    }).finally(() => clearTimeout(timer));
-    const ms = performance.now() - started;
-    const run = {
-        exitCode,
-        stdout,
-        stderr,
-        outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-        summary: readFileSync(summaryFile, 'utf8'),
-        ms,
-        startedAt,
-    };
-    rmSync(dir, { recursive: true, force: true });
-    return run;
-}
-/** Parses the runner's GITHUB_OUTPUT file (`name<<DELIMITER` blocks, or `name=value`). */
-function parseOutputFile(text) {
-    const outputs = {};
-    const lines = text.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
-        if (heredoc) {
-            const [, name, delimiter] = heredoc;
-            const value = [];
-            for (i++; i < lines.length && lines[i] !== delimiter; i++)
-                value.push(lines[i]);
-            outputs[name] = value.join('\n');
-        }
-        else if (line.includes('=')) {
-            const at = line.indexOf('=');
-            outputs[line.slice(0, at)] = line.slice(at + 1);
-        }
-    }
-    return outputs;
 }
 
 var $schema = "../schema/scenario.schema.json";
@@ -2439,31 +11817,80 @@ var demoScenario = {
 	inputs: inputs
 };
 
-const DEMO_USAGE = `Usage: now-page demo [--scenario FILE] [--json]
+const HELP = { help: { type: 'boolean', short: 'h' } };
+/**
+ * Reads a command's flags with `util.parseArgs` (strict, no positionals). `--help`/`-h` prints
+ * the usage and returns undefined; a bad flag is a NowPageError naming it, with the usage.
+ */
+function parseCommandArgs(spec, argv, io) {
+    let values;
+    try {
+        values = parseArgs({
+            args: argv,
+            options: { ...spec.options, ...HELP },
+            strict: true,
+            allowPositionals: false,
+        }).values;
+    }
+    catch (e) {
+        throw new NowPageError(describeParseError(e), { hint: spec.usage });
+    }
+    // The generic values type does not narrow to `help`; it is always one of the options here.
+    if (values.help) {
+        io.stdout(spec.usage + '\n');
+        return undefined;
+    }
+    return values;
+}
+/** parseArgs' messages, shortened to the part that names the flag. */
+function describeParseError(e) {
+    const error = e;
+    const message = error.message ?? String(e);
+    switch (error.code) {
+        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+            return `unknown option ${quoted(message)}`;
+        case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+            if (message.includes('does not take an argument')) {
+                return `option ${quoted(message)} takes no value`;
+            }
+            if (message.includes('ambiguous')) {
+                return `option ${quoted(message)} needs a value (one starting with '-' is written as ${quoted(message).slice(1, -1)}=VALUE)`;
+            }
+            return `option ${quoted(message)} needs a value`;
+        case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+            return `unexpected argument ${quoted(message)}`;
+        default:
+            throw e;
+    }
+}
+/** The first quoted flag or argument in a parseArgs message, e.g. '--bogus'. */
+function quoted(message) {
+    const m = /'([^']*)'/.exec(message);
+    return m ? `'${m[1].replace(/ <value>$/, '')}'` : message;
+}
+
+const DEMO = {
+    name: 'demo',
+    usage: `Usage: now-page demo [--scenario FILE] [--json]
 
 Starts the embedded GitHub API emulator with a scenario (default: the built-in demo), runs the
 bundled Action against it exactly as a runner would (twice: the second run has nothing to do),
 and prints the pull request it opened and the page's diff. Needs no token and no network.
   --scenario FILE   a scenario file (schema/scenario.schema.json)
-  --json            print { outputs, pullRequest, files, requests, secondRun } as JSON`;
+  --json            print { outputs, pullRequest, files, requests, secondRun } as JSON`,
+    options: {
+        scenario: { type: 'string' },
+        json: { type: 'boolean', default: false },
+    },
+};
 async function demoCommand(argv, io) {
-    const { values } = parseArgs({
-        args: argv,
-        options: {
-            scenario: { type: 'string' },
-            json: { type: 'boolean', default: false },
-            help: { type: 'boolean', short: 'h', default: false },
-        },
-        strict: true,
-    });
-    if (values.help) {
-        io.stdout(DEMO_USAGE + '\n');
+    const values = parseCommandArgs(DEMO, argv, io);
+    if (!values)
         return 0;
-    }
     const scenario = values.scenario
         ? loadScenario(values.scenario)
         : parseScenario(demoScenario, 'scenarios/demo.json (built in)');
-    const result = await runDemo(scenario);
+    const result = await runDemo(scenario, actionRunner(io));
     if (values.json) {
         io.stdout(JSON.stringify(result.json, null, 2) + '\n');
     }
@@ -2485,19 +11912,16 @@ function siteRepository(scenario) {
     }
     return site.fullName;
 }
-async function runDemo(scenario) {
+async function runDemo(scenario, runAction) {
     const emulator = await startEmulator(scenario, { port: 0 });
     try {
+        // parseScenario refuses a scenario without tokens.
         const token = Object.keys(scenario.tokens)[0];
-        if (!token)
-            throw new NowPageError('the scenario has no tokens', {
-                hint: 'Add "tokens": {"t": {"login": "..."}}',
-            });
         const repository = siteRepository(scenario);
         const ownerType = scenario.repos.find((r) => r.fullName === repository)?.ownerType === 'Organization'
             ? 'Organization'
             : 'User';
-        const run = () => runActionProcess({
+        const run = () => runAction({
             inputs: { token, ...(scenario.inputs ?? {}) },
             apiUrl: emulator.url,
             repository,
@@ -2509,35 +11933,7 @@ async function runDemo(scenario) {
         const firstRequests = emulator.requests.length;
         const second = await run();
         const secondLog = emulator.requests.slice(firstRequests);
-        const [owner = '', repo = ''] = repository.split('/');
-        const octokit = new Octokit({ baseUrl: emulator.url, auth: token });
-        const number = Number(first.outputs['pull-request-number']);
-        let pullRequest = null;
-        const files = {};
-        let diff = '';
-        if (number > 0) {
-            const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
-            pullRequest = {
-                number: pr.number,
-                title: pr.title,
-                body: pr.body ?? '',
-                head: pr.head.ref,
-                base: pr.base.ref,
-                url: pr.html_url,
-            };
-            const { data: cmp } = await octokit.rest.repos.compareCommits({
-                owner,
-                repo,
-                base: pr.base.ref,
-                head: pr.head.ref,
-            });
-            for (const f of cmp.files ?? []) {
-                const after = emulator.readFile(repository, f.filename, pr.head.ref) ?? '';
-                const before = emulator.readFile(repository, f.filename, pr.base.ref) ?? '';
-                files[f.filename] = after;
-                diff += createTwoFilesPatch(`a/${f.filename}`, `b/${f.filename}`, before, after);
-            }
-        }
+        const { pullRequest, files, diff } = await readPullRequest(emulator, repository, token, first);
         const requests = emulator.requests
             .slice(0, firstRequests)
             .map(({ method, path, status, ms }) => ({
@@ -2557,13 +11953,45 @@ async function runDemo(scenario) {
                 writes: secondLog.filter((r) => r.method !== 'GET').length,
             },
         };
-        return { first, second, json, text: describe(first, second, json, diff, emulator.url) };
+        return { first, second, json, text: describe$1(first, second, json, diff, emulator.url) };
     }
     finally {
         await emulator.close();
     }
 }
-function describe(first, second, json, diff, url) {
+/** The PR the first run opened, its files after the change, and the page's diff. */
+async function readPullRequest(emulator, repository, token, first) {
+    const files = {};
+    const number = Number(first.outputs['pull-request-number']);
+    if (!(number > 0))
+        return { pullRequest: null, files, diff: '' };
+    const [owner = '', repo = ''] = repository.split('/');
+    const octokit = new Octokit({ baseUrl: emulator.url, auth: token });
+    const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
+    const { data: cmp } = await octokit.rest.repos.compareCommits({
+        owner,
+        repo,
+        base: pr.base.ref,
+        head: pr.head.ref,
+    });
+    let diff = '';
+    for (const f of cmp.files ?? []) {
+        const after = emulator.readFile(repository, f.filename, pr.head.ref) ?? '';
+        const before = emulator.readFile(repository, f.filename, pr.base.ref) ?? '';
+        files[f.filename] = after;
+        diff += createTwoFilesPatch(`a/${f.filename}`, `b/${f.filename}`, before, after);
+    }
+    const pullRequest = {
+        number: pr.number,
+        title: pr.title,
+        body: pr.body ?? '',
+        head: pr.head.ref,
+        base: pr.base.ref,
+        url: pr.html_url,
+    };
+    return { pullRequest, files, diff };
+}
+function describe$1(first, second, json, diff, url) {
     const out = [];
     const rule = '─'.repeat(72);
     out.push(`Emulated GitHub at ${url}; the Action ran as a runner would (${Math.round(first.ms)} ms, ${json.requests.length} requests).`);
@@ -2588,32 +12016,299 @@ function lastLines(text, n) {
     return text.trimEnd().split('\n').slice(-30).join('\n');
 }
 
-const PREVIEW_USAGE = `Usage: now-page preview --repo owner/site [--token TOKEN] [--api-url URL] [--input name=value ...]
+/**
+ * Checks an activity document against the shape of schema/activity.schema.json, naming the
+ * first wrong field by its path. Hand-written (not a schema validator) because the document is
+ * small and a field path such as `projects[0].commits[3].date` is the whole message we need.
+ */
+function validateActivity(value, file) {
+    const fail = (path, expected, got) => {
+        throw new NowPageError(`${path}: expected ${expected}, got ${describe(got)}`, {
+            file,
+            hint: 'See schema/activity.schema.json for the activity format',
+        });
+    };
+    const obj = (v, path, required, allowed) => {
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            return fail(path, 'an object', v);
+        const record = v;
+        for (const key of required) {
+            if (!(key in record))
+                fail(`${path}.${key}`, 'a value (the field is required)', undefined);
+        }
+        for (const key of Object.keys(record)) {
+            if (!allowed.includes(key))
+                fail(`${path}.${key}`, `one of the fields ${allowed.join(', ')}`, key);
+        }
+        return record;
+    };
+    const str = (v, path, check, what = 'a string') => {
+        if (typeof v !== 'string' || (check && !check(v)))
+            fail(path, what, v);
+    };
+    const arr = (v, path) => {
+        if (!Array.isArray(v))
+            return fail(path, 'an array', v);
+        return v;
+    };
+    const repo = (s) => /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(s);
+    const instant = (s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s));
+    const url = (s) => /^https?:\/\//.test(s);
+    const paths = (v, path) => {
+        if (v === undefined)
+            return;
+        arr(v, path).forEach((p, i) => str(p, `${path}[${i}]`));
+    };
+    const root = obj(value, 'activity', ['pullRequests', 'projects'], ['since', 'pullRequests', 'projects']);
+    if (root.since !== undefined) {
+        str(root.since, 'activity.since', (s) => /^\d{4}-\d{2}-\d{2}$/.test(s), 'a date YYYY-MM-DD');
+    }
+    arr(root.pullRequests, 'activity.pullRequests').forEach((pr, i) => {
+        const p = `pullRequests[${i}]`;
+        const r = obj(pr, p, ['repo', 'number', 'title', 'url', 'mergedAt'], ['repo', 'number', 'title', 'url', 'mergedAt', 'firstContribution']);
+        str(r.repo, `${p}.repo`, repo, 'owner/name');
+        if (!Number.isInteger(r.number) || r.number < 1)
+            fail(`${p}.number`, 'a positive integer', r.number);
+        str(r.title, `${p}.title`);
+        str(r.url, `${p}.url`, url, 'an http(s) URL');
+        str(r.mergedAt, `${p}.mergedAt`, instant, 'an ISO 8601 date-time');
+        if (r.firstContribution !== undefined && typeof r.firstContribution !== 'boolean') {
+            fail(`${p}.firstContribution`, 'true or false', r.firstContribution);
+        }
+    });
+    arr(root.projects, 'activity.projects').forEach((project, i) => {
+        const p = `projects[${i}]`;
+        const r = obj(project, p, ['repo', 'url', 'commits'], ['repo', 'url', 'paths', 'languages', 'progressPattern', 'commits', 'commitCount']);
+        str(r.repo, `${p}.repo`, repo, 'owner/name');
+        str(r.url, `${p}.url`, url, 'an http(s) URL');
+        paths(r.paths, `${p}.paths`);
+        if (r.progressPattern !== undefined)
+            str(r.progressPattern, `${p}.progressPattern`);
+        if (r.languages !== undefined) {
+            const langs = obj(r.languages, `${p}.languages`, [], Object.keys(r.languages));
+            for (const [k, v] of Object.entries(langs)) {
+                if (typeof v !== 'number')
+                    fail(`${p}.languages.${k}`, 'a number of bytes', v);
+            }
+        }
+        const listed = arr(r.commits, `${p}.commits`);
+        if (r.commitCount !== undefined &&
+            (!Number.isInteger(r.commitCount) || r.commitCount < listed.length)) {
+            fail(`${p}.commitCount`, `an integer of at least ${listed.length} (the commits listed)`, r.commitCount);
+        }
+        listed.forEach((commit, j) => {
+            const c = `${p}.commits[${j}]`;
+            const rc = obj(commit, c, ['sha', 'message', 'date', 'url'], ['sha', 'message', 'date', 'url', 'paths']);
+            str(rc.sha, `${c}.sha`);
+            str(rc.message, `${c}.message`);
+            str(rc.date, `${c}.date`, instant, 'an ISO 8601 date-time');
+            str(rc.url, `${c}.url`, url, 'an http(s) URL');
+            paths(rc.paths, `${c}.paths`);
+        });
+    });
+    return value;
+}
+function describe(v) {
+    if (v === undefined)
+        return 'nothing';
+    const json = JSON.stringify(v);
+    return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+/** The CLI's settings file: the Action's inputs as keys, in YAML or JSON. */
+function configFromFile(path) {
+    let data;
+    try {
+        data = parse(readFileSync(path, 'utf8')) ?? {};
+    }
+    catch (e) {
+        throw new NowPageError(`cannot read settings: ${e.message.split('\n')[0]}`, {
+            file: path,
+        });
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw new NowPageError('settings must be a mapping of input names to values', { file: path });
+    }
+    const values = data;
+    const known = inputNames();
+    for (const key of Object.keys(values)) {
+        if (!known.includes(key)) {
+            const near = known.find((k) => distance(k, key) <= 2);
+            throw new NowPageError(`unknown setting '${key}'`, {
+                file: path,
+                hint: near ? `Did you mean '${near}'?` : `Known settings: ${known.join(', ')}`,
+            });
+        }
+    }
+    return configFromInputs((name) => {
+        const v = values[name];
+        if (v === undefined || v === null)
+            return '';
+        return Array.isArray(v) ? v.join('\n') : String(v);
+    }, {}, { needsToken: false });
+}
+function distance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const row = d[i];
+            const prev = d[i - 1];
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+    }
+    return d[a.length][b.length];
+}
+
+const EDIT = {
+    name: 'edit',
+    usage: `Usage: now-page edit --page FILE --activity FILE [--today YYYY-MM-DD] [--config FILE] [--write | --diff]
+
+Edits a Now page offline with the page core: the managed sections from the activity JSON, and the
+dates when a section changed. Prints the new page (or with --diff a unified diff) on stdout.
+  --page FILE       the page to edit (Markdown with optional TOML/YAML/JSON front matter)
+  --activity FILE   activity JSON (schema/activity.schema.json)
+  --today DATE      the date to write, YYYY-MM-DD (default: today in the config's time-zone)
+  --config FILE     settings, with the Action's input names as keys (YAML or JSON)
+  --write           edit the page file in place instead of printing it
+  --diff            print a unified diff instead of the page (not with --write)`,
+    options: {
+        page: { type: 'string' },
+        activity: { type: 'string' },
+        today: { type: 'string' },
+        config: { type: 'string' },
+        write: { type: 'boolean', default: false },
+        diff: { type: 'boolean', default: false },
+    },
+};
+function editCommand(argv, io) {
+    const values = parseCommandArgs(EDIT, argv, io);
+    if (!values)
+        return 0;
+    if (!values.page || !values.activity) {
+        throw new NowPageError('edit needs --page and --activity', { hint: EDIT.usage });
+    }
+    if (values.write && values.diff) {
+        throw new NowPageError('--write and --diff do not go together', {
+            hint: 'Use --diff to see the change, then --write to make it',
+        });
+    }
+    const page = readText(values.page);
+    const activity = validateActivity(parseJson(readText(values.activity), values.activity), values.activity);
+    const config = values.config ? configFromFile(values.config) : undefined;
+    const options = {
+        ...(config?.edit ?? {}),
+        today: values.today ?? todayIn(config?.timeZone ?? 'UTC', new Date()),
+        file: values.page,
+    };
+    const result = editPage(page, activity, options);
+    for (const note of result.report.notes) {
+        io.stderr(`${values.page}${note.line ? `:${note.line}` : ''}: note: ${note.message}\n`);
+    }
+    if (values.write) {
+        if (result.changed)
+            writeFileSync(values.page, result.text);
+        io.stderr(result.changed ? `${values.page}: updated\n` : `${values.page}: nothing to change\n`);
+    }
+    else if (values.diff) {
+        if (result.changed)
+            io.stdout(createTwoFilesPatch(`a/${values.page}`, `b/${values.page}`, page, result.text));
+    }
+    else {
+        io.stdout(result.text);
+    }
+    return 0;
+}
+function readText(path) {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch (e) {
+        throw new NowPageError(`cannot read ${path}: ${e.code ?? e.message}`, { hint: 'Check the path' });
+    }
+}
+function parseJson(text, file) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        throw new NowPageError(`invalid JSON: ${e.message}`, { file });
+    }
+}
+
+const EMULATOR = {
+    name: 'emulator',
+    usage: `Usage: now-page emulator --scenario FILE [--port N] [--latency MS]
+
+Starts the local GitHub API emulator and prints its URL on the first line. Point Octokit, curl or
+the Action (GITHUB_API_URL) at it with a token from the scenario. Stops on Ctrl-C.
+  --scenario FILE   a scenario file (schema/scenario.schema.json)
+  --port N          port to listen on (default: any free port)
+  --latency MS      delay every answer by this many milliseconds (default: 0)`,
+    options: {
+        scenario: { type: 'string' },
+        port: { type: 'string', default: '0' },
+        latency: { type: 'string', default: '0' },
+    },
+};
+/** Until Ctrl-C or a TERM signal: how long a started emulator serves. */
+function untilSignalled() {
+    return new Promise((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+    });
+}
+async function emulatorCommand(argv, io) {
+    const values = parseCommandArgs(EMULATOR, argv, io);
+    if (!values)
+        return 0;
+    if (!values.scenario) {
+        throw new NowPageError('emulator needs --scenario FILE', { hint: EMULATOR.usage });
+    }
+    const port = Number(values.port);
+    const latencyMs = Number(values.latency);
+    if (!/^\d+$/.test(values.port) || port > 65535) {
+        throw new NowPageError(`--port ${values.port} is not a port number`, {
+            hint: 'Use 0 (any free port) to 65535',
+        });
+    }
+    if (!/^\d+(\.\d+)?$/.test(values.latency)) {
+        throw new NowPageError(`--latency ${values.latency} is not a number of milliseconds`, {
+            hint: 'Use a number such as 50',
+        });
+    }
+    const emulator = await startEmulator(loadScenario(values.scenario), { port, latencyMs });
+    io.stdout(`${emulator.url}\n`);
+    await (io.untilStopped ?? untilSignalled)(emulator.url);
+    await emulator.close();
+    return 0;
+}
+
+const PREVIEW = {
+    name: 'preview',
+    usage: `Usage: now-page preview --repo owner/site [--token TOKEN] [--api-url URL] [--input name=value ...]
 
 Runs the Action's job in dry-run mode against GitHub (or --api-url) with your token and prints
-what it would change: a way to try the Action before adding it to a workflow. Nothing is written.
+the diff it would make to the page on stdout (nothing when the page is current), and its log on
+stderr: a way to try the Action before adding it to a workflow. Nothing is written.
   --repo owner/site   the website repository
   --token TOKEN       default: $GITHUB_TOKEN, then $GH_TOKEN
   --api-url URL       default: https://api.github.com
-  --input name=value  any Action input, e.g. --input "side-projects=me/book"`;
+  --input name=value  any Action input (see action.yml), e.g. --input "side-projects=me/book"`,
+    options: {
+        repo: { type: 'string' },
+        token: { type: 'string' },
+        'api-url': { type: 'string' },
+        input: { type: 'string', multiple: true },
+    },
+};
 async function previewCommand(argv, io) {
-    const { values } = parseArgs({
-        args: argv,
-        options: {
-            repo: { type: 'string' },
-            token: { type: 'string' },
-            'api-url': { type: 'string' },
-            input: { type: 'string', multiple: true },
-            help: { type: 'boolean', short: 'h', default: false },
-        },
-        strict: true,
-    });
-    if (values.help) {
-        io.stdout(PREVIEW_USAGE + '\n');
+    const values = parseCommandArgs(PREVIEW, argv, io);
+    if (!values)
         return 0;
-    }
     if (!values.repo || !/^[\w.-]+\/[\w.-]+$/.test(values.repo)) {
-        throw new NowPageError('preview needs --repo owner/name', { hint: PREVIEW_USAGE });
+        throw new NowPageError('preview needs --repo owner/name', { hint: PREVIEW.usage });
     }
     const token = values.token ?? process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
     if (!token) {
@@ -2621,67 +12316,101 @@ async function previewCommand(argv, io) {
             hint: 'Pass --token or set GITHUB_TOKEN (a fine-grained token with read access is enough)',
         });
     }
-    const inputs = {};
-    for (const pair of values.input ?? []) {
-        const at = pair.indexOf('=');
-        if (at < 1)
-            throw new NowPageError(`--input ${pair}: expected name=value`);
-        inputs[pair.slice(0, at)] = pair.slice(at + 1);
-    }
-    const run = await runActionProcess({
-        inputs: { ...inputs, token, 'dry-run': 'true' },
+    const run = await actionRunner(io)({
+        inputs: { ...parseInputs(values.input ?? []), token, 'dry-run': 'true' },
         apiUrl: values['api-url'] ?? 'https://api.github.com',
         repository: values.repo,
         env: { NOW_PAGE_NOW: process.env.NOW_PAGE_NOW ?? '' },
     });
-    io.stderr(run.stdout.split(token).join('***'));
-    io.stdout(run.summary || '(no summary)\n');
+    io.stderr(plainLog(run.stdout).split(token).join('***'));
+    io.stdout(diffFromSummary(run.summary));
     return run.exitCode === 0 ? 0 : 1;
+}
+/** `--input name=value` pairs, each name one of action.yml's inputs. */
+function parseInputs(pairs) {
+    const known = inputNames();
+    const inputs = {};
+    for (const pair of pairs) {
+        const at = pair.indexOf('=');
+        if (at < 1) {
+            throw new NowPageError(`--input ${pair}: expected name=value`, {
+                hint: 'e.g. --input since=30d',
+            });
+        }
+        const name = pair.slice(0, at);
+        if (!known.includes(name)) {
+            throw new NowPageError(`--input ${pair}: '${name}' is not an input of the Action`, {
+                hint: `Inputs: ${known.join(', ')}`,
+            });
+        }
+        inputs[name] = pair.slice(at + 1);
+    }
+    return inputs;
+}
+/**
+ * The runner's log as plain lines: workflow commands are for a runner to act on, so debug lines,
+ * masks and group ends go, and `::warning::x` reads `warning: x`.
+ */
+function plainLog(log) {
+    const lines = [];
+    for (const line of log.split('\n')) {
+        const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line);
+        if (!command)
+            lines.push(line);
+        else if (command[1] === 'group')
+            lines.push(command[2]);
+        else if (['error', 'warning', 'notice'].includes(command[1])) {
+            lines.push(`${command[1]}: ${unescapeData(command[2])}`);
+        }
+    }
+    return lines.join('\n');
+}
+function unescapeData(text) {
+    return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 }
 
 const USAGE = `Usage: now-page <command> [options]
 
 Commands:
   demo       run the Action against the embedded GitHub emulator (no token, no network)
-  edit       edit a page offline from an activity file (now-page edit --help)
+  edit       edit a page offline from an activity file
   preview    dry-run the Action against GitHub with your token and print the diff
   emulator   start the local GitHub API emulator from a scenario file
-Run a command with --help for its options.`;
-const defaultIo = {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-};
+Run \`now-page <command> --help\` for a command's options, \`now-page --version\` for the version.`;
+const COMMANDS = new Map([
+    ['demo', demoCommand],
+    ['edit', editCommand],
+    ['preview', previewCommand],
+    ['emulator', emulatorCommand],
+]);
 /** Runs the CLI; resolves to the process exit code (0 ok, 1 unexpected failure, 2 bad input). */
-async function runCli(argv, io = defaultIo) {
+async function runCli(argv, io = processIo) {
     const [command, ...rest] = argv;
+    switch (command) {
+        case undefined:
+            io.stderr(USAGE + '\n');
+            return 2;
+        case '--help':
+        case '-h':
+        case 'help':
+            io.stdout(USAGE + '\n');
+            return 0;
+        case '--version':
+        case '-v':
+            io.stdout(`now-page ${packageJson.version}\n`);
+            return 0;
+    }
+    const run = COMMANDS.get(command);
+    if (!run) {
+        io.stderr(`now-page: unknown command '${command}'\n${USAGE}\n`);
+        return 2;
+    }
     try {
-        switch (command) {
-            case 'edit':
-                return editCommand(rest, io);
-            case 'demo':
-                return await demoCommand(rest, io);
-            case 'preview':
-                return await previewCommand(rest, io);
-            case 'emulator':
-                return await emulatorCommand(rest);
-            case undefined:
-            case '--help':
-            case '-h':
-            case 'help':
-                io.stdout(USAGE + '\n');
-                return command === undefined ? 2 : 0;
-            default:
-                io.stderr(`now-page: unknown command '${command}'\n${USAGE}\n`);
-                return 2;
-        }
+        return await run(rest, io);
     }
     catch (e) {
         if (isNowPageError(e)) {
             io.stderr(`now-page ${command}: ${e.describe()}\n`);
-            return 2;
-        }
-        if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
-            io.stderr(`now-page ${command}: ${e.message}\n`);
             return 2;
         }
         io.stderr(`now-page ${command}: unexpected error: ${e.stack ?? String(e)}\n`);

@@ -14,6 +14,7 @@ import {
   type Config,
 } from '../config/index.js'
 import { isNowPageError, NowPageError } from '../errors.js'
+import { unreachableCode } from '../github/unreachable.js'
 import { createClient } from '../github/client.js'
 import { editPage } from '../page/edit-page.js'
 import { readFrontMatter } from '../page/front-matter.js'
@@ -335,27 +336,14 @@ function workflowUrl(env: NodeJS.ProcessEnv): string | undefined {
   return `${server}/${repo}/actions/workflows/${file.replace(/^\.github\/workflows\//, '')}`
 }
 
-/** Connection errors that say the API root itself is wrong, not that GitHub had a bad moment. */
-const UNREACHABLE = [
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ERR_INVALID_URL',
-  'UND_ERR_INVALID_ARG',
-]
-
 /** A NowPageError naming `api-url` when the API root cannot be reached at all. */
 function unreachableApi(error: unknown, apiUrl: string): NowPageError | undefined {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const code = (e as NodeJS.ErrnoException).code
-    if ((code && UNREACHABLE.includes(code)) || e.message === 'bad port') {
-      return new NowPageError(`cannot connect to ${apiUrl} (${code ?? e.message})`, {
-        input: 'api-url',
-        hint: 'Check api-url (or GITHUB_API_URL): the REST API root, e.g. https://api.github.com or https://HOST/api/v3',
-      })
-    }
-  }
-  return undefined
+  const code = unreachableCode(error)
+  if (!code) return undefined
+  return new NowPageError(`cannot connect to ${apiUrl} (${code})`, {
+    input: 'api-url',
+    hint: 'Check api-url (or GITHUB_API_URL): the REST API root, e.g. https://api.github.com or https://HOST/api/v3',
+  })
 }
 
 function describeFailure(error: unknown, token: string): string {

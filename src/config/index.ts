@@ -11,7 +11,7 @@ import {
   type SectionName,
   type SectionOptions,
 } from '../page/types.js'
-import { branchNameProblem } from './branch-name.js'
+import { branchNameProblem } from '../publish/branch-name.js'
 import { INPUT_DEFAULTS, type InputName } from './input-defaults.js'
 import { Inputs, type Identity } from './inputs.js'
 

@@ -6,12 +6,13 @@ import { Octokit } from '@octokit/rest'
 import Bottleneck from 'bottleneck/light.js'
 import { NowPageError } from '../errors.js'
 import { createSearchPacer } from './search-pacing.js'
+import { noRetryWhenUnreachable } from './unreachable.js'
 
 /**
  * @octokit/rest's Octokit (REST methods, paginate) with retry and throttling: what
  * @actions/github's getOctokit builds, minus its static import of undici (see `transport`).
  */
-const ClientOctokit = Octokit.plugin(retry, throttling)
+const ClientOctokit = Octokit.plugin(noRetryWhenUnreachable, retry, throttling)
 
 /**
  * Bottleneck (under plugin-retry and plugin-throttling: three limiters a request) yields to the

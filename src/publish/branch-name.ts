@@ -8,7 +8,7 @@ import { NowPageError } from '../errors.js'
  */
 export function branchNameProblem(name: string): string | undefined {
   if (name === '') return 'it is empty'
-  if (/^(?:refs|heads|remotes|tags)\//.test(name))
+  if (/^(?:refs|heads|remotes|tags|pull)\//.test(name))
     return `it names a ref, not a branch: write the branch alone, e.g. '${name.replace(/^(?:refs\/)?(?:heads\/|remotes\/|tags\/)?/, '')}'`
   if (name === 'HEAD' || name === '@') return `'${name}' is reserved by git`
   if (name.startsWith('-')) return 'it starts with "-"'

@@ -120,8 +120,7 @@ describe('the job and its environment', () => {
     expect(new Map(site.refs)).toEqual(before)
   })
 
-  // 14 s: src/github/client.ts still retries a refused connection (1 + 4 + 9 s of backoff).
-  it('names api-url when it refuses connections', async () => {
+  it('names api-url when it refuses connections, without retrying', async () => {
     const scenario = demoScenario()
     const apiUrl = `http://127.0.0.1:${await closedPort()}`
     const run = await runInProcess({

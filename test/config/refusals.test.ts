@@ -23,12 +23,18 @@ describe('inputs refused before any request, naming the input', () => {
     [{ branch: 'main', base: 'refs/heads/main' }, "input 'branch': 'main' is the base branch"],
     [
       { branch: 'refs/heads/main' },
-      "input 'branch': 'refs/heads/main' is not a branch name: it names a ref prefix",
+      "input 'branch': 'refs/heads/main' is not a branch name: it names a ref, not a branch: write the branch alone, e.g. 'main'",
     ],
     [{ branch: 'heads/x' }, "input 'branch': 'heads/x' is not a branch name: it names a ref"],
-    [{ branch: 'a..b' }, "input 'branch': 'a..b' is not a branch name: it has .."],
-    [{ branch: 'x.lock' }, "input 'branch': 'x.lock' is not a branch name: the part 'x.lock'"],
-    [{ branch: 'two words' }, "input 'branch': 'two words' is not a branch name: it has a space"],
+    [{ branch: 'a..b' }, "input 'branch': 'a..b' is not a branch name: it contains \"..\""],
+    [
+      { branch: 'x.lock' },
+      "input 'branch': 'x.lock' is not a branch name: its component 'x.lock' ends with \".lock\"",
+    ],
+    [
+      { branch: 'two words' },
+      "input 'branch': 'two words' is not a branch name: it contains \" \"",
+    ],
     [{ branch: 'HEAD' }, "input 'branch': 'HEAD' is not a branch name"],
     // token: an unset secret reads as empty
     [
