@@ -4,53 +4,15 @@ import { escapeInline, plainLine, safeUrl, subjectLine } from './escape-markdown
 import { dateInZone } from './format-date.js'
 import { summarizeProgress } from './progress-pattern.js'
 import { fillTemplate, type EscapedValue } from './template.js'
-import type { SectionName, SectionOptions } from './types.js'
+import { SECTIONS, defaultTemplateFor, type SectionName } from './sections/registry.js'
+import type { SectionOptions } from './types.js'
 
 export const DEFAULT_MAX_ITEMS = 10
 
-export const CONTRIBUTION_PLACEHOLDERS = [
-  'title',
-  'repo',
-  'owner',
-  'name',
-  'number',
-  'url',
-  'repo_url',
-  'merged_at',
-  'first',
-] as const
-export const GROUPED_CONTRIBUTION_PLACEHOLDERS = [
-  'repo',
-  'owner',
-  'name',
-  'repo_url',
-  'count',
-  'pull_requests',
-  'merged_at',
-  'title',
-  'url',
-] as const
-export const PROGRESS_PLACEHOLDERS = [
-  'repo',
-  'owner',
-  'name',
-  'url',
-  'summary',
-  'progress',
-  'count',
-  'commits',
-  'latest_message',
-  'latest_date',
-  'latest_url',
-  'languages',
-] as const
-
-export const DEFAULT_TEMPLATES = {
-  contributions: '- {title} ([{repo}#{number}]({url})), merged {merged_at}',
-  contributionsGrouped:
-    '- [{repo}]({repo_url}): {pull_requests}, latest merged {merged_at}: {title}',
-  progress: '- [{repo}]({url}): {summary}',
-} as const
+/** Kept for the modules that import them from here; the registry is where they are defined. */
+export const CONTRIBUTION_PLACEHOLDERS = SECTIONS.contributions.placeholders
+export const GROUPED_CONTRIBUTION_PLACEHOLDERS = SECTIONS.contributions.grouped.placeholders
+export const PROGRESS_PLACEHOLDERS = SECTIONS.progress.placeholders
 
 export interface RenderedSection {
   /** Lines of the section's content (no line endings); empty when there is nothing to list. */
@@ -63,15 +25,22 @@ export interface RenderContext {
   timeZone: string
 }
 
+type Renderer = (activity: Activity, options: SectionOptions, ctx: RenderContext) => RenderedSection
+
+/** One renderer per registered kind: a kind without one does not compile. */
+const RENDERERS: { readonly [K in SectionName]: Renderer } = {
+  contributions: (activity, options, ctx) =>
+    renderContributions(activity.pullRequests, options, ctx),
+  progress: (activity, options, ctx) => renderProgress(activity.projects, options, ctx),
+}
+
 export function renderSection(
   name: SectionName,
   activity: Activity,
   options: SectionOptions,
   ctx: RenderContext,
 ): RenderedSection {
-  return name === 'contributions'
-    ? renderContributions(activity.pullRequests, options, ctx)
-    : renderProgress(activity.projects, options, ctx)
+  return RENDERERS[name](activity, options, ctx)
 }
 
 /** Untrusted text, escaped for Markdown and for an HTML attribute. */
@@ -119,7 +88,7 @@ function renderContributions(
     const groups = new Map<string, PullRequestActivity[]>()
     for (const pr of sorted) groups.set(pr.repo, [...(groups.get(pr.repo) ?? []), pr])
     total = groups.size
-    const template = options.template ?? DEFAULT_TEMPLATES.contributionsGrouped
+    const template = options.template ?? defaultTemplateFor('contributions', options)
     lines = [...groups.values()].slice(0, max).map((group) => {
       const latest = group[0] as PullRequestActivity
       return fillTemplate(template, {
@@ -135,7 +104,7 @@ function renderContributions(
     })
   } else {
     total = sorted.length
-    const template = options.template ?? DEFAULT_TEMPLATES.contributions
+    const template = options.template ?? defaultTemplateFor('contributions', options)
     lines = sorted.slice(0, max).map((pr) =>
       fillTemplate(template, {
         title: untrusted(pr.title),
@@ -160,7 +129,7 @@ function renderProgress(
   ctx: RenderContext,
 ): RenderedSection {
   const max = options.maxItems ?? DEFAULT_MAX_ITEMS
-  const template = options.template ?? DEFAULT_TEMPLATES.progress
+  const template = options.template ?? defaultTemplateFor('progress', options)
   const lines = projects.slice(0, max).map((project) => {
     const latest = [...project.commits].sort((a, b) =>
       a.date === b.date ? 0 : Date.parse(b.date) - Date.parse(a.date),
