@@ -7,6 +7,7 @@ import { analyzeBody, type BodyStructure, type Heading } from './markdown-struct
 import { findMarkedRegions, looksLikeMarker, markerLine } from './markers.js'
 import { explicitDateFields, moveBodyDates, reportDates } from './page-dates.js'
 import { renderSection, type RenderedSection } from './render-sections.js'
+import { sectionDefinition } from './sections/registry.js'
 import {
   SECTION_NAMES,
   type EditOptions,
@@ -15,11 +16,6 @@ import {
   type SectionName,
   type SectionOptions,
 } from './types.js'
-
-const DEFAULT_TITLES: Record<SectionName, string> = {
-  contributions: 'Open source contributions',
-  progress: 'Side projects',
-}
 
 /** A change to the body, in line indices of the original body: replace lines [from, to) with
  * `lines`. Insertions have from === to. */
@@ -295,7 +291,7 @@ function planInsertion(
   refuseInsideOpenFence(body, at, file)
   const block: string[] = []
   for (const { name, rendered, options: section } of sections) {
-    const title = section.title ?? DEFAULT_TITLES[name]
+    const title = section.title ?? sectionDefinition(name).defaultTitle
     if (at > 0 || block.length > 0) block.push('')
     if (title) block.push(title.startsWith('#') ? title : `${'#'.repeat(depth)} ${title}`, '')
     block.push(markerLine(name, 'start'), ...rendered.lines, markerLine(name, 'end'))

@@ -19,17 +19,23 @@ const LEADING_BLOCK_RE = /^([#>+=-]|\d+[.)])/
 export const DEFAULT_MAX_TEXT = 200
 const WJ = '\u2060'
 
-export function escapeInline(text: string, maxLength = DEFAULT_MAX_TEXT): string {
-  let plain = text.replace(INVISIBLE_RE, '').replace(CONTROL_RE, ' ').replace(/\s+/g, ' ').trim()
+/** One line of visible text: invisible and control characters out, whitespace collapsed, cut to
+ * `maxLength` characters (code points) with an ellipsis. */
+export function plainLine(text: string, maxLength = DEFAULT_MAX_TEXT): string {
+  const plain = text.replace(INVISIBLE_RE, '').replace(CONTROL_RE, ' ').replace(/\s+/g, ' ').trim()
   const chars = Array.from(plain)
-  if (chars.length > maxLength)
-    plain =
-      chars
-        .slice(0, maxLength - 1)
-        .join('')
-        .trimEnd() + '…'
+  if (chars.length <= maxLength) return plain
   return (
-    plain
+    chars
+      .slice(0, maxLength - 1)
+      .join('')
+      .trimEnd() + '…'
+  )
+}
+
+export function escapeInline(text: string, maxLength = DEFAULT_MAX_TEXT): string {
+  return (
+    plainLine(text, maxLength)
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')

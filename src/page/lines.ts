@@ -26,8 +26,9 @@ export function splitLines(text: string, startOffset = 0, firstLineNumber = 1): 
   return lines
 }
 
-/** The line ending new lines should use: the page's own (the first one found), LF if none. */
-export function detectEol(text: string): '\r\n' | '\n' {
-  const m = /\r\n|\n/.exec(text)
-  return m?.[0] === '\r\n' ? '\r\n' : '\n'
+/** The line ending new lines should use: the page's own (the first one found: LF, CRLF, or CR
+ * alone as classic Mac OS wrote), LF if none. */
+export function detectEol(text: string): '\r\n' | '\n' | '\r' {
+  const m = /\r\n|\n|\r/.exec(text)
+  return m?.[0] === '\r\n' ? '\r\n' : m?.[0] === '\r' ? '\r' : '\n'
 }

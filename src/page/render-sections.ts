@@ -1,57 +1,20 @@
 import type { Activity, ProjectActivity, PullRequestActivity } from '../activity/types.js'
 import { INPUT_DEFAULTS } from '../config/input-defaults.js'
-import { escapeInline, safeUrl, subjectLine } from './escape-markdown.js'
+import { escapeHtmlAttribute, htmlAttributeValue } from './escape-html-attribute.js'
+import { escapeInline, plainLine, safeUrl, subjectLine } from './escape-markdown.js'
 import { dateInZone } from './format-date.js'
 import { summarizeProgress } from './progress-pattern.js'
-import { fillTemplate } from './template.js'
-import type { SectionName, SectionOptions } from './types.js'
+import { fillTemplate, type EscapedValue } from './template.js'
+import { SECTIONS, defaultTemplateFor, type SectionName } from './sections/registry.js'
+import type { SectionOptions } from './types.js'
 
 /** action.yml's `max-items` default, for callers that give none. */
 const DEFAULT_MAX_ITEMS = Number(INPUT_DEFAULTS['max-items'])
 
-export const CONTRIBUTION_PLACEHOLDERS = [
-  'title',
-  'repo',
-  'owner',
-  'name',
-  'number',
-  'url',
-  'repo_url',
-  'merged_at',
-  'first',
-] as const
-export const GROUPED_CONTRIBUTION_PLACEHOLDERS = [
-  'repo',
-  'owner',
-  'name',
-  'repo_url',
-  'count',
-  'pull_requests',
-  'merged_at',
-  'title',
-  'url',
-] as const
-export const PROGRESS_PLACEHOLDERS = [
-  'repo',
-  'owner',
-  'name',
-  'url',
-  'summary',
-  'progress',
-  'count',
-  'commits',
-  'latest_message',
-  'latest_date',
-  'latest_url',
-  'languages',
-] as const
-
-export const DEFAULT_TEMPLATES = {
-  contributions: '- {title} ([{repo}#{number}]({url})), merged {merged_at}',
-  contributionsGrouped:
-    '- [{repo}]({repo_url}): {pull_requests}, latest merged {merged_at}: {title}',
-  progress: '- [{repo}]({url}): {summary}',
-} as const
+/** Kept for the modules that import them from here; the registry is where they are defined. */
+export const CONTRIBUTION_PLACEHOLDERS = SECTIONS.contributions.placeholders
+export const GROUPED_CONTRIBUTION_PLACEHOLDERS = SECTIONS.contributions.grouped.placeholders
+export const PROGRESS_PLACEHOLDERS = SECTIONS.progress.placeholders
 
 export interface RenderedSection {
   /** Lines of the section's content (no line endings); empty when there is nothing to list. */
@@ -64,26 +27,43 @@ export interface RenderContext {
   timeZone: string
 }
 
+type Renderer = (activity: Activity, options: SectionOptions, ctx: RenderContext) => RenderedSection
+
+/** One renderer per registered kind: a kind without one does not compile. */
+const RENDERERS: { readonly [K in SectionName]: Renderer } = {
+  contributions: (activity, options, ctx) =>
+    renderContributions(activity.pullRequests, options, ctx),
+  progress: (activity, options, ctx) => renderProgress(activity.projects, options, ctx),
+}
+
 export function renderSection(
   name: SectionName,
   activity: Activity,
   options: SectionOptions,
   ctx: RenderContext,
 ): RenderedSection {
-  return name === 'contributions'
-    ? renderContributions(activity.pullRequests, options, ctx)
-    : renderProgress(activity.projects, options, ctx)
+  return RENDERERS[name](activity, options, ctx)
 }
 
-function splitRepo(repo: string): { owner: string; name: string } {
+/** Untrusted text, escaped for Markdown and for an HTML attribute. */
+function untrusted(raw: string, maxLength?: number): EscapedValue {
+  return { markdown: escapeInline(raw, maxLength), attribute: escapeHtmlAttribute(raw, maxLength) }
+}
+
+function link(raw: string): EscapedValue {
+  const url = safeUrl(raw)
+  return { markdown: url, attribute: htmlAttributeValue(url) }
+}
+
+function splitRepo(repo: string): { owner: EscapedValue; name: EscapedValue } {
   const [owner = '', name = ''] = repo.split('/')
-  return { owner: escapeInline(owner), name: escapeInline(name) }
+  return { owner: untrusted(owner), name: untrusted(name) }
 }
 
-function repoUrlOf(pr: PullRequestActivity): string {
+function repoUrlOf(pr: PullRequestActivity): EscapedValue {
   // A PR's html_url is `<server>/<owner>/<repo>/pull/<n>`; GHES servers differ, so derive it.
   const at = pr.url.lastIndexOf('/pull/')
-  return safeUrl(at > 0 ? pr.url.slice(0, at) : pr.url)
+  return link(at > 0 ? pr.url.slice(0, at) : pr.url)
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -110,30 +90,30 @@ function renderContributions(
     const groups = new Map<string, PullRequestActivity[]>()
     for (const pr of sorted) groups.set(pr.repo, [...(groups.get(pr.repo) ?? []), pr])
     total = groups.size
-    const template = options.template ?? DEFAULT_TEMPLATES.contributionsGrouped
+    const template = options.template ?? defaultTemplateFor('contributions', options)
     lines = [...groups.values()].slice(0, max).map((group) => {
       const latest = group[0] as PullRequestActivity
       return fillTemplate(template, {
-        repo: escapeInline(latest.repo),
+        repo: untrusted(latest.repo),
         ...splitRepo(latest.repo),
         repo_url: repoUrlOf(latest),
         count: String(group.length),
         pull_requests: plural(group.length, 'merged pull request', 'merged pull requests'),
         merged_at: dateInZone(latest.mergedAt, ctx.timeZone),
-        title: escapeInline(latest.title),
-        url: safeUrl(latest.url),
+        title: untrusted(latest.title),
+        url: link(latest.url),
       })
     })
   } else {
     total = sorted.length
-    const template = options.template ?? DEFAULT_TEMPLATES.contributions
+    const template = options.template ?? defaultTemplateFor('contributions', options)
     lines = sorted.slice(0, max).map((pr) =>
       fillTemplate(template, {
-        title: escapeInline(pr.title),
-        repo: escapeInline(pr.repo),
+        title: untrusted(pr.title),
+        repo: untrusted(pr.repo),
         ...splitRepo(pr.repo),
         number: String(pr.number),
-        url: safeUrl(pr.url),
+        url: link(pr.url),
         repo_url: repoUrlOf(pr),
         merged_at: dateInZone(pr.mergedAt, ctx.timeZone),
         first: pr.firstContribution ? ' (first contribution)' : '',
@@ -151,43 +131,54 @@ function renderProgress(
   ctx: RenderContext,
 ): RenderedSection {
   const max = options.maxItems ?? DEFAULT_MAX_ITEMS
-  const template = options.template ?? DEFAULT_TEMPLATES.progress
+  const template = options.template ?? defaultTemplateFor('progress', options)
   const lines = projects.slice(0, max).map((project) => {
     const latest = [...project.commits].sort((a, b) =>
       a.date === b.date ? 0 : Date.parse(b.date) - Date.parse(a.date),
     )[0]
-    const progress = project.progressPattern
-      ? escapeInline(
-          summarizeProgress(
-            project.progressPattern,
-            [...(project.paths ?? []), ...project.commits.flatMap((c) => c.paths ?? [])],
-            project.repo,
-          ),
+    const progressText = project.progressPattern
+      ? summarizeProgress(
+          project.progressPattern,
+          [...(project.paths ?? []), ...project.commits.flatMap((c) => c.paths ?? [])],
+          project.repo,
         )
       : ''
+    const progress = untrusted(progressText)
     const count = Math.max(project.commitCount ?? 0, project.commits.length)
     const latestDate = latest ? dateInZone(latest.date, ctx.timeZone) : ''
-    const latestMessage = latest ? escapeInline(subjectLine(latest.message), 120) : ''
-    const recent = latest
-      ? `${plural(count, 'commit', 'commits')} in this period, latest on ${latestDate}: ${latestMessage}`
-      : 'no new commits in this period'
+    const messageText = latest ? subjectLine(latest.message) : ''
+    const latestMessage = untrusted(messageText, 120)
+    const summary = (progressPart: string, messagePart: string) => {
+      const recent = latest
+        ? `${plural(count, 'commit', 'commits')} in this period, latest on ${latestDate}: ${messagePart}`
+        : 'no new commits in this period'
+      return progressPart ? `${progressPart}; ${recent}` : capitalizeFirst(recent)
+    }
     const languages = Object.entries(project.languages ?? {})
       .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
       .slice(0, 3)
-      .map(([lang]) => escapeInline(lang))
-      .join(', ')
+      .map(([lang]) => lang)
     return fillTemplate(template, {
-      repo: escapeInline(project.repo),
+      repo: untrusted(project.repo),
       ...splitRepo(project.repo),
-      url: safeUrl(project.url),
-      summary: progress ? `${progress}; ${recent}` : capitalizeFirst(recent),
+      url: link(project.url),
+      summary: {
+        markdown: summary(progress.markdown, latestMessage.markdown),
+        // Escaped as a whole, our words too: an unquoted attribute ends at any space.
+        attribute: htmlAttributeValue(
+          summary(plainLine(progressText), plainLine(messageText, 120)),
+        ),
+      },
       progress,
       count: String(count),
       commits: plural(count, 'commit', 'commits'),
       latest_message: latestMessage,
       latest_date: latestDate,
-      latest_url: latest ? safeUrl(latest.url) : '',
-      languages,
+      latest_url: latest ? link(latest.url) : '',
+      languages: {
+        markdown: languages.map((l) => escapeInline(l)).join(', '),
+        attribute: languages.map((l) => escapeHtmlAttribute(l)).join(', '),
+      },
     })
   })
   const omitted = Math.max(0, projects.length - max)

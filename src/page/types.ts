@@ -20,8 +20,8 @@ export interface EditOptions {
   insert?: InsertOptions
 }
 
-export type SectionName = 'contributions' | 'progress'
-export const SECTION_NAMES: readonly SectionName[] = ['contributions', 'progress']
+export { SECTION_NAMES, type SectionName } from './sections/registry.js'
+import type { SectionName } from './sections/registry.js'
 
 export interface SectionOptions {
   /** Turn the section off entirely (no markers inserted, existing ones left alone). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { NowPageError } from '../../src/errors.js'
 import { editPage } from '../../src/page/edit-page.js'
@@ -122,5 +123,49 @@ describe('a page that ends inside an unclosed code fence', () => {
     }
     expect(page.split(S)).toHaveLength(2)
     expect(page.split(E)).toHaveLength(2)
+  })
+})
+
+describe('any page of Markdown punctuation (property)', () => {
+  it('is edited, or refused with a NowPageError naming file and line; never anything else', () => {
+    const piece = fc.constantFrom(
+      '>',
+      '> ',
+      '- ',
+      '1. ',
+      '  ',
+      '\t',
+      '*',
+      '_',
+      '[',
+      ']',
+      '(',
+      '`',
+      '```',
+      '~~~',
+      '<div>',
+      '<!--',
+      '-->',
+      '#',
+      '## h',
+      '===',
+      '---',
+      '\\',
+      '&amp;',
+      'a',
+      'word ',
+      '\n',
+      '\n\n',
+      '\r',
+      '\r\n',
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        expect(['refused', 'edited']).toContain(
+          outcome(`# Now\n\n${S}\n${E}\n\n${pieces.join('')}`),
+        )
+      }),
+      { numRuns: 300 },
+    )
   })
 })
