@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { R as RequestError, O as Octokit, N as NowPageError, f as picomatch, c as createTwoFilesPatch, g as fillTemplate, s as subjectLine, h as escapeInline, a as configFromInputs, j as getInput, k as setSecret, l as setFailed, e as editPage, n as notice, w as writeSummary, b as isNowPageError, m as error, o as debug, t as todayIn, q as sinceDate, r as setOutput, u as startGroup, v as info, x as endGroup, y as warning, z as group, A as readFrontMatter, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
+import { R as RequestError, O as Octokit, N as NowPageError, f as picomatch, v as validateBranchName, c as createTwoFilesPatch, g as fillTemplate, s as subjectLine, h as escapeInline, a as configFromInputs, j as getInput, k as setSecret, l as setFailed, e as editPage, n as notice, w as writeSummary, b as isNowPageError, m as error, o as debug, t as todayIn, q as sinceDate, r as setOutput, u as startGroup, x as info, y as endGroup, z as warning, A as group, B as readFrontMatter, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
 import { setFlagsFromString } from 'node:v8';
 import { g as getProxyUrl } from './chunks/proxy.js';
 import { c as commonjsGlobal, g as getDefaultExportFromCjs } from './chunks/_commonjsHelpers.js';
@@ -1955,11 +1955,48 @@ function createSearchPacer(maxWaitMs) {
     };
 }
 
+/** Connection errors that say the API root itself is wrong, not that GitHub had a bad moment. */
+const UNREACHABLE = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ERR_INVALID_URL',
+    'UND_ERR_INVALID_ARG',
+]);
+/**
+ * The code of a connection error that asking again will not fix (nothing listens there, no such
+ * host), found along the `cause` chain fetch and Octokit wrap it in; undefined for anything else,
+ * a dropped connection included.
+ */
+function unreachableCode(error) {
+    for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+        const code = e.code;
+        if (code && UNREACHABLE.has(code))
+            return code;
+        if (e.message === 'bad port')
+            return e.message;
+    }
+    return undefined;
+}
+/**
+ * An Octokit plugin, applied before plugin-retry so that its error hook runs first: a request
+ * whose host refuses the connection or does not resolve is not retried (plugin-retry reads
+ * `request.retries` from the options at failure time). Without it, a wrong api-url costs the
+ * run 1 + 4 + 9 s of backoff before it can say so.
+ */
+function noRetryWhenUnreachable(octokit) {
+    octokit.hook.error('request', (error, options) => {
+        if (unreachableCode(error))
+            options.request = { ...options.request, retries: 0 };
+        throw error;
+    });
+}
+
 /**
  * @octokit/rest's Octokit (REST methods, paginate) with retry and throttling: what
  * @actions/github's getOctokit builds, minus its static import of undici (see `transport`).
  */
-const ClientOctokit = Octokit.plugin(retry, throttling);
+const ClientOctokit = Octokit.plugin(noRetryWhenUnreachable, retry, throttling);
 /**
  * Bottleneck (under plugin-retry and plugin-throttling: three limiters a request) yields to the
  * event loop several times per job with `setTimeout(0)`, each at least 1 ms: ~15-20 ms a request
@@ -3174,53 +3211,6 @@ async function branchHistory(client, o, base, head) {
     };
 }
 
-/**
- * Why `name` cannot be the Action's branch, or undefined when it can. Git's rules for a branch
- * name (`git check-ref-format --branch`), plus a refusal of names that spell a ref rather than a
- * branch: GitHub would take `refs/heads/main` as a branch literally named so, beside `main`.
- * Pure, so config can check the input before any request.
- */
-function branchNameProblem(name) {
-    if (name === '')
-        return 'it is empty';
-    if (/^(?:refs|heads|remotes|tags)\//.test(name))
-        return `it names a ref, not a branch: write the branch alone, e.g. '${name.replace(/^(?:refs\/)?(?:heads\/|remotes\/|tags\/)?/, '')}'`;
-    if (name === 'HEAD' || name === '@')
-        return `'${name}' is reserved by git`;
-    if (name.startsWith('-'))
-        return 'it starts with "-"';
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what git refuses
-    const bad = /[\u0000-\u0020\u007f~^:?*[\\]/.exec(name);
-    if (bad)
-        return `it contains ${JSON.stringify(bad[0])}, which git refuses in a branch name`;
-    if (name.includes('..'))
-        return 'it contains ".."';
-    if (name.includes('@{'))
-        return 'it contains "@{"';
-    if (name.startsWith('/') || name.endsWith('/') || name.includes('//'))
-        return 'it has an empty path component (a leading, trailing or double "/")';
-    if (name.endsWith('.'))
-        return 'it ends with "."';
-    for (const part of name.split('/')) {
-        if (part.startsWith('.'))
-            return `its component '${part}' starts with "."`;
-        if (part.endsWith('.lock'))
-            return `its component '${part}' ends with ".lock"`;
-    }
-    return undefined;
-}
-/** Throws a NowPageError naming `input` when `name` is not a usable branch name. */
-function validateBranchName(name, input = 'branch') {
-    const problem = branchNameProblem(name);
-    if (problem) {
-        throw new NowPageError(`'${name}' is not a valid branch name: ${problem}`, {
-            input,
-            hint: 'Use a plain branch name of its own, e.g. now-page/refresh',
-        });
-    }
-    return name;
-}
-
 const HINT = 'Give the Action a branch of its own (the default now-page/refresh)';
 const same = (a, b) => a.toLowerCase() === b.toLowerCase();
 /** Before any request: the branch input is a branch name, and not the base named by input. */
@@ -4143,26 +4133,15 @@ function workflowUrl(env) {
         return undefined;
     return `${server}/${repo}/actions/workflows/${file.replace(/^\.github\/workflows\//, '')}`;
 }
-/** Connection errors that say the API root itself is wrong, not that GitHub had a bad moment. */
-const UNREACHABLE = [
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ERR_INVALID_URL',
-    'UND_ERR_INVALID_ARG',
-];
 /** A NowPageError naming `api-url` when the API root cannot be reached at all. */
 function unreachableApi(error, apiUrl) {
-    for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-        const code = e.code;
-        if ((code && UNREACHABLE.includes(code)) || e.message === 'bad port') {
-            return new NowPageError(`cannot connect to ${apiUrl} (${code ?? e.message})`, {
-                input: 'api-url',
-                hint: 'Check api-url (or GITHUB_API_URL): the REST API root, e.g. https://api.github.com or https://HOST/api/v3',
-            });
-        }
-    }
-    return undefined;
+    const code = unreachableCode(error);
+    if (!code)
+        return undefined;
+    return new NowPageError(`cannot connect to ${apiUrl} (${code})`, {
+        input: 'api-url',
+        hint: 'Check api-url (or GITHUB_API_URL): the REST API root, e.g. https://api.github.com or https://HOST/api/v3',
+    });
 }
 function describeFailure(error$1, token) {
     let text;

@@ -12396,16 +12396,20 @@ const INLINE_SPECIAL_RE = /[\\`*_[\]|~]/g;
 const LEADING_BLOCK_RE = /^([#>+=-]|\d+[.)])/;
 const DEFAULT_MAX_TEXT = 200;
 const WJ = '\u2060';
-function escapeInline(text, maxLength = DEFAULT_MAX_TEXT) {
-    let plain = text.replace(INVISIBLE_RE, '').replace(CONTROL_RE, ' ').replace(/\s+/g, ' ').trim();
+/** One line of visible text: invisible and control characters out, whitespace collapsed, cut to
+ * `maxLength` characters (code points) with an ellipsis. */
+function plainLine(text, maxLength = DEFAULT_MAX_TEXT) {
+    const plain = text.replace(INVISIBLE_RE, '').replace(CONTROL_RE, ' ').replace(/\s+/g, ' ').trim();
     const chars = Array.from(plain);
-    if (chars.length > maxLength)
-        plain =
-            chars
-                .slice(0, maxLength - 1)
-                .join('')
-                .trimEnd() + '…';
-    return (plain
+    if (chars.length <= maxLength)
+        return plain;
+    return (chars
+        .slice(0, maxLength - 1)
+        .join('')
+        .trimEnd() + '…');
+}
+function escapeInline(text, maxLength = DEFAULT_MAX_TEXT) {
+    return (plainLine(text, maxLength)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -12437,6 +12441,21 @@ function safeUrl(url) {
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
         return '#';
     return parsed.href.replace(/[()<>\s"'`\\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+const ATTRIBUTE_SPECIAL_RE = /[&<>"'`= ]/g;
+/**
+ * Untrusted text placed inside an HTML tag by a user's template (`<li title="{title}">`):
+ * Markdown escapes mean nothing there (a backslash shows as itself) and a quote would end the
+ * attribute, so every character that can end a value or a tag, quoted or not, becomes a numeric
+ * character reference, which the browser shows as the character.
+ */
+function escapeHtmlAttribute(text, maxLength) {
+    return htmlAttributeValue(plainLine(text, maxLength));
+}
+/** Escapes text that is already one clean line (a URL that passed safeUrl, say). */
+function htmlAttributeValue(line) {
+    return line.replace(ATTRIBUTE_SPECIAL_RE, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** True for a real calendar date written exactly `YYYY-MM-DD` (the one validator config,
@@ -19755,7 +19774,76 @@ function capitalize(s) {
     return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-const SECTION_NAMES = ['contributions', 'progress'];
+const inputsFor = (name) => ({
+    title: `${name}-title`,
+    heading: `${name}-heading`,
+    template: `${name}-template`,
+});
+const SECTIONS = {
+    contributions: {
+        defaultTitle: 'Open source contributions',
+        defaultTemplate: '- {title} ([{repo}#{number}]({url})), merged {merged_at}',
+        placeholders: [
+            'title',
+            'repo',
+            'owner',
+            'name',
+            'number',
+            'url',
+            'repo_url',
+            'merged_at',
+            'first',
+        ],
+        grouped: {
+            defaultTemplate: '- [{repo}]({repo_url}): {pull_requests}, latest merged {merged_at}: {title}',
+            placeholders: [
+                'repo',
+                'owner',
+                'name',
+                'repo_url',
+                'count',
+                'pull_requests',
+                'merged_at',
+                'title',
+                'url',
+            ],
+        },
+        needs: 'pullRequests',
+        inputs: inputsFor('contributions'),
+    },
+    progress: {
+        defaultTitle: 'Side projects',
+        defaultTemplate: '- [{repo}]({url}): {summary}',
+        placeholders: [
+            'repo',
+            'owner',
+            'name',
+            'url',
+            'summary',
+            'progress',
+            'count',
+            'commits',
+            'latest_message',
+            'latest_date',
+            'latest_url',
+            'languages',
+        ],
+        needs: 'projects',
+        inputs: inputsFor('progress'),
+    },
+};
+const SECTION_NAMES = Object.keys(SECTIONS);
+function sectionDefinition(name) {
+    return SECTIONS[name];
+}
+/** The template a section uses when the author gives none. */
+function defaultTemplateFor(name, options) {
+    const definition = sectionDefinition(name);
+    return options.groupByRepo && definition.grouped
+        ? definition.grouped.defaultTemplate
+        : definition.defaultTemplate;
+}
+
 const DEFAULT_DATE_FIELDS = [
     'date',
     'lastmod',
@@ -19844,9 +19932,42 @@ function findMarkedRegions(body, file) {
 }
 
 const PLACEHOLDER_RE = /\{([a-z_]+)\}/g;
-/** Fills `{name}` placeholders. Values must already be escaped for Markdown by the caller. */
+/**
+ * Fills `{name}` placeholders, each with the form of its value escaped for where it sits: inside
+ * an HTML tag of the template (`<a title="{title}">`) or in Markdown text.
+ */
 function fillTemplate(template, values) {
-    return template.replace(PLACEHOLDER_RE, (whole, name) => values[name] ?? whole);
+    const inTag = tagRanges(template);
+    return template.replace(PLACEHOLDER_RE, (whole, name, at) => {
+        const value = values[name];
+        if (value === undefined)
+            return whole;
+        if (typeof value === 'string')
+            return value;
+        return inTag.some(([from, to]) => at > from && at < to) ? value.attribute : value.markdown;
+    });
+}
+/** [start, end) offsets of the HTML tags in a template line: `<` and a letter (or `/`) up to
+ * the `>` that is not inside a quoted attribute value; a tag left open runs to the end. */
+function tagRanges(template) {
+    const ranges = [];
+    const open = /<\/?[A-Za-z]/g;
+    for (let m = open.exec(template); m; m = open.exec(template)) {
+        let quote = '';
+        let i = m.index + 1;
+        for (; i < template.length; i++) {
+            const c = template[i];
+            if (quote)
+                quote = c === quote ? '' : quote;
+            else if (c === '"' || c === "'")
+                quote = c;
+            else if (c === '>')
+                break;
+        }
+        ranges.push([m.index, i]);
+        open.lastIndex = i;
+    }
+    return ranges;
 }
 /**
  * Templates are the author's own text, so they are trusted; still, one that names an unknown
@@ -19872,60 +19993,34 @@ function checkTemplate(template, known, where) {
 
 /** action.yml's `max-items` default, for callers that give none. */
 const DEFAULT_MAX_ITEMS = Number(INPUT_DEFAULTS['max-items']);
-const CONTRIBUTION_PLACEHOLDERS = [
-    'title',
-    'repo',
-    'owner',
-    'name',
-    'number',
-    'url',
-    'repo_url',
-    'merged_at',
-    'first',
-];
-const GROUPED_CONTRIBUTION_PLACEHOLDERS = [
-    'repo',
-    'owner',
-    'name',
-    'repo_url',
-    'count',
-    'pull_requests',
-    'merged_at',
-    'title',
-    'url',
-];
-const PROGRESS_PLACEHOLDERS = [
-    'repo',
-    'owner',
-    'name',
-    'url',
-    'summary',
-    'progress',
-    'count',
-    'commits',
-    'latest_message',
-    'latest_date',
-    'latest_url',
-    'languages',
-];
-const DEFAULT_TEMPLATES = {
-    contributions: '- {title} ([{repo}#{number}]({url})), merged {merged_at}',
-    contributionsGrouped: '- [{repo}]({repo_url}): {pull_requests}, latest merged {merged_at}: {title}',
-    progress: '- [{repo}]({url}): {summary}',
+/** Kept for the modules that import them from here; the registry is where they are defined. */
+const CONTRIBUTION_PLACEHOLDERS = SECTIONS.contributions.placeholders;
+const GROUPED_CONTRIBUTION_PLACEHOLDERS = SECTIONS.contributions.grouped.placeholders;
+const PROGRESS_PLACEHOLDERS = SECTIONS.progress.placeholders;
+/** One renderer per registered kind: a kind without one does not compile. */
+const RENDERERS = {
+    contributions: (activity, options, ctx) => renderContributions(activity.pullRequests, options, ctx),
+    progress: (activity, options, ctx) => renderProgress(activity.projects, options, ctx),
 };
 function renderSection(name, activity, options, ctx) {
-    return name === 'contributions'
-        ? renderContributions(activity.pullRequests, options, ctx)
-        : renderProgress(activity.projects, options, ctx);
+    return RENDERERS[name](activity, options, ctx);
+}
+/** Untrusted text, escaped for Markdown and for an HTML attribute. */
+function untrusted(raw, maxLength) {
+    return { markdown: escapeInline(raw, maxLength), attribute: escapeHtmlAttribute(raw, maxLength) };
+}
+function link(raw) {
+    const url = safeUrl(raw);
+    return { markdown: url, attribute: htmlAttributeValue(url) };
 }
 function splitRepo(repo) {
     const [owner = '', name = ''] = repo.split('/');
-    return { owner: escapeInline(owner), name: escapeInline(name) };
+    return { owner: untrusted(owner), name: untrusted(name) };
 }
 function repoUrlOf(pr) {
     // A PR's html_url is `<server>/<owner>/<repo>/pull/<n>`; GHES servers differ, so derive it.
     const at = pr.url.lastIndexOf('/pull/');
-    return safeUrl(at > 0 ? pr.url.slice(0, at) : pr.url);
+    return link(at > 0 ? pr.url.slice(0, at) : pr.url);
 }
 function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
@@ -19948,30 +20043,30 @@ function renderContributions(prs, options, ctx) {
         for (const pr of sorted)
             groups.set(pr.repo, [...(groups.get(pr.repo) ?? []), pr]);
         total = groups.size;
-        const template = options.template ?? DEFAULT_TEMPLATES.contributionsGrouped;
+        const template = options.template ?? defaultTemplateFor('contributions', options);
         lines = [...groups.values()].slice(0, max).map((group) => {
             const latest = group[0];
             return fillTemplate(template, {
-                repo: escapeInline(latest.repo),
+                repo: untrusted(latest.repo),
                 ...splitRepo(latest.repo),
                 repo_url: repoUrlOf(latest),
                 count: String(group.length),
                 pull_requests: plural(group.length, 'merged pull request', 'merged pull requests'),
                 merged_at: dateInZone(latest.mergedAt, ctx.timeZone),
-                title: escapeInline(latest.title),
-                url: safeUrl(latest.url),
+                title: untrusted(latest.title),
+                url: link(latest.url),
             });
         });
     }
     else {
         total = sorted.length;
-        const template = options.template ?? DEFAULT_TEMPLATES.contributions;
+        const template = options.template ?? defaultTemplateFor('contributions', options);
         lines = sorted.slice(0, max).map((pr) => fillTemplate(template, {
-            title: escapeInline(pr.title),
-            repo: escapeInline(pr.repo),
+            title: untrusted(pr.title),
+            repo: untrusted(pr.repo),
             ...splitRepo(pr.repo),
             number: String(pr.number),
-            url: safeUrl(pr.url),
+            url: link(pr.url),
             repo_url: repoUrlOf(pr),
             merged_at: dateInZone(pr.mergedAt, ctx.timeZone),
             first: pr.firstContribution ? ' (first contribution)' : '',
@@ -19984,35 +20079,46 @@ function renderContributions(prs, options, ctx) {
 }
 function renderProgress(projects, options, ctx) {
     const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
-    const template = options.template ?? DEFAULT_TEMPLATES.progress;
+    const template = options.template ?? defaultTemplateFor('progress', options);
     const lines = projects.slice(0, max).map((project) => {
         const latest = [...project.commits].sort((a, b) => a.date === b.date ? 0 : Date.parse(b.date) - Date.parse(a.date))[0];
-        const progress = project.progressPattern
-            ? escapeInline(summarizeProgress(project.progressPattern, [...(project.paths ?? []), ...project.commits.flatMap((c) => c.paths ?? [])], project.repo))
+        const progressText = project.progressPattern
+            ? summarizeProgress(project.progressPattern, [...(project.paths ?? []), ...project.commits.flatMap((c) => c.paths ?? [])], project.repo)
             : '';
+        const progress = untrusted(progressText);
         const count = Math.max(project.commitCount ?? 0, project.commits.length);
         const latestDate = latest ? dateInZone(latest.date, ctx.timeZone) : '';
-        const latestMessage = latest ? escapeInline(subjectLine(latest.message), 120) : '';
-        const recent = latest
-            ? `${plural(count, 'commit', 'commits')} in this period, latest on ${latestDate}: ${latestMessage}`
-            : 'no new commits in this period';
+        const messageText = latest ? subjectLine(latest.message) : '';
+        const latestMessage = untrusted(messageText, 120);
+        const summary = (progressPart, messagePart) => {
+            const recent = latest
+                ? `${plural(count, 'commit', 'commits')} in this period, latest on ${latestDate}: ${messagePart}`
+                : 'no new commits in this period';
+            return progressPart ? `${progressPart}; ${recent}` : capitalizeFirst(recent);
+        };
         const languages = Object.entries(project.languages ?? {})
             .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
             .slice(0, 3)
-            .map(([lang]) => escapeInline(lang))
-            .join(', ');
+            .map(([lang]) => lang);
         return fillTemplate(template, {
-            repo: escapeInline(project.repo),
+            repo: untrusted(project.repo),
             ...splitRepo(project.repo),
-            url: safeUrl(project.url),
-            summary: progress ? `${progress}; ${recent}` : capitalizeFirst(recent),
+            url: link(project.url),
+            summary: {
+                markdown: summary(progress.markdown, latestMessage.markdown),
+                // Escaped as a whole, our words too: an unquoted attribute ends at any space.
+                attribute: htmlAttributeValue(summary(plainLine(progressText), plainLine(messageText, 120))),
+            },
             progress,
             count: String(count),
             commits: plural(count, 'commit', 'commits'),
             latest_message: latestMessage,
             latest_date: latestDate,
-            latest_url: latest ? safeUrl(latest.url) : '',
-            languages,
+            latest_url: latest ? link(latest.url) : '',
+            languages: {
+                markdown: languages.map((l) => escapeInline(l)).join(', '),
+                attribute: languages.map((l) => escapeHtmlAttribute(l)).join(', '),
+            },
         });
     });
     const omitted = Math.max(0, projects.length - max);
@@ -20025,40 +20131,50 @@ function capitalizeFirst(s) {
 }
 
 /**
- * Why `name` is not a branch name the Action may commit to, or undefined when it is fine: git's
- * check-ref-format rules for `refs/heads/<name>`, plus no `refs/` or `heads/`-style ref prefix
- * (GitHub would create `refs/heads/refs/heads/main`) and not `HEAD`.
+ * Why `name` cannot be the Action's branch, or undefined when it can. Git's rules for a branch
+ * name (`git check-ref-format --branch`), plus a refusal of names that spell a ref rather than a
+ * branch: GitHub would take `refs/heads/main` as a branch literally named so, beside `main`.
+ * Pure, so config can check the input before any request.
  */
 function branchNameProblem(name) {
     if (name === '')
         return 'it is empty';
-    if (/^refs\//.test(name) || /^(heads|tags|remotes|pull)\//.test(name)) {
-        return 'it names a ref prefix; give the branch name alone, e.g. now-page/refresh';
-    }
+    if (/^(?:refs|heads|remotes|tags|pull)\//.test(name))
+        return `it names a ref, not a branch: write the branch alone, e.g. '${name.replace(/^(?:refs\/)?(?:heads\/|remotes\/|tags\/)?/, '')}'`;
     if (name === 'HEAD' || name === '@')
-        return `'${name}' is not a branch`;
-    // eslint-disable-next-line no-control-regex -- control characters are what git refuses
-    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) {
-        return 'it has a space, a control character or one of ~ ^ : ? * [ \\';
-    }
+        return `'${name}' is reserved by git`;
     if (name.startsWith('-'))
-        return 'it starts with -';
-    if (name.startsWith('/') || name.endsWith('/') || name.includes('//')) {
-        return 'it has an empty part between slashes';
-    }
+        return 'it starts with "-"';
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what git refuses
+    const bad = /[\u0000-\u0020\u007f~^:?*[\\]/.exec(name);
+    if (bad)
+        return `it contains ${JSON.stringify(bad[0])}, which git refuses in a branch name`;
     if (name.includes('..'))
-        return 'it has ..';
+        return 'it contains ".."';
     if (name.includes('@{'))
-        return 'it has @{';
+        return 'it contains "@{"';
+    if (name.startsWith('/') || name.endsWith('/') || name.includes('//'))
+        return 'it has an empty path component (a leading, trailing or double "/")';
     if (name.endsWith('.'))
-        return 'it ends with .';
+        return 'it ends with "."';
     for (const part of name.split('/')) {
         if (part.startsWith('.'))
-            return `the part '${part}' starts with .`;
+            return `its component '${part}' starts with "."`;
         if (part.endsWith('.lock'))
-            return `the part '${part}' ends with .lock`;
+            return `its component '${part}' ends with ".lock"`;
     }
     return undefined;
+}
+/** Throws a NowPageError naming `input` when `name` is not a usable branch name. */
+function validateBranchName(name, input = 'branch') {
+    const problem = branchNameProblem(name);
+    if (problem) {
+        throw new NowPageError(`'${name}' is not a valid branch name: ${problem}`, {
+            input,
+            hint: 'Use a plain branch name of its own, e.g. now-page/refresh',
+        });
+    }
+    return name;
 }
 
 var utils$1 = {};
@@ -24926,10 +25042,11 @@ function splitLines(text, startOffset = 0, firstLineNumber = 1) {
     }
     return lines;
 }
-/** The line ending new lines should use: the page's own (the first one found), LF if none. */
+/** The line ending new lines should use: the page's own (the first one found: LF, CRLF, or CR
+ * alone as classic Mac OS wrote), LF if none. */
 function detectEol(text) {
-    const m = /\r\n|\n/.exec(text);
-    return m?.[0] === '\r\n' ? '\r\n' : '\n';
+    const m = /\r\n|\n|\r/.exec(text);
+    return m?.[0] === '\r\n' ? '\r\n' : m?.[0] === '\r' ? '\r' : '\n';
 }
 
 /** Hugo's JSON front matter: an object starting on the first line, ending at its closing brace. */
@@ -40723,10 +40840,6 @@ function reportDates(report, body, meta, options) {
     }
 }
 
-const DEFAULT_TITLES = {
-    contributions: 'Open source contributions',
-    progress: 'Side projects',
-};
 /**
  * The page core: (page text, activity, options) -> new page text. Pure and deterministic.
  * Only the managed sections, the date fields and "last updated" lines can change, and dates move
@@ -40958,7 +41071,7 @@ function planInsertion(body, sections, options, file) {
     refuseInsideOpenFence(body, at, file);
     const block = [];
     for (const { name, rendered, options: section } of sections) {
-        const title = section.title ?? DEFAULT_TITLES[name];
+        const title = section.title ?? sectionDefinition(name).defaultTitle;
         if (at > 0 || block.length > 0)
             block.push('');
         if (title)
@@ -41710,4 +41823,4 @@ function diffFromSummary(summary) {
     return diff.endsWith('\n') ? diff : diff + '\n';
 }
 
-export { readFrontMatter as A, NowPageError as N, Octokit as O, PAGE_PATH_CANDIDATES as P, RequestError as R, configFromInputs as a, isNowPageError as b, createTwoFilesPatch as c, diffFromSummary as d, editPage as e, picomatch as f, fillTemplate as g, escapeInline as h, inputNames as i, getInput as j, setSecret as k, setFailed as l, error as m, notice as n, debug as o, parse$3 as p, sinceDate as q, setOutput as r, subjectLine as s, todayIn as t, startGroup as u, info as v, writeSummary as w, endGroup as x, warning as y, group as z };
+export { group as A, readFrontMatter as B, NowPageError as N, Octokit as O, PAGE_PATH_CANDIDATES as P, RequestError as R, configFromInputs as a, isNowPageError as b, createTwoFilesPatch as c, diffFromSummary as d, editPage as e, picomatch as f, fillTemplate as g, escapeInline as h, inputNames as i, getInput as j, setSecret as k, setFailed as l, error as m, notice as n, debug as o, parse$3 as p, sinceDate as q, setOutput as r, subjectLine as s, todayIn as t, startGroup as u, validateBranchName as v, writeSummary as w, info as x, endGroup as y, warning as z };

@@ -87,11 +87,7 @@ export function prBody(input: PrTextInput, extra?: string): string {
     .filter((s) => s.status === 'updated' || s.status === 'inserted')
     .map((s) => `\`${s.name}\` (${s.status})`)
   if (sections.length > 0) lines.push(`Sections changed: ${sections.join(', ')}.`)
-  const dates = [
-    ...input.report.dateFields.map((d) => `\`${d.field}\``),
-    ...input.report.bodyDates.map((d) => `the "last updated" line (line ${d.line})`),
-  ]
-  if (dates.length > 0) lines.push(`Dates moved to ${input.today}: ${dates.join(', ')}.`)
+  lines.push(...movedDatesText(input.report))
   for (const note of input.report.notes) {
     lines.push(`> Note${note.line ? ` (line ${note.line})` : ''}: ${copied(note.message, 300)}`)
   }
@@ -107,4 +103,39 @@ export function prBody(input: PrTextInput, extra?: string): string {
   )
   if (extra) lines.splice(2, 0, extra, '')
   return lines.join('\n')
+}
+
+/** Each date moved to today, field or line, old -> new; or, when the page has none, how to add
+ * one. The old values are the author's own text, quoted as code. */
+export function movedDatesText(report: EditReport): string[] {
+  const out: string[] = []
+  if (report.movedDates.length > 0) {
+    out.push('', '**Dates moved to today**', '')
+    for (const d of report.movedDates) {
+      const where = d.kind === 'field' ? `${codeSpan(d.name)} (line ${d.line})` : `line ${d.line}`
+      const guess = d.guessedOrder
+        ? ` (read as ${d.guessedOrder === 'dmy' ? 'day/month' : 'month/day'}: nothing else on the page settled the order; check it)`
+        : ''
+      out.push(
+        `- ${where}: ${d.from === null ? 'added' : codeSpan(d.from)} → ${codeSpan(d.to)}${guess}`,
+      )
+    }
+  }
+  if (report.noLiveDate) {
+    out.push(
+      '',
+      `> No date on this page says when it was last updated: ${copied(report.noLiveDate.suggestion, 300)}`,
+    )
+  }
+  return out
+}
+
+/** Inline code that the text's own backticks cannot close early (code is not Markdown: no
+ * escaping, only one line and the references neutralized). */
+function codeSpan(text: string): string {
+  const safe = neutralizeReferences(text.replace(/[\r\n]+/g, ' ').slice(0, 120))
+  const fence = '`'.repeat(
+    (safe.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length), 0) + 1,
+  )
+  return `${fence}${fence.length > 1 ? ' ' : ''}${safe}${fence.length > 1 ? ' ' : ''}${fence}`
 }

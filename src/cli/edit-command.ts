@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createTwoFilesPatch } from 'diff'
+import { movedDatesText } from '../action/pr-text.js'
 import { validateActivity } from '../activity/validate-activity.js'
 import { configFromFile } from '../config/config-file.js'
 import { todayIn } from '../config/index.js'
@@ -20,7 +21,9 @@ dates when a section changed. Prints the new page (or with --diff a unified diff
   --today DATE      the date to write, YYYY-MM-DD (default: today in the config's time-zone)
   --config FILE     settings, with the Action's input names as keys (YAML or JSON)
   --write           edit the page file in place instead of printing it
-  --diff            print a unified diff instead of the page (not with --write)`,
+  --diff            print a unified diff instead of the page (not with --write)
+  --explain         also list on stderr each date moved (field or line, old -> new), as the PR
+                    body does, or how to add one when the page has none`,
   options: {
     page: { type: 'string' },
     activity: { type: 'string' },
@@ -28,6 +31,7 @@ dates when a section changed. Prints the new page (or with --diff a unified diff
     config: { type: 'string' },
     write: { type: 'boolean', default: false },
     diff: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
   },
 } as const
 
@@ -56,6 +60,10 @@ export function editCommand(argv: string[], io: CommandIo): number {
   const result = editPage(page, activity, options)
   for (const note of result.report.notes) {
     io.stderr(`${values.page}${note.line ? `:${note.line}` : ''}: note: ${note.message}\n`)
+  }
+  if (values.explain) {
+    const moved = movedDatesText(result.report).filter((line) => line !== '')
+    io.stderr((moved.length > 0 ? moved : ['No date moved.']).join('\n') + '\n')
   }
   if (values.write) {
     if (result.changed) writeFileSync(values.page, result.text)

@@ -1,7 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Activity } from '../../src/activity/types.js'
-import { commitMessage, prBody, prTitle, type PrTextInput } from '../../src/action/pr-text.js'
+import {
+  commitMessage,
+  prBody,
+  prTitle,
+  type PrTextInput,
+  movedDatesText,
+} from '../../src/action/pr-text.js'
 import type { EditReport } from '../../src/page/types.js'
 import { liveReferences } from './github-references.js'
 
@@ -135,6 +141,46 @@ describe('pull request text pings no one', () => {
         expect(liveReferences(prBody(input))).toEqual([])
       }),
       { numRuns: 500 },
+    )
+  })
+})
+
+describe('the dates a refresh moved, listed for the reviewer', () => {
+  const base = report([])
+  it('lists each field and line, old -> new, and says when the order was a guess', () => {
+    const text = movedDatesText({
+      ...base,
+      movedDates: [
+        { kind: 'field', name: 'lastmod', line: 3, from: '2025-06-01', to: '2025-08-24' },
+        {
+          kind: 'line',
+          name: 'line 6',
+          line: 6,
+          from: '01/06/2025',
+          to: '24/08/2025',
+          guessedOrder: 'dmy',
+        },
+        { kind: 'field', name: 'updated', line: 4, from: null, to: '2025-08-24' },
+      ],
+    }).join('\n')
+    expect(text).toContain('- `lastmod` (line 3): `2025-06-01` → `2025-08-24`')
+    expect(text).toMatch(
+      /- line 6: `01\/06\/2025` → `24\/08\/2025` \(read as day\/month: .*check it\)/,
+    )
+    expect(text).toContain('- `updated` (line 4): added → `2025-08-24`')
+  })
+
+  it('suggests a date when the page has none, and quotes hostile old values safely', () => {
+    const text = movedDatesText({
+      ...base,
+      movedDates: [{ kind: 'line', name: 'line 2', line: 2, from: 'Fixes #1 `@eve`', to: 'x' }],
+      noLiveDate: { suggestion: 'set add-date-field: lastmod' },
+    }).join('\n')
+    expect(text).toContain('``')
+    expect(text).not.toMatch(/(^|[^\u200d])@eve/)
+    expect(text).not.toMatch(/#1(?!\u200d)/)
+    expect(text).toContain(
+      '> No date on this page says when it was last updated: set add-date-field: lastmod',
     )
   })
 })

@@ -30,6 +30,24 @@ describe('now-page edit', async () => {
     expect(r.stdout).toBe(golden('hugo-markers'))
   })
 
+  it('--explain lists each date it moved on stderr, old -> new', async () => {
+    const r = await run([
+      'edit',
+      '--page',
+      fixturePath('reference/now.md'),
+      '--activity',
+      activity,
+      '--today',
+      '2025-08-24',
+      '--diff',
+      '--explain',
+    ])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain('**Dates moved to today**')
+    expect(r.stderr).toContain('- `date` (line 3): `2025-08-03` → `2025-08-24`')
+    expect(r.stderr).toContain('- line 6: `2025-08-03` → `2025-08-24`')
+  })
+
   it('--diff prints a unified diff, and nothing when nothing changes', async () => {
     const page = fixturePath('pages/hugo-markers.md')
     const r = await run([
