@@ -11,6 +11,7 @@ import {
   type SectionName,
   type SectionOptions,
 } from '../page/types.js'
+import { compileProgressPattern } from '../page/progress-pattern.js'
 import { branchNameProblem } from '../publish/branch-name.js'
 import { INPUT_DEFAULTS, type InputName } from './input-defaults.js'
 import { Inputs, type Identity } from './inputs.js'
@@ -353,16 +354,10 @@ export function parseSideProjects(value: string): Config['sideProjects'] {
     }
     const pattern = rest.join(' ') || undefined
     if (pattern) {
-      let re: RegExp
-      try {
-        re = new RegExp(pattern)
-      } catch (e) {
-        throw new NowPageError(`${where}: invalid progress pattern: ${(e as Error).message}`, {
-          input: 'side-projects',
-          hint: 'Use a JavaScript regular expression with named groups, e.g. (?<track>go|rust)/ch(?<chapter>\\d+)',
-        })
-      }
-      if (!/\(\?<[A-Za-z_]\w*>/.test(re.source)) {
+      // The same linear-time engine (RE2) the page core matches with, so a pattern it cannot run
+      // (backreferences, lookaround) fails here, before any request.
+      const re = compileProgressPattern(pattern, `${repo} (${where})`)
+      if (!/\(\?P?<[A-Za-z_]\w*>/.test(re.pattern())) {
         throw new NowPageError(`${where}: the progress pattern has no named group`, {
           input: 'side-projects',
           hint: 'Name what to report, e.g. ch(?<chapter>\\d+)',

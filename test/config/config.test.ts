@@ -81,7 +81,10 @@ describe('configFromInputs', () => {
       'someone/ok\nnot a repo',
       /line 2 of side-projects: 'not' is not owner\/repo/,
     ],
-    ['side-projects', 'a/b (?<x', /line 1 of side-projects: invalid progress pattern/],
+    ['side-projects', 'a/b (?<x', /invalid progress pattern for a\/b \(line 1 of side-projects\)/],
+    // RE2 (linear time) cannot run backreferences or lookaround: refused before any request.
+    ['side-projects', 'a/b (?<x>a)\\k<x>', /invalid progress pattern for a\/b/],
+    ['side-projects', 'c/d\na/b (?<x>a)(?=b)', /a\/b \(line 2 of side-projects\)/],
     ['side-projects', 'a/b ch(\\d+)', /has no named group/],
     ['side-projects', 'a/b\nA/B', /line 2 of side-projects: A\/B is listed twice/],
     ['exclude-orgs', 'rancher/*/x', /is not a repository glob/],
