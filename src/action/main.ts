@@ -325,8 +325,7 @@ function pageDate(text: string, file: string): string | undefined {
 
 /** Reads that only a template needs (languages, first contributions) are skipped otherwise. */
 function usesPlaceholder(edit: Config['edit'], name: string): boolean {
-  const templates = [edit.sections?.contributions?.template, edit.sections?.progress?.template]
-  return templates.some((t) => t?.includes(`{${name}}`))
+  return Object.values(edit.sections ?? {}).some((s) => s?.template?.includes(`{${name}}`))
 }
 
 function workflowUrl(env: NodeJS.ProcessEnv): string | undefined {

@@ -1,9 +1,5 @@
 import { NowPageError } from '../errors.js'
-import {
-  CONTRIBUTION_PLACEHOLDERS,
-  GROUPED_CONTRIBUTION_PLACEHOLDERS,
-  PROGRESS_PLACEHOLDERS,
-} from '../page/render-sections.js'
+import { placeholdersFor, SECTIONS, sectionDefinition } from '../page/sections/registry.js'
 import { checkTemplate } from '../page/template.js'
 import {
   SECTION_NAMES,
@@ -219,7 +215,10 @@ function readEditOptions(inputs: Inputs, maxItems: number): Config['edit'] {
     dateFields: inputs.list('date-fields'),
     addDateField,
     updateBodyDate: inputs.bool('update-body-date'),
-    sections: { contributions: section('contributions'), progress: section('progress') },
+    sections: Object.fromEntries(SECTION_NAMES.map((name) => [name, section(name)])) as Record<
+      SectionName,
+      SectionOptions
+    >,
     insert: readInsert(inputs),
   }
 }
@@ -229,24 +228,20 @@ function readSection(
   name: SectionName,
   shared: { enabled: boolean; groupByRepo: boolean; maxItems: number },
 ): SectionOptions {
-  const template = inputs.get(`${name}-template`) || undefined
+  const names = SECTIONS[name].inputs
+  const groupByRepo = sectionDefinition(name).grouped ? shared.groupByRepo : undefined
+  const template = inputs.get(names.template) || undefined
   if (template) {
-    const known =
-      name === 'progress'
-        ? PROGRESS_PLACEHOLDERS
-        : shared.groupByRepo
-          ? GROUPED_CONTRIBUTION_PLACEHOLDERS
-          : CONTRIBUTION_PLACEHOLDERS
-    checkTemplate(template, known, { input: `${name}-template` })
+    checkTemplate(template, placeholdersFor(name, { groupByRepo }), { input: names.template })
   }
-  const title = inputs.raw(`${name}-title`)
+  const title = inputs.raw(names.title)
   return {
     enabled: shared.enabled,
-    heading: inputs.get(`${name}-heading`) || undefined,
+    heading: inputs.get(names.heading) || undefined,
     title: title === '' ? undefined : title.trim(),
     template,
     maxItems: shared.maxItems,
-    groupByRepo: name === 'contributions' ? shared.groupByRepo : undefined,
+    groupByRepo,
   }
 }
 

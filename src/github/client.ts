@@ -137,7 +137,9 @@ export function createClient(options: ClientOptions): Client {
 
   const paceSearch = createSearchPacer(maxWait * 1000)
   client.hook.wrap('request', (request, endpoint) =>
-    endpoint.url.startsWith('/search/') ? paceSearch(async () => request(endpoint)) : request(endpoint),
+    endpoint.url.startsWith('/search/')
+      ? paceSearch(async () => request(endpoint))
+      : request(endpoint),
   )
 
   // Registered after the plugins, so it wraps them: it sees each request's final outcome.

@@ -5,16 +5,11 @@ import { escapeInline, plainLine, safeUrl, subjectLine } from './escape-markdown
 import { dateInZone } from './format-date.js'
 import { summarizeProgress } from './progress-pattern.js'
 import { fillTemplate, type EscapedValue } from './template.js'
-import { SECTIONS, defaultTemplateFor, type SectionName } from './sections/registry.js'
+import { defaultTemplateFor, type SectionName } from './sections/registry.js'
 import type { SectionOptions } from './types.js'
 
 /** action.yml's `max-items` default, for callers that give none. */
 const DEFAULT_MAX_ITEMS = Number(INPUT_DEFAULTS['max-items'])
-
-/** Kept for the modules that import them from here; the registry is where they are defined. */
-export const CONTRIBUTION_PLACEHOLDERS = SECTIONS.contributions.placeholders
-export const GROUPED_CONTRIBUTION_PLACEHOLDERS = SECTIONS.contributions.grouped.placeholders
-export const PROGRESS_PLACEHOLDERS = SECTIONS.progress.placeholders
 
 export interface RenderedSection {
   /** Lines of the section's content (no line endings); empty when there is nothing to list. */

@@ -21,10 +21,10 @@ export interface SectionDefinition {
   inputs: { title: string; heading: string; template: string }
 }
 
-const inputsFor = (name: string) => ({
-  title: `${name}-title`,
-  heading: `${name}-heading`,
-  template: `${name}-template`,
+const inputsFor = <N extends string>(name: N) => ({
+  title: `${name}-title` as const,
+  heading: `${name}-heading` as const,
+  template: `${name}-template` as const,
 })
 
 export const SECTIONS = {
