@@ -1,5 +1,6 @@
 // Loaded into the Action's process by the bench (NODE_OPTIONS=--import): at exit it writes the
-// process's CPU time, peak RSS and live heap after a full GC to $NOW_PAGE_BENCH_STATS.
+// process's CPU time, peak RSS (sampled every 10 ms) and live heap after a full GC to
+// $NOW_PAGE_BENCH_STATS.
 import { writeFileSync } from 'node:fs'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -7,6 +8,12 @@ import { runInNewContext } from 'node:vm'
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc')
 let peakLiveHeap = 0
+// Sampled: getrusage's maxRSS would report the bench's own high-water mark, which Linux carries
+// into a child across fork and exec.
+let peakRss = process.memoryUsage.rss()
+setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss())
+}, 10).unref()
 process.on('exit', () => {
   gc()
   const cpu = process.cpuUsage()
@@ -14,7 +21,7 @@ process.on('exit', () => {
     process.env.NOW_PAGE_BENCH_STATS,
     JSON.stringify({
       cpuMs: (cpu.user + cpu.system) / 1000,
-      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      peakRssMb: Math.max(peakRss, process.memoryUsage.rss()) / 1048576,
       liveHeapMb: process.memoryUsage().heapUsed / 1048576,
       peakLiveHeapMb: Math.max(peakLiveHeap, process.memoryUsage().heapUsed) / 1048576,
     }),

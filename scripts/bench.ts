@@ -9,6 +9,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { format, resolveConfig } from 'prettier'
 import { startEmulator, type Emulator, type Scenario } from '../src/emulator/index.js'
 import { actionEntry, dispatchEvent, runActionProcess } from '../src/runner/local-runner.js'
 import { demo, naiveJob, oneMorePull, scaleScenario } from './bench-scenarios.js'
@@ -305,7 +306,14 @@ const result = {
   clientOverhead,
   benchSeconds: Math.round((performance.now() - started) / 1000),
 }
-if (values.out) writeFileSync(values.out, JSON.stringify(result, null, 2) + '\n')
+if (values.out) {
+  // As `prettier --check .` expects it, so that the committed file passes lint as written.
+  const options = (await resolveConfig(values.out)) ?? {}
+  writeFileSync(
+    values.out,
+    await format(JSON.stringify(result), { ...options, filepath: values.out }),
+  )
+}
 if (values.json) console.log(JSON.stringify(result, null, 2))
 else printTables()
 
