@@ -12,6 +12,7 @@ import { createSearchPacer } from './search-pacing.js'
  * @actions/github's getOctokit builds, minus its static import of undici (see `transport`).
  */
 const ClientOctokit = Octokit.plugin(retry, throttling)
+const noop = () => {}
 
 /**
  * Bottleneck (under plugin-retry and plugin-throttling: three limiters a request) yields to the
@@ -89,6 +90,9 @@ export function createClient(options: ClientOptions): Client {
     auth: options.token,
     baseUrl,
     userAgent: options.userAgent ?? 'now-page-action',
+    // @octokit/rest's request log would print every failed request (an expected 404 included)
+    // to stderr; the hook below logs each outcome at debug level already.
+    log: { debug: noop, info: noop, warn: (m: string) => log?.debug(m), error: noop },
     request: {
       ...(fetch ? { fetch } : {}),
       ...(options.deadline ? { signal: options.deadline.signal } : {}),
@@ -136,7 +140,9 @@ export function createClient(options: ClientOptions): Client {
 
   const paceSearch = createSearchPacer(maxWait * 1000)
   client.hook.wrap('request', (request, endpoint) =>
-    endpoint.url.startsWith('/search/') ? paceSearch(async () => request(endpoint)) : request(endpoint),
+    endpoint.url.startsWith('/search/')
+      ? paceSearch(async () => request(endpoint))
+      : request(endpoint),
   )
 
   // Registered after the plugins, so it wraps them: it sees each request's final outcome.
