@@ -1,452 +1,374 @@
-// npm run bench [-- --latency 100] [--scale-latency 20] [--quick] [--json]
-// Runs the bundled Action (dist/index.js) against the emulator with injected per-request latency
-// and prints requests by kind, wall time against a lower bound, scale runs, cold start and size.
-import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// npm run bench [-- --quick] [--reps 5] [--latency 100] [--scale-latency 20] [--json] [--out FILE]
+// Runs the bundled Action (dist/index.js) as a runner runs it, a separate process, against the
+// emulator with latency injected into every request, each figure the median of --reps runs.
+// Progress goes to stderr; the table (or --json) to stdout; --out writes the JSON for
+// scripts/performance-doc.ts, which regenerates docs/performance.md from it.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cpus } from 'node:os'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import {
-  parseScenario,
-  startEmulator,
-  type Emulator,
-  type Scenario,
-} from '../src/emulator/index.js'
-import {
-  actionEntry,
-  dispatchEvent,
-  runActionProcess,
-  type ActionRun,
-} from '../src/runner/local-runner.js'
-import { sinceDate, todayIn } from '../src/config/index.js'
-import { naiveRefresh, type NaiveJob } from './naive-refresh.js'
+import { format, resolveConfig } from 'prettier'
+import { startEmulator, type Emulator, type Scenario } from '../src/emulator/index.js'
+import { actionEntry, dispatchEvent, runActionProcess } from '../src/runner/local-runner.js'
+import { demo, naiveJob, oneMorePull, scaleScenario } from './bench-scenarios.js'
+import { measureClientOverhead } from './client-overhead.js'
+import { loadedJs } from './loaded-js.mjs'
+import { naiveRefresh } from './naive-refresh.js'
 
 const { values } = parseArgs({
   options: {
     latency: { type: 'string', default: '100' },
     'scale-latency': { type: 'string', default: '20' },
+    reps: { type: 'string', default: '5' },
     quick: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    out: { type: 'string' },
   },
 })
 const latency = Number(values.latency)
 const scaleLatency = Number(values['scale-latency'])
+const reps = Math.max(5, Number(values.reps))
+const progress = (m: string) => process.stderr.write(`[bench] ${m}\n`)
+const hook = fileURLToPath(new URL('bench-hook.mjs', import.meta.url))
 
-const demo = (): Scenario =>
-  parseScenario(
-    JSON.parse(readFileSync(new URL('../scenarios/demo.json', import.meta.url), 'utf8')),
-  )
-
-type Kind = 'search' | 'commits' | 'contents' | 'git reads' | 'git writes' | 'pulls' | 'other'
-function kindOf(method: string, path: string): Kind {
-  if (path.startsWith('/search/')) return 'search'
-  if (/\/git\//.test(path)) return method === 'GET' ? 'git reads' : 'git writes'
-  if (/\/commits|\/compare\//.test(path)) return 'commits'
-  if (/\/contents\//.test(path)) return 'contents'
-  if (/\/pulls|\/issues\//.test(path)) return 'pulls'
-  return 'other'
+/** Median, min and max of repeated measurements. */
+export interface Stat {
+  median: number
+  min: number
+  max: number
 }
-
-/** Requests, writes, requests by kind and API time (first request to last answer) of a log. */
-function summarize(log: Emulator['requests']) {
-  const byKind: Record<string, number> = {}
-  for (const r of log)
-    byKind[kindOf(r.method, r.path)] = (byKind[kindOf(r.method, r.path)] ?? 0) + 1
-  const apiMs = log.length
-    ? Math.max(...log.map((r) => r.at + r.ms)) - Math.min(...log.map((r) => r.at))
-    : 0
+function stat(xs: number[]): Stat {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  const median =
+    s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
+  const round = (x: number) => Math.round(x * 10) / 10
   return {
-    requests: log.length,
-    writes: log.filter((r) => r.method !== 'GET').length,
-    byKind,
-    apiMs,
+    median: round(median),
+    min: round(s[0] as number),
+    max: round(s[s.length - 1] as number),
   }
 }
 
-interface Row {
-  run: string
-  requests: number
-  writes: number
-  byKind: Record<string, number>
-  /** First request to last response, ms. */
-  apiMs: number
-  /** Process start to exit, ms. */
-  wallMs: number
-  lowerBoundMs: number
-  ratio: number
-  coldStartMs: number
-  peakRssMb?: number
+/** Round trips that must follow one another: the emulator logs `arrived`/`answered` order. */
+function rounds(log: Emulator['requests']): number {
+  let count = 0
+  let lastAnswer = -1
+  for (const r of [...log].sort((a, b) => a.arrived - b.arrived)) {
+    if (r.arrived > lastAnswer) count++
+    lastAnswer = Math.max(lastAnswer, r.answered)
+  }
+  return count
 }
 
 /**
- * Lower bound: the sequential round trips a run of this kind needs, with every read it makes
- * issued at once in one round. Writes through the Git Data API cannot overlap: a tree needs the
- * base's tree, a commit the tree, the ref the commit, the pull request the ref.
+ * The job's lower bound, in sequential round trips, through the API that needs fewest. REST:
+ * every read at once (1), then a branch (POST git/refs), a commit on it (PUT contents) and the
+ * pull request (POST pulls) = 4; an update: the commit, then the PR update = 3. GraphQL: every
+ * read in one query (1), then one mutation document, whose mutations GitHub runs in order
+ * (createRef, createCommitOnBranch, createPullRequest, or createCommitOnBranch and
+ * updatePullRequest) = 2. No-op and dry run: the reads = 1 either way.
  */
-const ROUNDS: Record<string, number> = {
-  // reads (page, PR, search, commits, tree, base head) 1 + tree -> commit -> ref -> pull = 5.
-  first: 1 + 4,
-  // reads 1: nothing to write.
-  'no-op': 1,
-  // reads 1 + tree -> commit -> ref -> PR update = 5.
-  update: 1 + 4,
-  'dry run': 1,
+const JOB_ROUNDS: Record<string, { rest: number; graphql: number }> = {
+  first: { rest: 4, graphql: 2 },
+  'no-op': { rest: 1, graphql: 1 },
+  update: { rest: 3, graphql: 2 },
+  'dry run': { rest: 1, graphql: 1 },
 }
-const BOUNDS_TEXT = [
-  'first: all reads in 1 round (page, PR, search, commits, tree, base head) + tree -> commit -> ref -> pull = 5',
-  'no-op and dry run: all reads in 1 round = 1; update: 1 + tree -> commit -> ref -> PR update = 5',
-]
 
-async function measure(
-  name: string,
+interface Sample {
+  requests: number
+  writes: number
+  rounds: number
+  apiMs: number
+  wallMs: number
+  coldStartMs: number
+  emulatorCpuMs: number
+  cpuMs?: number
+  peakRssMb?: number
+  liveHeapMb?: number
+}
+
+/** One run of the Action's process; the bench process's CPU meanwhile is the emulator's. */
+async function runOnce(
   em: Emulator,
   scenario: Scenario,
-  inputs: Record<string, string> = {},
-  bound = ROUNDS[name] ?? 0,
-): Promise<Row> {
+  inputs: Record<string, string>,
+  opts: { stats?: boolean; heap?: boolean; heapCapMb?: number } = {},
+): Promise<Sample & { stdout: string }> {
   const from = em.requests.length
+  const dir = mkdtempSync(join(tmpdir(), 'now-page-bench-'))
+  const statsFile = join(dir, 'stats.json')
+  const nodeOptions = [
+    ...(opts.stats ? [`--import=${hook}`] : []),
+    ...(opts.heapCapMb ? [`--max-old-space-size=${opts.heapCapMb}`] : []),
+  ]
   const repository = scenario.repository ?? 'someone/site'
-  const run: ActionRun = await runActionProcess({
+  const cpu = process.cpuUsage()
+  const run = await runActionProcess({
     inputs: { token: Object.keys(scenario.tokens)[0] as string, ...scenario.inputs, ...inputs },
     apiUrl: em.url,
     repository,
-    // As on a runner: a scheduled or dispatched run's payload names the repository's owner.
     event: dispatchEvent(repository, 'User'),
     now: scenario.now,
     timeoutMs: 900_000,
+    env: {
+      ...(nodeOptions.length ? { NODE_OPTIONS: nodeOptions.join(' ') } : {}),
+      ...(opts.stats ? { NOW_PAGE_BENCH_STATS: statsFile } : {}),
+      ...(opts.heap ? { NOW_PAGE_BENCH_HEAP: '1' } : {}),
+    },
   })
-  if (run.exitCode !== 0) throw new Error(`${name} failed:\n${run.stdout}\n${run.stderr}`)
+  const used = process.cpuUsage(cpu)
+  if (run.exitCode !== 0) throw new Error(`run failed:\n${run.stdout}\n${run.stderr}`)
   const log = em.requests.slice(from)
-  const summary = summarize(log)
-  const { apiMs } = summary
-  const lowerBoundMs = bound * latency
+  const first = Math.min(...log.map((r) => r.at))
+  const stats = opts.stats
+    ? (JSON.parse(readFileSync(statsFile, 'utf8')) as Partial<Sample> & { peakLiveHeapMb: number })
+    : undefined
+  rmSync(dir, { recursive: true, force: true })
   return {
-    run: name,
-    ...summary,
-    wallMs: Math.round(run.ms),
-    lowerBoundMs,
-    ratio: lowerBoundMs ? Math.round((apiMs / lowerBoundMs) * 100) / 100 : 0,
-    coldStartMs: log.length ? Math.min(...log.map((r) => r.at)) - run.startedAt : 0,
-  }
-}
-
-function scaleScenario(prs: number, commits: number, projects: number): Scenario {
-  const s = demo()
-  const start = Date.parse('2025-05-27T00:00:00Z')
-  const span = Date.parse('2025-08-23T00:00:00Z') - start
-  s.repos = s.repos.filter((r) => r.fullName === 'someone/site')
-  const orgs = ['kubernetes/kubernetes', 'golang/go', 'nodejs/node', 'rust-lang/rust']
-  for (const full of orgs) {
-    s.repos.push({
-      fullName: full,
-      ownerType: 'Organization',
-      pulls: Array.from({ length: Math.ceil(prs / orgs.length) }, (_, i) => {
-        const t = new Date(
-          start + ((i * orgs.length + orgs.indexOf(full)) / prs) * span,
-        ).toISOString()
-        return {
-          number: i + 1,
-          author: 'someone',
-          title: `change ${i}`,
-          state: 'closed' as const,
-          createdAt: t,
-          mergedAt: t,
+    requests: log.length,
+    writes: log.filter((r) => r.method !== 'GET').length,
+    rounds: rounds(log),
+    apiMs: log.length ? Math.max(...log.map((r) => r.at + r.ms)) - first : 0,
+    wallMs: run.ms,
+    coldStartMs: log.length ? first - run.startedAt : 0,
+    emulatorCpuMs: (used.user + used.system) / 1000,
+    ...(stats
+      ? {
+          cpuMs: stats.cpuMs,
+          peakRssMb: stats.peakRssMb,
+          ...(opts.heap ? { liveHeapMb: stats.peakLiveHeapMb } : {}),
         }
-      }),
-    })
-  }
-  const sides: string[] = []
-  for (let p = 0; p < projects; p++) {
-    const full = `someone/side-${p}`
-    sides.push(`${full} ch(?<chapter>\\d+)`)
-    s.repos.push({
-      fullName: full,
-      files: { 'README.md': '# side\n' },
-      commits: Array.from({ length: commits / projects }, (_, i) => ({
-        author: 'someone',
-        date: new Date(start + (i / (commits / projects)) * span).toISOString(),
-        message: `step ${i}`,
-        // A few paths, reused: the tree stays small however long the history.
-        paths: [`ch${String(i % 20).padStart(2, '0')}/main.go`],
-      })),
-    })
-  }
-  s.inputs = { ...s.inputs, 'side-projects': sides.join('\n'), 'exclude-orgs': '' }
-  return s
-}
-
-const rows: Row[] = []
-const naive: Row[] = []
-const notes: string[] = []
-
-/** The Action's job done the naive way (scripts/naive-refresh.ts), in this process. */
-async function measureNaive(
-  name: string,
-  em: Emulator,
-  scenario: Scenario,
-): Promise<Row & { pullRequestsFound: number }> {
-  const now = new Date(scenario.now)
-  const timeZone = scenario.inputs?.['time-zone'] ?? 'UTC'
-  const today = todayIn(timeZone, now)
-  const sides = (scenario.inputs?.['side-projects'] ?? '').split('\n').filter(Boolean)
-  const job: NaiveJob = {
-    apiUrl: em.url,
-    token: Object.keys(scenario.tokens)[0] as string,
-    owner: 'someone',
-    repo: 'site',
-    path: scenario.inputs?.['page-path'] ?? 'content/now.md',
-    branch: 'now-page/refresh',
-    since: sinceDate({ kind: 'duration', days: 90 }, today),
-    today,
-    now: now.toISOString(),
-    timeZone,
-    excludeOrgs: (scenario.inputs?.['exclude-orgs'] ?? '').split(/[\s,]+/).filter(Boolean),
-    sideProjects: sides.map((line) => {
-      const [repo = '', ...pattern] = line.trim().split(/\s+/)
-      return pattern.length ? { repo, progressPattern: pattern.join(' ') } : { repo }
-    }),
-  }
-  const from = em.requests.length
-  const started = performance.now()
-  const outcome = await naiveRefresh(job)
-  const wallMs = Math.round(performance.now() - started)
-  const summary = summarize(em.requests.slice(from))
-  const { apiMs } = summary
-  const lowerBoundMs = (ROUNDS[name] ?? 0) * latency
-  return {
-    run: `naive ${name}`,
-    ...summary,
-    wallMs,
-    lowerBoundMs,
-    ratio: lowerBoundMs ? Math.round((apiMs / lowerBoundMs) * 100) / 100 : 0,
-    coldStartMs: 0,
-    pullRequestsFound: outcome.pullRequests,
+      : {}),
+    stdout: run.stdout,
   }
 }
 
-/** One more merged upstream PR: new activity for an update run. */
-function oneMorePull(em: Emulator): void {
-  em.state.repo('kubernetes/kubernetes')!.pulls.push({
-    number: 133999,
-    id: 99999,
-    author: 'someone',
-    title: 'kubectl: one more fix',
-    body: '',
-    state: 'closed',
-    draft: false,
-    createdAt: '2025-08-22T10:00:00Z',
-    updatedAt: '2025-08-23T10:00:00Z',
-    closedAt: '2025-08-23T10:00:00Z',
-    mergedAt: '2025-08-23T10:00:00Z',
-    head: 'someone:fix',
-    base: 'master',
-    labels: [],
-    assignees: [],
-    reviewers: [],
-    comments: [],
-  })
+type Row = { run: string } & { [K in keyof Sample]?: Stat } & Record<string, unknown>
+function summarize(run: string, samples: Sample[], extra: Record<string, unknown> = {}): Row {
+  const row: Row = { run, ...extra }
+  for (const key of Object.keys(samples[0] ?? {}) as Array<keyof Sample>) {
+    const xs = samples.map((s) => s[key]).filter((x): x is number => typeof x === 'number')
+    if (xs.length) row[key] = stat(xs)
+  }
+  return row
 }
 
-{
+/** Bare `node -e 0`: the process start any Action pays. */
+function bareNode(): Stat {
+  const xs: number[] = []
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now()
+    spawnSync(process.execPath, ['-e', '0'])
+    xs.push(performance.now() - t)
+  }
+  return stat(xs)
+}
+
+const loadBefore = loadavg()
+const started = performance.now()
+progress(`bare node x${reps}`)
+const bare = bareNode()
+
+// The demo scenario: first, no-op and update on one emulator, the dry run on another, x reps.
+const demoSamples: Record<string, Sample[]> = { first: [], 'no-op': [], update: [], 'dry run': [] }
+for (let i = 0; i < reps; i++) {
+  progress(`demo runs at ${latency} ms, repetition ${i + 1} of ${reps}`)
   const scenario = demo()
   const em = await startEmulator(scenario, { latencyMs: latency })
-  rows.push(await measure('first', em, scenario))
-  rows.push(await measure('no-op', em, scenario))
+  demoSamples.first?.push(await runOnce(em, scenario, {}))
+  demoSamples['no-op']?.push(await runOnce(em, scenario, {}))
   oneMorePull(em)
-  rows.push(await measure('update', em, scenario))
+  demoSamples.update?.push(await runOnce(em, scenario, {}))
   await em.close()
   const dry = await startEmulator(scenario, { latencyMs: latency })
-  rows.push(await measure('dry run', dry, scenario, { 'dry-run': 'true' }))
+  demoSamples['dry run']?.push(await runOnce(dry, scenario, { 'dry-run': 'true' }))
   await dry.close()
-
-  // The same three runs, the naive way, on a fresh copy of the scenario.
-  const other = await startEmulator(demo(), { latencyMs: latency })
-  for (const name of ['first', 'no-op', 'update']) {
-    if (name === 'update') oneMorePull(other)
-    const { pullRequestsFound: _found, ...row } = await measureNaive(name, other, scenario)
-    naive.push(row)
-  }
-  await other.close()
 }
+const demoRows = Object.entries(demoSamples).map(([name, samples]) => {
+  const job = JOB_ROUNDS[name] as { rest: number; graphql: number }
+  const boundRounds = Math.min(job.rest, job.graphql)
+  const row = summarize(name, samples, {
+    jobRounds: job,
+    lowerBoundApiMs: boundRounds * latency,
+    lowerBoundWallMs: Math.round(bare.median + boundRounds * latency),
+  })
+  const median = (k: keyof Sample) => (row[k] as Stat).median
+  row.apiRatio = Math.round((median('apiMs') / (boundRounds * latency)) * 100) / 100
+  row.wallRatio = Math.round((median('wallMs') / (row.lowerBoundWallMs as number)) * 100) / 100
+  row.coldStartRatio = Math.round((median('coldStartMs') / bare.median) * 100) / 100
+  return row
+})
 
-interface ScaleRow extends Row {
-  prs: number
-  commits: number
-  /** Fewest requests that can carry the activity: 100 items a page. */
-  pages: number
-  pullRequestsFound?: number
-}
-const scale: ScaleRow[] = []
+// The naive approach, in this process (scripts/naive-refresh.ts).
+const naiveRows: Row[] = []
 if (!values.quick) {
-  for (const [prs, commits, heapCapMb] of [
-    [1000, 0, 0],
-    [5000, 0, 0],
-    [0, 50_000, 0],
-    // Peak RSS above includes garbage V8 has not collected yet; under a small heap cap the run
-    // must still finish if what it holds does not grow with history.
-    [0, 50_000, 40],
-  ] as const) {
-    const projects = commits ? 5 : 1
-    const scenario = scaleScenario(prs, commits, projects)
-    const em = await startEmulator(scenario, { latencyMs: scaleLatency })
-    const from = em.requests.length
-    const started = Date.now()
-    const dir = mkdtempSync(join(tmpdir(), 'now-page-bench-'))
-    writeFileSync(join(dir, 'event.json'), JSON.stringify(dispatchEvent('someone/site', 'User')))
-    // One run under /usr/bin/time, for its peak memory; the request log gives the rest.
-    const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, actionEntry()], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        GITHUB_API_URL: em.url,
-        GITHUB_REPOSITORY: 'someone/site',
-        GITHUB_EVENT_PATH: join(dir, 'event.json'),
-        ...(heapCapMb ? { NODE_OPTIONS: `--max-old-space-size=${heapCapMb}` } : {}),
-        NOW_PAGE_NOW: scenario.now,
-        INPUT_TOKEN: 'demo-token',
-        'INPUT_DRY-RUN': 'true',
-        'INPUT_PAGE-PATH': 'content/now.md',
-        'INPUT_SIDE-PROJECTS': scenario.inputs?.['side-projects'] ?? '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    let stderr = ''
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)))
-    const wallMs = Date.now() - started
-    rmSync(dir, { recursive: true, force: true })
-    if (code !== 0) throw new Error(`scale run failed: ${stderr}`)
-    const kb = Number(stderr.trim().split('\n').pop())
-    // The page read, the PR lookup, and per project its tree: the rest is listing pages.
-    const pages = Math.ceil(prs / 100) + projects * Math.ceil(commits / projects / 100)
-    scale.push({
-      run: `scale ${prs} PRs / ${commits} commits${heapCapMb ? ` (heap ≤ ${heapCapMb} MB)` : ''}`,
-      ...summarize(em.requests.slice(from)),
-      wallMs,
-      lowerBoundMs: 0,
-      ratio: 0,
-      coldStartMs: 0,
-      ...(Number.isFinite(kb) ? { peakRssMb: Math.round(kb / 1024) } : {}),
-      prs,
-      commits,
-      pages: Math.max(1, pages),
-      ...(prs
-        ? { pullRequestsFound: Number(/found (\d+) merged pull requests/.exec(stdout)?.[1] ?? NaN) }
-        : {}),
-    })
+  const samples: Record<string, Sample[]> = { first: [], 'no-op': [], update: [] }
+  for (let i = 0; i < reps; i++) {
+    progress(`naive runs, repetition ${i + 1} of ${reps}`)
+    const scenario = demo()
+    const em = await startEmulator(scenario, { latencyMs: latency })
+    for (const name of ['first', 'no-op', 'update']) {
+      if (name === 'update') oneMorePull(em)
+      const from = em.requests.length
+      const t = performance.now()
+      await naiveRefresh(naiveJob(em, scenario))
+      const log = em.requests.slice(from)
+      samples[name]?.push({
+        requests: log.length,
+        writes: log.filter((r) => r.method !== 'GET').length,
+        rounds: rounds(log),
+        apiMs: Math.max(...log.map((r) => r.at + r.ms)) - Math.min(...log.map((r) => r.at)),
+        wallMs: performance.now() - t,
+        coldStartMs: 0,
+        emulatorCpuMs: 0,
+      })
+    }
     await em.close()
   }
-  // The naive way at scale: one search query stops at GitHub's 1,000-result cap; every
-  // commit's files cost a request. 2,000 commits keep this part of the bench short.
-  for (const [prs, commits] of [
-    [5000, 0],
-    [0, 2000],
-  ] as const) {
-    const scenario = scaleScenario(prs, commits, 1)
-    const em = await startEmulator(scenario, { latencyMs: scaleLatency })
-    const { pullRequestsFound, ...row } = await measureNaive('first', em, scenario)
-    scale.push({
-      ...row,
-      run: `naive ${prs} PRs / ${commits} commits`,
-      prs,
-      commits,
-      pages: Math.max(1, Math.ceil(prs / 100) + Math.ceil(commits / 100)),
-      ...(prs ? { pullRequestsFound } : {}),
-    })
-    await em.close()
-  }
+  for (const [name, s] of Object.entries(samples)) naiveRows.push(summarize(`naive ${name}`, s))
 }
+
+// Scale: dry runs, so that each repetition starts from the same state.
+const scaleRows: Row[] = []
+const scaleCases: Array<{ prs: number; commits: number; heapCapMb?: number }> = values.quick
+  ? []
+  : [
+      { prs: 1200, commits: 0 },
+      { prs: 5000, commits: 0 },
+      { prs: 0, commits: 50_000 },
+      { prs: 0, commits: 50_000, heapCapMb: 40 },
+    ]
+for (const c of scaleCases) {
+  const projects = c.commits ? 5 : 1
+  const scenario = scaleScenario(c.prs, c.commits, projects)
+  const name = `${c.prs} PRs / ${c.commits} commits${c.heapCapMb ? ` (heap <= ${c.heapCapMb} MB)` : ''}`
+  const em = await startEmulator(scenario, { latencyMs: scaleLatency })
+  const timed: Sample[] = []
+  const heap: Sample[] = []
+  let found = Number.NaN
+  for (let i = 0; i < reps; i++) {
+    progress(`scale ${name}, repetition ${i + 1} of ${reps}`)
+    const s = await runOnce(
+      em,
+      scenario,
+      { 'dry-run': 'true' },
+      { stats: true, heapCapMb: c.heapCapMb },
+    )
+    found = Number(/found (\d+) merged pull requests/.exec(s.stdout)?.[1] ?? Number.NaN)
+    timed.push(s)
+  }
+  for (let i = 0; i < reps; i++) {
+    progress(`scale ${name}, live heap sample ${i + 1} of ${reps}`)
+    heap.push(
+      await runOnce(
+        em,
+        scenario,
+        { 'dry-run': 'true' },
+        { stats: true, heap: true, heapCapMb: c.heapCapMb },
+      ),
+    )
+  }
+  await em.close()
+  const row = summarize(name, timed, {
+    prs: c.prs,
+    commits: c.commits,
+    ...(c.heapCapMb ? { heapCapMb: c.heapCapMb } : {}),
+    ...(c.prs ? { pullRequestsFound: found } : {}),
+  })
+  row.liveHeapMb = stat(heap.map((h) => h.liveHeapMb ?? Number.NaN))
+  scaleRows.push(row)
+}
+
+progress('client overhead: 100 sequential requests x 5 rounds, plain Octokit and ours')
+const clientOverhead = await measureClientOverhead(100)
 
 const entry = actionEntry()
-const bundleBytes = statSync(entry).size
-const gain = rows
-  .map((r) => ({ ours: r, theirs: naive.find((n) => n.run === `naive ${r.run}`) }))
-  .filter((x): x is { ours: Row; theirs: Row } => x.theirs !== undefined)
-  .map(({ ours, theirs }) => ({
-    run: ours.run,
-    requests: `${theirs.requests} -> ${ours.requests}`,
-    apiMs: `${theirs.apiMs} -> ${ours.apiMs}`,
-    speedup: Math.round((theirs.apiMs / Math.max(1, ours.apiMs)) * 10) / 10,
-  }))
+const loaded = loadedJs(entry)
 const result = {
+  date: new Date().toISOString().slice(0, 10),
   machine: `${process.platform} ${process.arch}, ${cpus().length} cores, node ${process.version}`,
+  load: {
+    before: loadBefore.map((x) => Math.round(x * 100) / 100),
+    after: loadavg().map((x) => Math.round(x * 100) / 100),
+  },
+  reps,
   latencyMs: latency,
   scaleLatencyMs: scaleLatency,
-  bounds: BOUNDS_TEXT,
-  runs: rows,
-  naive,
-  gain,
-  scale,
-  bundle: { file: 'dist/index.js', bytes: bundleBytes },
-  notes,
+  bareNodeMs: bare,
+  loadedJs: { bytes: loaded.bytes, files: loaded.files, lazy: loaded.lazy },
+  runs: demoRows,
+  naive: naiveRows,
+  scale: scaleRows,
+  clientOverhead,
+  benchSeconds: Math.round((performance.now() - started) / 1000),
 }
-
-if (values.json) {
-  console.log(JSON.stringify(result, null, 2))
-} else {
-  const pad = (s: unknown, n: number) => String(s).padEnd(n)
-  const kinds = (r: Row) =>
-    Object.entries(r.byKind)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')
-  console.log(`now-page-action bench: ${result.machine}; ${latency} ms injected per request\n`)
-  console.log(
-    pad('run', 16) +
-      pad('requests', 10) +
-      pad('writes', 8) +
-      pad('api ms', 9) +
-      pad('bound ms', 10) +
-      pad('ratio', 7) +
-      pad('wall ms', 9) +
-      pad('cold ms', 8) +
-      'by kind',
+if (values.out) {
+  // As `prettier --check .` expects it, so that the committed file passes lint as written.
+  const options = (await resolveConfig(values.out)) ?? {}
+  writeFileSync(
+    values.out,
+    await format(JSON.stringify(result), { ...options, filepath: values.out }),
   )
-  for (const r of [...rows, ...naive]) {
+}
+if (values.json) console.log(JSON.stringify(result, null, 2))
+else printTables()
+
+function printTables(): void {
+  const f = (s: Stat | undefined) => (s ? `${s.median} (${s.min}-${s.max})` : '-')
+  const pad = (s: unknown, n: number) => String(s).padEnd(n)
+  console.log(
+    `now-page-action bench, ${result.machine}; load ${result.load.before.join(' ')} -> ${result.load.after.join(' ')}`,
+  )
+  console.log(`medians of ${reps} runs (min-max); ${latency} ms injected per request`)
+  console.log(
+    `bare node -e 0: ${f(bare)} ms; JavaScript the Action loads: ${(loaded.bytes / 1e6).toFixed(3)} MB\n`,
+  )
+  console.log(
+    pad('run', 10) +
+      pad('requests', 10) +
+      pad('rounds', 8) +
+      pad('API ms', 22) +
+      pad('bound', 7) +
+      pad('ratio', 7) +
+      pad('wall ms', 22) +
+      pad('bound', 7) +
+      pad('ratio', 7) +
+      pad('cold start ms', 20) +
+      pad('x bare', 8) +
+      'emulator CPU ms',
+  )
+  for (const r of demoRows)
     console.log(
-      pad(r.run, 16) +
-        pad(r.requests, 10) +
-        pad(r.writes, 8) +
-        pad(r.apiMs, 9) +
-        pad(r.lowerBoundMs, 10) +
-        pad(r.ratio, 7) +
-        pad(r.wallMs, 9) +
-        pad(r.run.startsWith('naive') ? '-' : r.coldStartMs, 8) +
-        kinds(r),
+      pad(r.run, 10) +
+        pad(r.requests?.median, 10) +
+        pad(r.rounds?.median, 8) +
+        pad(f(r.apiMs), 22) +
+        pad(r.lowerBoundApiMs, 7) +
+        pad(r.apiRatio, 7) +
+        pad(f(r.wallMs), 22) +
+        pad(r.lowerBoundWallMs, 7) +
+        pad(r.wallRatio, 7) +
+        pad(f(r.coldStartMs), 20) +
+        pad(r.coldStartRatio, 8) +
+        f(r.emulatorCpuMs),
     )
-  }
-  console.log('\nLower bound = sequential round trips the run needs x latency:')
-  for (const line of BOUNDS_TEXT) console.log(`  ${line}`)
-  console.log('\nAgainst the naive approach (scripts/naive-refresh.ts): requests, API time')
-  for (const g of gain)
+  for (const r of naiveRows)
     console.log(
-      `  ${pad(g.run, 8)} ${pad(g.requests, 12)} ${pad(g.apiMs + ' ms', 18)} ${g.speedup}x faster`,
+      pad(r.run, 16) + pad(r.requests?.median, 10) + pad(r.rounds?.median, 8) + f(r.apiMs),
     )
-  if (scale.length) {
-    console.log(`\nScale (${scaleLatency} ms per request; the Action's runs are dry runs)`)
+  if (scaleRows.length) console.log(`\nScale, ${scaleLatency} ms per request (dry runs)`)
+  for (const r of scaleRows)
     console.log(
-      pad('run', 48) +
-        pad('requests', 10) +
-        pad('pages', 7) +
-        pad('req/page', 10) +
-        pad('api ms', 10) +
-        pad('peak RSS MB', 13) +
-        'by kind',
+      `${pad(r.run, 40)} requests ${r.requests?.median}, rounds ${r.rounds?.median}, API ${f(r.apiMs)} ms, wall ${f(r.wallMs)} ms, Action CPU ${f(r.cpuMs)} ms, emulator CPU ${f(r.emulatorCpuMs)} ms, peak RSS ${f(r.peakRssMb)} MB, live heap ${f(r.liveHeapMb as Stat)} MB` +
+        (r.pullRequestsFound !== undefined ? `, PRs found ${String(r.pullRequestsFound)}` : ''),
     )
-    for (const r of scale)
-      console.log(
-        pad(r.run, 48) +
-          pad(r.requests, 10) +
-          pad(r.pages, 7) +
-          pad((r.requests / r.pages).toFixed(2), 10) +
-          pad(r.apiMs, 10) +
-          pad(r.peakRssMb ?? '-', 13) +
-          kinds(r) +
-          (r.pullRequestsFound !== undefined
-            ? `; PRs found: ${r.pullRequestsFound} of ${r.prs}`
-            : ''),
-      )
-  }
-  console.log(`\nBundle: dist/index.js ${(bundleBytes / 1024 / 1024).toFixed(2)} MB`)
+  const o = clientOverhead
+  console.log(
+    `\nClient overhead: ${o.overheadWallMs} ms wall, ${o.overheadCpuMs} ms CPU a request (plain @octokit/rest ${o.plainWallMs} ms, ours ${o.actionWallMs} ms)`,
+  )
+  console.log(`\n${result.benchSeconds} s`)
 }

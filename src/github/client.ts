@@ -13,6 +13,7 @@ import { noRetryWhenUnreachable } from './unreachable.js'
  * @actions/github's getOctokit builds, minus its static import of undici (see `transport`).
  */
 const ClientOctokit = Octokit.plugin(noRetryWhenUnreachable, retry, throttling)
+const noop = () => {}
 
 /**
  * Bottleneck (under plugin-retry and plugin-throttling: three limiters a request) yields to the
@@ -90,6 +91,9 @@ export function createClient(options: ClientOptions): Client {
     auth: options.token,
     baseUrl,
     userAgent: options.userAgent ?? 'now-page-action',
+    // @octokit/rest's request log would print every failed request (an expected 404 included)
+    // to stderr; the hook below logs each outcome at debug level already.
+    log: { debug: noop, info: noop, warn: (m: string) => log?.debug(m), error: noop },
     request: {
       ...(fetch ? { fetch } : {}),
       ...(options.deadline ? { signal: options.deadline.signal } : {}),
