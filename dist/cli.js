@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { N as NowPageError, O as Octokit, c as createTwoFilesPatch, p as parse, a as configFromInputs, i as inputNames, t as todayIn, e as editPage, d as diffFromSummary, b as isNowPageError } from './chunks/summary.js';
+import { N as NowPageError, O as Octokit, c as createTwoFilesPatch, p as parse, a as configFromInputs, i as inputNames, t as todayIn, e as editPage, m as movedDatesText, d as diffFromSummary, b as isNowPageError } from './chunks/summary.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12172,7 +12172,9 @@ dates when a section changed. Prints the new page (or with --diff a unified diff
   --today DATE      the date to write, YYYY-MM-DD (default: today in the config's time-zone)
   --config FILE     settings, with the Action's input names as keys (YAML or JSON)
   --write           edit the page file in place instead of printing it
-  --diff            print a unified diff instead of the page (not with --write)`,
+  --diff            print a unified diff instead of the page (not with --write)
+  --explain         also list on stderr each date moved (field or line, old -> new), as the PR
+                    body does, or how to add one when the page has none`,
     options: {
         page: { type: 'string' },
         activity: { type: 'string' },
@@ -12180,6 +12182,7 @@ dates when a section changed. Prints the new page (or with --diff a unified diff
         config: { type: 'string' },
         write: { type: 'boolean', default: false },
         diff: { type: 'boolean', default: false },
+        explain: { type: 'boolean', default: false },
     },
 };
 function editCommand(argv, io) {
@@ -12205,6 +12208,10 @@ function editCommand(argv, io) {
     const result = editPage(page, activity, options);
     for (const note of result.report.notes) {
         io.stderr(`${values.page}${note.line ? `:${note.line}` : ''}: note: ${note.message}\n`);
+    }
+    if (values.explain) {
+        const moved = movedDatesText(result.report).filter((line) => line !== '');
+        io.stderr((moved.length > 0 ? moved : ['No date moved.']).join('\n') + '\n');
     }
     if (values.write) {
         if (result.changed)

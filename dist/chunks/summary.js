@@ -5430,6 +5430,443 @@ function splitLines$2(text) {
     return result;
 }
 
+/**
+ * Untrusted text (PR titles, commit messages) goes onto a public page. It must render as the
+ * text it is: never as HTML, a link, emphasis that swallows the rest of the line, a new block, or
+ * one of our section markers. Everything here is a pure string transform.
+ */
+/** Invisible or direction-changing characters: they can hide or reorder text (Trojan Source). */
+const INVISIBLE_RE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/g;
+/** C0/C1 controls other than whitespace, which become spaces. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+/** Characters with Markdown meaning anywhere in a line (CommonMark allows `\` before any ASCII
+ * punctuation, and renders it as the bare character). */
+const INLINE_SPECIAL_RE = /[\\`*_[\]|~]/g;
+/** Characters that start a block when they open a line, in case a template puts a value first. */
+const LEADING_BLOCK_RE = /^([#>+=-]|\d+[.)])/;
+const DEFAULT_MAX_TEXT = 200;
+const WJ = '\u2060';
+/** One line of visible text: invisible and control characters out, whitespace collapsed, cut to
+ * `maxLength` characters (code points) with an ellipsis. */
+function plainLine(text, maxLength = DEFAULT_MAX_TEXT) {
+    const plain = text.replace(INVISIBLE_RE, '').replace(CONTROL_RE, ' ').replace(/\s+/g, ' ').trim();
+    const chars = Array.from(plain);
+    if (chars.length <= maxLength)
+        return plain;
+    return (chars
+        .slice(0, maxLength - 1)
+        .join('')
+        .trimEnd() + '…');
+}
+function escapeInline(text, maxLength = DEFAULT_MAX_TEXT) {
+    return (plainLine(text, maxLength)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(INLINE_SPECIAL_RE, (c) => `\\${c}`)
+        .replace(LEADING_BLOCK_RE, (c) => `${c.slice(0, -1)}\\${c.slice(-1)}`)
+        // Autolink literals (GFM, goldmark's linkify) turn bare URLs and emails into links, some of
+        // them after entity decoding, so escaping cannot stop them. A WORD JOINER (invisible, and
+        // stripped from the input above) breaks the pattern without changing what a reader sees.
+        .replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1:${WJ}//`)
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${WJ}.`)
+        .replace(/@/g, `${WJ}@`));
+}
+/** The first line of a commit message: its subject. */
+function subjectLine(message) {
+    return message.split(/\r\n|\n|\r/, 1)[0] ?? '';
+}
+/**
+ * URLs come from GitHub's API, but a link destination must still be unable to close the link or
+ * run script: only http(s) passes, and characters that end a destination are percent-encoded.
+ */
+function safeUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return '#';
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return '#';
+    return parsed.href.replace(/[()<>\s"'`\\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/**
+ * Text copied from elsewhere (PR titles, commit subjects, page notes) into a pull request body,
+ * title or commit message must not notify anyone or act on any issue. GitHub turns `@user`,
+ * `#N`, `GH-N`, `owner/repo#N` and issue or pull request URLs into mentions and cross-references
+ * (each one adds an event to the target's timeline), and a closing keyword before a reference
+ * closes that issue when the pull request merges. A ZERO WIDTH JOINER, invisible, placed inside
+ * each pattern (right after the `@`, as Dependabot does) breaks it without changing what a reader
+ * sees. Only for pull request text: files are not scanned for references, so the page keeps its
+ * text as it is.
+ */
+const ZWJ = '\u200D';
+const MENTION_RE = /@/g;
+const ISSUE_NUMBER_RE = /#(?=\d)/g;
+const GH_NUMBER_RE = /(gh-)(?=\d)/gi;
+const ISSUE_URL_PATH_RE = /\/(issues|pulls?|discussions)\/(?=\d)/gi;
+const CLOSING_KEYWORD_RE = /\b(close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b/gi;
+function neutralizeReferences(text) {
+    return text
+        .replace(MENTION_RE, `@${ZWJ}`)
+        .replace(ISSUE_NUMBER_RE, `#${ZWJ}`)
+        .replace(GH_NUMBER_RE, `$1${ZWJ}`)
+        .replace(ISSUE_URL_PATH_RE, `/$1/${ZWJ}`)
+        .replace(CLOSING_KEYWORD_RE, `$1${ZWJ}`);
+}
+const REDIRECT_HOST = 'https://redirect.github.com';
+/**
+ * A link to an upstream pull request or issue that does not add an event to its timeline:
+ * github.com paths go through GitHub's non-notifying redirect host (what Dependabot and Renovate
+ * use). Other servers (GitHub Enterprise) have no such host, so those get no link at all.
+ */
+function quietLink(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' || parsed.hostname.toLowerCase() !== 'github.com')
+        return undefined;
+    if (!/^\/[\w.-]+\/[\w.-]+\/(pull|issues)\/\d+$/.test(parsed.pathname))
+        return undefined;
+    return REDIRECT_HOST + parsed.pathname;
+}
+
+const inputsFor = (name) => ({
+    title: `${name}-title`,
+    heading: `${name}-heading`,
+    template: `${name}-template`,
+});
+const SECTIONS = {
+    contributions: {
+        defaultTitle: 'Open source contributions',
+        defaultTemplate: '- {title} ([{repo}#{number}]({url})), merged {merged_at}',
+        placeholders: [
+            'title',
+            'repo',
+            'owner',
+            'name',
+            'number',
+            'url',
+            'repo_url',
+            'merged_at',
+            'first',
+        ],
+        grouped: {
+            defaultTemplate: '- [{repo}]({repo_url}): {pull_requests}, latest merged {merged_at}: {title}',
+            placeholders: [
+                'repo',
+                'owner',
+                'name',
+                'repo_url',
+                'count',
+                'pull_requests',
+                'merged_at',
+                'title',
+                'url',
+            ],
+        },
+        needs: 'pullRequests',
+        inputs: inputsFor('contributions'),
+    },
+    progress: {
+        defaultTitle: 'Side projects',
+        defaultTemplate: '- [{repo}]({url}): {summary}',
+        placeholders: [
+            'repo',
+            'owner',
+            'name',
+            'url',
+            'summary',
+            'progress',
+            'count',
+            'commits',
+            'latest_message',
+            'latest_date',
+            'latest_url',
+            'languages',
+        ],
+        needs: 'projects',
+        inputs: inputsFor('progress'),
+    },
+};
+const SECTION_NAMES = Object.keys(SECTIONS);
+function sectionDefinition(name) {
+    return SECTIONS[name];
+}
+/** The placeholders a template of this section may use with these options. */
+function placeholdersFor(name, options) {
+    const definition = sectionDefinition(name);
+    return options.groupByRepo && definition.grouped
+        ? definition.grouped.placeholders
+        : definition.placeholders;
+}
+/** The template a section uses when the author gives none. */
+function defaultTemplateFor(name, options) {
+    const definition = sectionDefinition(name);
+    return options.groupByRepo && definition.grouped
+        ? definition.grouped.defaultTemplate
+        : definition.defaultTemplate;
+}
+
+const DEFAULT_DATE_FIELDS = [
+    'date',
+    'lastmod',
+    'updated',
+    'last_modified_at',
+    'modified',
+];
+
+const MARKER_RE = /^[ \t]*<!--[ \t]*now-page:([A-Za-z0-9_-]+):(start|end)[ \t]*-->[ \t]*$/;
+/** Anything that mentions our namespace inside a comment; used to catch near-miss markers that
+ * would otherwise be silently ignored and make the Action insert a second copy of a section. */
+const NEAR_MISS_RE = /<!--.*now-page\b/i;
+function markerLine(name, kind) {
+    return `<!-- now-page:${name}:${kind} -->`;
+}
+/** True when a line would be read as a marker (used to prove rendered text never forges one). */
+function looksLikeMarker(line) {
+    return MARKER_RE.test(line) || NEAR_MISS_RE.test(line);
+}
+const example = (name) => `<!-- now-page:${name}:start --> and <!-- now-page:${name}:end --> on lines of their own`;
+/**
+ * Finds the marked regions of the body. Markers in code blocks are text, not markers. Every
+ * malformed arrangement is an error: guessing would risk writing over the author's words.
+ */
+function findMarkedRegions(body, file) {
+    const regions = new Map();
+    let open;
+    body.lines.forEach((line, index) => {
+        if (body.inCode[index])
+            return;
+        const where = { file, line: line.number };
+        const m = MARKER_RE.exec(line.text);
+        if (!m) {
+            if (NEAR_MISS_RE.test(line.text)) {
+                throw new NowPageError(`malformed now-page marker: ${JSON.stringify(line.text.trim())}`, {
+                    ...where,
+                    hint: `Write markers exactly as <!-- now-page:contributions:start -->, alone on their line`,
+                });
+            }
+            return;
+        }
+        const name = m[1];
+        const kind = m[2];
+        if (!SECTION_NAMES.includes(name)) {
+            throw new NowPageError(`unknown section '${name}' in marker`, {
+                ...where,
+                hint: `Known sections: ${SECTION_NAMES.join(', ')}`,
+            });
+        }
+        const section = name;
+        if (kind === 'start') {
+            if (open) {
+                const opened = body.lines[open.index]?.number;
+                throw new NowPageError(`'${section}' starts inside '${open.name}' (opened on line ${opened}); sections cannot nest`, { ...where, hint: `Close '${open.name}' with <!-- now-page:${open.name}:end --> first` });
+            }
+            const earlier = regions.get(section);
+            if (earlier) {
+                const first = body.lines[earlier.startIndex]?.number;
+                throw new NowPageError(`duplicate '${section}' section (it already appears on line ${first})`, { ...where, hint: 'Keep one pair of markers per section and delete the other' });
+            }
+            open = { name: section, index };
+            return;
+        }
+        if (!open) {
+            throw new NowPageError(`'${section}' end marker without a start marker before it`, {
+                ...where,
+                hint: `Put ${example(section)}, start before end`,
+            });
+        }
+        if (open.name !== section) {
+            const opened = body.lines[open.index]?.number;
+            throw new NowPageError(`'${section}' end marker while '${open.name}' (opened on line ${opened}) is still open`, { ...where, hint: `Close '${open.name}' before ending '${section}'` });
+        }
+        regions.set(section, { name: section, startIndex: open.index, endIndex: index });
+        open = undefined;
+    });
+    if (open) {
+        const line = body.lines[open.index]?.number;
+        throw new NowPageError(`'${open.name}' start marker is never closed`, {
+            file,
+            line,
+            hint: `Add <!-- now-page:${open.name}:end --> on its own line after the section`,
+        });
+    }
+    return regions;
+}
+
+const PLACEHOLDER_RE = /\{([a-z_]+)\}/g;
+/**
+ * Fills `{name}` placeholders, each with the form of its value escaped for where it sits: inside
+ * an HTML tag of the template (`<a title="{title}">`) or in Markdown text.
+ */
+function fillTemplate(template, values) {
+    const inTag = tagRanges(template);
+    return template.replace(PLACEHOLDER_RE, (whole, name, at) => {
+        const value = values[name];
+        if (value === undefined)
+            return whole;
+        if (typeof value === 'string')
+            return value;
+        return inTag.some(([from, to]) => at > from && at < to) ? value.attribute : value.markdown;
+    });
+}
+/** [start, end) offsets of the HTML tags in a template line: `<` and a letter (or `/`) up to
+ * the `>` that is not inside a quoted attribute value; a tag left open runs to the end. */
+function tagRanges(template) {
+    const ranges = [];
+    const open = /<\/?[A-Za-z]/g;
+    for (let m = open.exec(template); m; m = open.exec(template)) {
+        let quote = '';
+        let i = m.index + 1;
+        for (; i < template.length; i++) {
+            const c = template[i];
+            if (quote)
+                quote = c === quote ? '' : quote;
+            else if (c === '"' || c === "'")
+                quote = c;
+            else if (c === '>')
+                break;
+        }
+        ranges.push([m.index, i]);
+        open.lastIndex = i;
+    }
+    return ranges;
+}
+/**
+ * Templates are the author's own text, so they are trusted; still, one that names an unknown
+ * placeholder or spans lines would render a broken page on every run, so it is refused up front.
+ */
+function checkTemplate(template, known, where) {
+    if (/[\r\n]/.test(template) || looksLikeMarker(template)) {
+        throw new NowPageError('a template must be a single line without now-page markers', {
+            ...where,
+            hint: 'Write one line per item, e.g. "- {title} ({url})"',
+        });
+    }
+    for (const m of template.matchAll(PLACEHOLDER_RE)) {
+        const name = m[1];
+        if (!known.includes(name)) {
+            throw new NowPageError(`unknown placeholder {${name}} in template ${JSON.stringify(template)}`, {
+                ...where,
+                hint: `Available placeholders: ${known.map((k) => `{${k}}`).join(', ')}`,
+            });
+        }
+    }
+}
+
+/** What is new on the page: PRs and commits whose links the base page does not have yet. */
+function whatIsNew(activity, baseText) {
+    const pullRequests = activity.pullRequests.filter((pr) => !baseText.includes(pr.url));
+    const projects = activity.projects
+        .map((p) => ({ repo: p.repo, commits: p.commits.filter((c) => !baseText.includes(c.sha)) }))
+        .filter((p) => p.commits.length > 0);
+    return { pullRequests, projects };
+}
+function prTitle(template, input) {
+    return fillTemplate(template, values(input));
+}
+function commitMessage(template, input) {
+    return fillTemplate(template, values(input));
+}
+function values(input) {
+    const news = whatIsNew(input.activity, input.baseText);
+    return {
+        today: input.today,
+        since: input.since,
+        // Plain text (titles and commit messages are not Markdown), but a path is still copied text.
+        path: neutralizeReferences(input.path),
+        new_pull_requests: String(news.pullRequests.length),
+        new_commits: String(news.projects.reduce((n, p) => n + p.commits.length, 0)),
+    };
+}
+/** Untrusted text in the body: inert Markdown that mentions and references nothing. */
+function copied(text, maxLength) {
+    return neutralizeReferences(escapeInline(text, maxLength));
+}
+/** `owner/repo#N`, linked without notifying the upstream pull request (see quietLink). */
+function pullRequestRef(pr) {
+    const text = copied(`${pr.repo}#${pr.number}`);
+    const link = quietLink(pr.url);
+    return link ? `[${text}](${link})` : text;
+}
+/** The PR body: what changed, the window, and how to refresh. Titles are untrusted here too. */
+function prBody(input, extra) {
+    const news = whatIsNew(input.activity, input.baseText);
+    const lines = [
+        `This pull request refreshes \`${neutralizeReferences(input.path)}\` with activity since **${input.since}** (today: ${input.today}).`,
+        '',
+    ];
+    if (news.pullRequests.length > 0) {
+        lines.push(`**New merged pull requests (${news.pullRequests.length})**`, '');
+        for (const pr of news.pullRequests.slice(0, 50)) {
+            lines.push(`- ${pullRequestRef(pr)}: ${copied(pr.title)}`);
+        }
+        if (news.pullRequests.length > 50)
+            lines.push(`- …and ${news.pullRequests.length - 50} more`);
+        lines.push('');
+    }
+    if (news.projects.length > 0) {
+        lines.push('**Side-project commits**', '');
+        for (const p of news.projects) {
+            const latest = p.commits[0];
+            const subject = latest ? `; latest: ${copied(subjectLine(latest.message), 100)}` : '';
+            lines.push(`- ${copied(p.repo)}: ${p.commits.length} commit${p.commits.length === 1 ? '' : 's'}${subject}`);
+        }
+        lines.push('');
+    }
+    const sections = input.report.sections
+        .filter((s) => s.status === 'updated' || s.status === 'inserted')
+        .map((s) => `\`${s.name}\` (${s.status})`);
+    if (sections.length > 0)
+        lines.push(`Sections changed: ${sections.join(', ')}.`);
+    lines.push(...movedDatesText(input.report));
+    for (const note of input.report.notes) {
+        lines.push(`> Note${note.line ? ` (line ${note.line})` : ''}: ${copied(note.message, 300)}`);
+    }
+    lines.push('', '---', `Review, edit or merge as you like: your commits on this branch are never overwritten. ` +
+        `To refresh now, run the workflow from the Actions tab (workflow_dispatch)` +
+        (input.workflowUrl ? ` — [open it](${input.workflowUrl})` : '') +
+        '.', '', '<sub>Opened by [now-page-action](https://github.com/marketplace/actions/now-page).</sub>');
+    if (extra)
+        lines.splice(2, 0, extra, '');
+    return lines.join('\n');
+}
+/** Each date moved to today, field or line, old -> new; or, when the page has none, how to add
+ * one. The old values are the author's own text, quoted as code. */
+function movedDatesText(report) {
+    const out = [];
+    if (report.movedDates.length > 0) {
+        out.push('', '**Dates moved to today**', '');
+        for (const d of report.movedDates) {
+            const where = d.kind === 'field' ? `${codeSpan(d.name)} (line ${d.line})` : `line ${d.line}`;
+            const guess = d.guessedOrder
+                ? ` (read as ${d.guessedOrder === 'dmy' ? 'day/month' : 'month/day'}: nothing else on the page settled the order; check it)`
+                : '';
+            out.push(`- ${where}: ${d.from === null ? 'added' : codeSpan(d.from)} → ${codeSpan(d.to)}${guess}`);
+        }
+    }
+    if (report.noLiveDate) {
+        out.push('', `> No date on this page says when it was last updated: ${copied(report.noLiveDate.suggestion, 300)}`);
+    }
+    return out;
+}
+/** Inline code that the text's own backticks cannot close early (code is not Markdown: no
+ * escaping, only one line and the references neutralized). */
+function codeSpan(text) {
+    const safe = neutralizeReferences(text.replace(/[\r\n]+/g, ' ').slice(0, 120));
+    const fence = '`'.repeat((safe.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length), 0) + 1);
+    return `${fence}${fence.length > 1 ? ' ' : ''}${safe}${fence.length > 1 ? ' ' : ''}${fence}`;
+}
+
 const ALIAS = Symbol.for('yaml.alias');
 const DOC = Symbol.for('yaml.document');
 const MAP = Symbol.for('yaml.map');
@@ -12337,683 +12774,6 @@ function parse$3(src, reviver, options) {
     return doc.toJS(Object.assign({ reviver: _reviver }, options));
 }
 
-// Generated from action.yml by `npm run readme` (scripts/readme-tables.mjs); do not edit.
-// Every input of the Action with its default, as action.yml states it: the one source.
-const INPUT_DEFAULTS = {
-    token: '${{ github.token }}',
-    author: '',
-    'page-path': '',
-    'side-projects': '',
-    'include-repos': '',
-    'exclude-repos': '',
-    'exclude-orgs': '',
-    since: '90d',
-    'max-items': '10',
-    'time-zone': 'UTC',
-    'api-url': '',
-    sections: 'contributions, progress',
-    'date-fields': 'date, lastmod, updated, last_modified_at, modified',
-    'add-date-field': '',
-    'update-body-date': 'true',
-    'contributions-heading': '',
-    'progress-heading': '',
-    'contributions-template': '',
-    'progress-template': '',
-    'contributions-title': '',
-    'progress-title': '',
-    'insert-at': 'end',
-    'group-by-repo': 'false',
-    base: '',
-    branch: 'now-page/refresh',
-    title: 'Update Now page ({today})',
-    body: '',
-    'commit-message': 'Update Now page ({today})',
-    labels: '',
-    reviewers: '',
-    assignees: '',
-    draft: 'false',
-    'on-human-edit': 'skip',
-    'commit-author': '',
-    committer: '',
-    'dry-run': 'false',
-    'api-timeout-minutes': '10',
-};
-
-/**
- * Untrusted text (PR titles, commit messages) goes onto a public page. It must render as the
- * text it is: never as HTML, a link, emphasis that swallows the rest of the line, a new block, or
- * one of our section markers. Everything here is a pure string transform.
- */
-/** Invisible or direction-changing characters: they can hide or reorder text (Trojan Source). */
-const INVISIBLE_RE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/g;
-/** C0/C1 controls other than whitespace, which become spaces. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-/** Characters with Markdown meaning anywhere in a line (CommonMark allows `\` before any ASCII
- * punctuation, and renders it as the bare character). */
-const INLINE_SPECIAL_RE = /[\\`*_[\]|~]/g;
-/** Characters that start a block when they open a line, in case a template puts a value first. */
-const LEADING_BLOCK_RE = /^([#>+=-]|\d+[.)])/;
-const DEFAULT_MAX_TEXT = 200;
-const WJ = '\u2060';
-/** One line of visible text: invisible and control characters out, whitespace collapsed, cut to
- * `maxLength` characters (code points) with an ellipsis. */
-function plainLine(text, maxLength = DEFAULT_MAX_TEXT) {
-    const plain = text.replace(INVISIBLE_RE, '').replace(CONTROL_RE, ' ').replace(/\s+/g, ' ').trim();
-    const chars = Array.from(plain);
-    if (chars.length <= maxLength)
-        return plain;
-    return (chars
-        .slice(0, maxLength - 1)
-        .join('')
-        .trimEnd() + '…');
-}
-function escapeInline(text, maxLength = DEFAULT_MAX_TEXT) {
-    return (plainLine(text, maxLength)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(INLINE_SPECIAL_RE, (c) => `\\${c}`)
-        .replace(LEADING_BLOCK_RE, (c) => `${c.slice(0, -1)}\\${c.slice(-1)}`)
-        // Autolink literals (GFM, goldmark's linkify) turn bare URLs and emails into links, some of
-        // them after entity decoding, so escaping cannot stop them. A WORD JOINER (invisible, and
-        // stripped from the input above) breaks the pattern without changing what a reader sees.
-        .replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1:${WJ}//`)
-        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${WJ}.`)
-        .replace(/@/g, `${WJ}@`));
-}
-/** The first line of a commit message: its subject. */
-function subjectLine(message) {
-    return message.split(/\r\n|\n|\r/, 1)[0] ?? '';
-}
-/**
- * URLs come from GitHub's API, but a link destination must still be unable to close the link or
- * run script: only http(s) passes, and characters that end a destination are percent-encoded.
- */
-function safeUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return '#';
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return '#';
-    return parsed.href.replace(/[()<>\s"'`\\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
-const ATTRIBUTE_SPECIAL_RE = /[&<>"'`= ]/g;
-/**
- * Untrusted text placed inside an HTML tag by a user's template (`<li title="{title}">`):
- * Markdown escapes mean nothing there (a backslash shows as itself) and a quote would end the
- * attribute, so every character that can end a value or a tag, quoted or not, becomes a numeric
- * character reference, which the browser shows as the character.
- */
-function escapeHtmlAttribute(text, maxLength) {
-    return htmlAttributeValue(plainLine(text, maxLength));
-}
-/** Escapes text that is already one clean line (a URL that passed safeUrl, say). */
-function htmlAttributeValue(line) {
-    return line.replace(ATTRIBUTE_SPECIAL_RE, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** True for a real calendar date written exactly `YYYY-MM-DD` (the one validator config,
- * activity and page code share). */
-function isIsoDate(value) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    return m !== null && isValidDate({ year: +m[1], month: +m[2], day: +m[3] });
-}
-/** Parses `YYYY-MM-DD`; throws on anything else so a bad `today` never becomes NaN text. */
-function parseIsoDate(value) {
-    if (!isIsoDate(value))
-        throw new Error(`'${value}' is not a calendar date written YYYY-MM-DD`);
-    const [year, month, day] = value.split('-').map(Number);
-    return { year, month, day };
-}
-function isValidDate({ year, month, day }) {
-    if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1)
-        return false;
-    return day <= daysInMonth(year, month);
-}
-function daysInMonth(year, month) {
-    return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-/** 0 = Sunday … 6 = Saturday, like `Date#getUTCDay`. */
-function weekdayOf({ year, month, day }) {
-    return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-}
-/** Whether a written date already says `target`, comparing only the components it has. */
-function saysSameDay(written, target) {
-    return (written.month === target.month &&
-        (written.year === undefined || written.year === target.year) &&
-        (written.day === undefined || written.day === target.day));
-}
-function toIso({ year, month, day }) {
-    const p = (n, w) => String(n).padStart(w, '0');
-    return `${p(year, 4)}-${p(month, 2)}-${p(day, 2)}`;
-}
-
-/**
- * Time-zone math through Intl's zone data: no hand-written offsets, no clock. Formatters are
- * costly to build, so each zone's is built once, on first use.
- */
-const formatters = new Map();
-function formatterFor(timeZone) {
-    let fmt = formatters.get(timeZone);
-    if (!fmt) {
-        fmt = new Intl.DateTimeFormat('en-US', {
-            timeZone,
-            hourCycle: 'h23',
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit',
-            hour: '2-digit',
-            minute: '2-digit',
-            second: '2-digit',
-        });
-        formatters.set(timeZone, fmt);
-    }
-    return fmt;
-}
-/** `['YYYY-MM-DD', 'HH:MM:SS']` of an instant (ms or ISO text) in a time zone. Throws a
- * RangeError for an unknown zone. */
-function partsInZone(instant, timeZone) {
-    const t = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
-    const parts = formatterFor(timeZone).formatToParts(t);
-    const get = (type) => parts.find((p) => p.type === type)?.value ?? '00';
-    return [
-        `${get('year')}-${get('month')}-${get('day')}`,
-        `${get('hour')}:${get('minute')}:${get('second')}`,
-    ];
-}
-/** The calendar date (`YYYY-MM-DD`) of an instant in a time zone: what the author would call
- * the day it happened. Unparseable text falls back to its first ten characters. */
-function dateInZone(instant, timeZone) {
-    const t = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
-    if (Number.isNaN(t))
-        return typeof instant === 'string' ? instant.slice(0, 10) : '';
-    return partsInZone(t, timeZone)[0];
-}
-
-/**
- * Month and weekday names per locale, from Intl rather than typed-in tables. A table is built
- * the first time a locale is needed (cold start matters in an Action), then kept.
- */
-const NAME_LOCALES = ['en', 'es', 'pt', 'de', 'fr', 'it', 'nl'];
-const tables = new Map();
-const clean = (s) => s.normalize('NFC').toLocaleLowerCase().replace(/\.$/, '');
-/** The twelve month names (index 0 = January) in one form, from a single formatter. With a day
- * beside it, Intl gives the form used inside a date ("de março", "Jan."), not the stand-alone one. */
-function monthNames(locale, month) {
-    const fmt = new Intl.DateTimeFormat(locale, { month, day: 'numeric', timeZone: 'UTC' });
-    return Array.from({ length: 12 }, (_, i) => clean(fmt.formatToParts(Date.UTC(2001, i, 15)).find((p) => p.type === 'month')?.value ?? ''));
-}
-function weekdayNames(locale, weekday) {
-    const fmt = new Intl.DateTimeFormat(locale, { weekday, timeZone: 'UTC' });
-    // 2023-01-01 was a Sunday.
-    return Array.from({ length: 7 }, (_, i) => clean(fmt.format(Date.UTC(2023, 0, 1 + i))));
-}
-function namesFor(locale) {
-    let table = tables.get(locale);
-    if (!table) {
-        table = {
-            locale,
-            monthsLong: monthNames(locale, 'long'),
-            monthsShort: monthNames(locale, 'short'),
-            weekdaysLong: weekdayNames(locale, 'long'),
-            weekdaysShort: weekdayNames(locale, 'short'),
-        };
-        tables.set(locale, table);
-    }
-    return table;
-}
-function lookup(word, preferred, pick, offset) {
-    const w = clean(word);
-    if (w.length < 2)
-        return undefined;
-    // Locale by locale, so English "Sept" is English even though Spanish abbreviates "sept".
-    for (const locale of [...new Set([...preferred, ...NAME_LOCALES])]) {
-        const [long, short] = pick(namesFor(locale));
-        let i = long.indexOf(w);
-        if (i >= 0)
-            return { index: i + offset, locale, form: 'long' };
-        i = short.indexOf(w);
-        if (i >= 0)
-            return { index: i + offset, locale, form: 'short' };
-        if (w.length < 3)
-            continue;
-        i = long.findIndex((name, k) => name.startsWith(w) && w.length <= (short[k]?.length ?? 3) + 1);
-        if (i >= 0)
-            return { index: i + offset, locale, form: { prefix: w.length } };
-    }
-    return undefined;
-}
-function lookupMonth(word, preferred = []) {
-    return lookup(word, preferred, (t) => [t.monthsLong, t.monthsShort], 1);
-}
-function lookupWeekday(word, preferred = []) {
-    return lookup(word, preferred, (t) => [t.weekdaysLong, t.weekdaysShort], 0);
-}
-function caseOf(word) {
-    const letters = word.replace(/[^\p{L}]/gu, '');
-    if (letters.length > 1 && letters === letters.toLocaleUpperCase())
-        return 'upper';
-    if (letters === letters.toLocaleLowerCase())
-        return 'lower';
-    if (letters[0] === letters[0]?.toLocaleUpperCase())
-        return 'title';
-    return 'as-is';
-}
-function applyCase(word, c) {
-    if (c === 'upper')
-        return word.toLocaleUpperCase();
-    if (c === 'lower')
-        return word.toLocaleLowerCase();
-    if (c === 'title')
-        return word.charAt(0).toLocaleUpperCase() + word.slice(1);
-    return word;
-}
-/** The name of `index` in the same locale, form, case and dot as `written`. */
-function writeName(written, hit, index, kind) {
-    const t = namesFor(hit.locale);
-    const [long, short] = kind === 'month' ? [t.monthsLong, t.monthsShort] : [t.weekdaysLong, t.weekdaysShort];
-    const i = kind === 'month' ? index - 1 : index;
-    const full = long[i] ?? '';
-    let name;
-    if (hit.form === 'long')
-        name = full;
-    else if (hit.form === 'short')
-        name = short[i] ?? full;
-    else if (hit.locale === 'en' && hit.form.prefix === 4) {
-        // AP style: "Sept." is the one four-letter abbreviation; the rest keep three letters.
-        name = kind === 'month' && index === 9 ? 'sept' : (short[i] ?? full);
-    }
-    else
-        name = full.slice(0, hit.form.prefix);
-    const dot = written.endsWith('.') && name !== full ? '.' : '';
-    return applyCase(name, caseOf(written)) + dot;
-}
-
-const NAME = '\\p{L}{2,}\\.?';
-const DAY = '(?<d>\\d{1,2})(?!\\d)(?:(?<oo><sup>)?(?<o>st|nd|rd|th|ST|ND|RD|TH|er|º|ª|°)(?<oc></sup>)?(?![\\p{L}])|(?<od>\\.)(?=\\s))?';
-const WEEKDAY = `(?:(?<wd>${NAME})(?:,?\\s+|,))?`;
-const PATTERNS = [
-    // 2025-08-03, 2025/8/3, 2025.08.03, Org's <2025-08-03 Sun>
-    /(?<![\d.])(?<y>\d{4})([-/.])(?<mnum>\d{1,2})\2(?<d>\d{1,2})(?![\d])(?:\s(?<wda>\p{L}{2,3}\.?)(?![\p{L}]))?/du,
-    // 03/08/2025, 8.3.25, 03-08-2025: day or month first, settled later
-    /(?<![\d./-])(?<n1>\d{1,2})([/.-])(?<n2>\d{1,2})\2(?<y>\d{4}|\d{2})(?![./-]?\d)/du,
-    // Sat 11 December 2021, 4<sup>th</sup> of July, 3. März 2025, 3 de março de 2025, 02-Aug-2026
-    new RegExp(`(?<![\\p{L}\\d.])${WEEKDAY}${DAY}(?:\\s+de\\s+|\\s+of\\s+(?:the\\s+)?|\\s+|-)(?<mn>${NAME})(?![\\p{L}])(?:(?:,?\\s+del?\\s+|,?\\s+|-)(?<y>\\d{4})(?!\\d))?`, 'du'),
-    // Monday, June 1, 2025 / Jan. 3rd 2024 / July 13th
-    new RegExp(`(?<![\\p{L}\\d])${WEEKDAY}(?<mn>${NAME})\\s+(?:the\\s+)?${DAY}(?:(?:,\\s*|\\s+)(?<y>\\d{4})(?!\\d))?`, 'du'),
-    // March 2023, marzo de 2023, März 2023
-    new RegExp(`(?<![\\p{L}\\d])(?<mn>${NAME})(?:,?\\s+del?\\s+|,?\\s+)(?<y>\\d{4})(?!\\d)`, 'du'),
-    // 2025-08: ISO month
-    /(?<![\d./-])(?<y>\d{4})-(?<mnum>\d{2})(?![\d]|[-/.]\d)/du,
-];
-/** Every date in `text` in a shape we can write back, left to right, not overlapping. */
-function findDates(text, opts = {}) {
-    const found = [];
-    for (const pattern of PATTERNS) {
-        const re = new RegExp(pattern.source, pattern.flags + 'g');
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-            const date = build(m, opts);
-            if (date)
-                found.push(date);
-            re.lastIndex = m.index + 1;
-        }
-    }
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    const kept = [];
-    for (const d of found)
-        if (!kept.some((k) => d.start < k.end && k.start < d.end))
-            kept.push(d);
-    return kept;
-}
-/** The first date in `text`, if any. */
-function findDate(text, opts = {}) {
-    return findDates(text, opts)[0];
-}
-function build(m, opts) {
-    const g = m.groups ?? {};
-    const at = m.indices?.groups ?? {};
-    const pieces = [];
-    const date = { month: 0 };
-    const locales = opts.locales ?? [];
-    if (g.mn !== undefined) {
-        const hit = lookupMonth(g.mn, locales);
-        if (!hit)
-            return undefined;
-        date.month = hit.index;
-        pieces.push({ span: at.mn, part: { kind: 'month-name', written: g.mn, hit } });
-    }
-    if (g.mnum !== undefined) {
-        date.month = Number(g.mnum);
-        pieces.push({ span: at.mnum, part: { kind: 'month-number', pad: g.mnum.length === 2 } });
-    }
-    let guessedOrder;
-    if (g.n1 !== undefined && g.n2 !== undefined) {
-        const order = numericOrder(Number(g.n1), Number(g.n2), m[0].includes('.'), opts);
-        if (order.guessed)
-            guessedOrder = order.order;
-        const [dayGroup, monthGroup] = order.order === 'dmy' ? ['n1', 'n2'] : ['n2', 'n1'];
-        const day = g[dayGroup];
-        const month = g[monthGroup];
-        date.day = Number(day);
-        date.month = Number(month);
-        const pad = padding(day, month);
-        pieces.push({ span: at[dayGroup], part: { kind: 'day', pad } });
-        pieces.push({ span: at[monthGroup], part: { kind: 'month-number', pad } });
-    }
-    if (g.d !== undefined) {
-        date.day = Number(g.d);
-        const ordinal = ordinalOf(g);
-        const end = (at.oc ?? at.o ?? at.od ?? at.d);
-        const pad = g.mnum !== undefined ? padding(g.d, g.mnum) : g.d.startsWith('0');
-        pieces.push({ span: [at.d[0], end[1]], part: { kind: 'day', pad, ordinal } });
-    }
-    if (g.y !== undefined) {
-        date.year = g.y.length === 2 ? 2000 + Number(g.y) : Number(g.y);
-        pieces.push({ span: at.y, part: { kind: 'year', digits: g.y.length === 2 ? 2 : 4 } });
-    }
-    for (const key of ['wd', 'wda']) {
-        const word = g[key];
-        const hit = word === undefined ? undefined : lookupWeekday(word, locales);
-        if (word !== undefined && hit) {
-            pieces.push({ span: at[key], part: { kind: 'weekday', written: word, hit } });
-        }
-    }
-    if (!plausible(date))
-        return undefined;
-    shortMay(pieces);
-    return assemble(m, pieces, date, guessedOrder, g);
-}
-function assemble(m, pieces, date, guessedOrder, g) {
-    pieces.sort((a, b) => a.span[0] - b.span[0]);
-    // A word before the date that is not a weekday ("on", "Updated") is not part of it.
-    const start = g.wd !== undefined && pieces[0]?.part.kind !== 'weekday' ? pieces[0].span[0] : m.index;
-    let end = start;
-    const parts = [];
-    for (const { span, part } of pieces) {
-        if (span[0] > end)
-            parts.push({ kind: 'text', text: m.input.slice(end, span[0]) });
-        parts.push(part);
-        end = span[1];
-    }
-    // Org's weekday is inside the match only when it is one.
-    const matchEnd = g.wda !== undefined && pieces.at(-1)?.part.kind !== 'weekday' ? end : m.index + m[0].length;
-    if (matchEnd > end)
-        parts.push({ kind: 'text', text: m.input.slice(end, matchEnd) });
-    // `2025-01-1`: one part zero-padded, the other too short to be. (`2023-7-20` is consistent.)
-    const malformed = g.mnum !== undefined &&
-        g.d !== undefined &&
-        ((g.mnum.startsWith('0') && g.d.length === 1) || (g.d.startsWith('0') && g.mnum.length === 1));
-    return {
-        start,
-        end: matchEnd,
-        text: m.input.slice(start, matchEnd),
-        date,
-        parts: malformed ? fixPadding(parts) : parts,
-        ...(guessedOrder ? { guessedOrder } : {}),
-        ...(malformed ? { malformed } : {}),
-    };
-}
-/** "May" is both the full and the short English name: beside a short weekday ("Sun, 01 May
- * 2022") it is the short one. */
-function shortMay(pieces) {
-    const weekday = pieces.find((p) => p.part.kind === 'weekday')?.part;
-    const month = pieces.find((p) => p.part.kind === 'month-name')?.part;
-    if (weekday?.kind !== 'weekday' || month?.kind !== 'month-name')
-        return;
-    const names = namesFor(month.hit.locale);
-    const i = month.hit.index - 1;
-    if (month.hit.form === 'long' && names.monthsShort[i] === names.monthsLong[i]) {
-        if (weekday.hit.form !== 'long')
-            month.hit = { ...month.hit, form: 'short' };
-    }
-}
-function fixPadding(parts) {
-    return parts.map((p) => (p.kind === 'day' || p.kind === 'month-number' ? { ...p, pad: true } : p));
-}
-function plausible(date) {
-    if (date.month < 1 || date.month > 12)
-        return false;
-    if (date.day === undefined)
-        return true;
-    if (date.year === undefined)
-        return date.day >= 1 && date.day <= daysInMonth(2024, date.month);
-    return isValidDate({ year: date.year, month: date.month, day: date.day });
-}
-/** `03` keeps two digits and `3` one; `12`, which says nothing, follows its neighbour. */
-function padding(day, month) {
-    const says = (s) => (s.length === 1 ? false : s.startsWith('0') ? true : undefined);
-    return says(day) ?? says(month) ?? true;
-}
-function ordinalOf(g) {
-    if (g.od !== undefined)
-        return { style: 'dot', written: '.', open: '', close: '' };
-    if (g.o === undefined)
-        return undefined;
-    const english = /^(?:st|nd|rd|th)$/i.test(g.o);
-    return {
-        style: english ? 'english' : 'first-only',
-        written: g.o,
-        open: g.oo ?? '',
-        close: g.oc ?? '',
-    };
-}
-function numericOrder(a, b, dotted, opts) {
-    if (a > 12 && b <= 12)
-        return { order: 'dmy', guessed: false };
-    if (b > 12 && a <= 12)
-        return { order: 'mdy', guessed: false };
-    if (opts.numericOrder)
-        return { order: opts.numericOrder, guessed: false };
-    // Dots are the day-first convention (03.08.2025) wherever they are used.
-    if (dotted)
-        return { order: 'dmy', guessed: true };
-    return { order: localeOrder(opts.fallbackLocale ?? opts.locales?.[0] ?? 'en-GB'), guessed: true };
-}
-const localeOrders = new Map();
-/** Day-first or month-first, as the locale writes numeric dates (`en` → en-US → month-first). */
-function localeOrder(locale) {
-    let order = localeOrders.get(locale);
-    if (!order) {
-        const parts = new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }).formatToParts(0);
-        const day = parts.findIndex((p) => p.type === 'day');
-        const month = parts.findIndex((p) => p.type === 'month');
-        order = day < month ? 'dmy' : 'mdy';
-        localeOrders.set(locale, order);
-    }
-    return order;
-}
-/** The order the page's own unambiguous numeric dates use (`25/12/2024` says day-first), or
- * undefined when they say nothing or disagree. */
-function inferNumericOrder(text) {
-    let dmy = 0;
-    let mdy = 0;
-    const re = new RegExp(PATTERNS[1].source, 'gu');
-    for (const m of text.matchAll(re)) {
-        const a = Number(m.groups?.n1);
-        const b = Number(m.groups?.n2);
-        if (a > 12 && b <= 12)
-            dmy++;
-        if (b > 12 && a <= 12)
-            mdy++;
-    }
-    if (dmy > 0 && mdy === 0)
-        return 'dmy';
-    if (mdy > 0 && dmy === 0)
-        return 'mdy';
-    return undefined;
-}
-
-function englishOrdinal(n) {
-    const s = n % 100;
-    if (s >= 11 && s <= 13)
-        return 'th';
-    return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-}
-function writeOrdinal(o, day) {
-    let suffix;
-    if (o.style === 'english') {
-        const s = englishOrdinal(day);
-        suffix = o.written === o.written.toUpperCase() ? s.toUpperCase() : s;
-    }
-    else if (o.style === 'first-only') {
-        // French "1er", Spanish/Portuguese "1º": only the first of the month takes it.
-        suffix = day === 1 ? o.written : '';
-    }
-    else
-        suffix = o.written;
-    return suffix === '' ? '' : o.open + suffix + o.close;
-}
-const pad2 = (n, pad) => (pad ? String(n).padStart(2, '0') : String(n));
-/** Writes `date` with the shape's pieces; a weekday is recomputed for the new date. */
-function writeShape(parts, date) {
-    return parts
-        .map((p) => {
-        switch (p.kind) {
-            case 'text':
-                return p.text;
-            case 'year':
-                return p.digits === 4 ? String(date.year).padStart(4, '0') : pad2(date.year % 100, true);
-            case 'month-number':
-                return pad2(date.month, p.pad);
-            case 'day':
-                return pad2(date.day, p.pad) + (p.ordinal ? writeOrdinal(p.ordinal, date.day) : '');
-            case 'month-name':
-                return writeName(p.written, p.hit, date.month, 'month');
-            case 'weekday':
-                return writeName(p.written, p.hit, weekdayOf(date), 'weekday');
-        }
-    })
-        .join('');
-}
-
-/** The text `written` becomes for `target`, or undefined when it already says that day (a
- * malformed date is always rewritten, into its well-formed shape). */
-function rewriteDate(written, target) {
-    if (!written.malformed && saysSameDay(written.date, target))
-        return undefined;
-    const text = writeShape(written.parts, target);
-    return text === written.text ? undefined : text;
-}
-/** A time of day right after a date: `T09:30:00.5`, ` 10:00`, ` 00:07:00`. */
-const TIME = /^(?:[Tt]|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?/;
-/**
- * A metadata value (`2025-08-03T09:30:00+05:30`, `"Sun, 01 May 2022"`, `<2025-08-03 Sun>`,
- * `1684359616824`) rewritten to say `target`, in its own shape, or undefined when it is not a
- * date or already says `target`.
- *
- * Time of day: a date-time moves to 00:00 (same precision, same offset). The refresh day is
- * all the page knows, and a kept afternoon time could lie in the future, which Hugo and others
- * treat as "not yet published".
- */
-function rewriteValue(value, type, target, opts = {}) {
-    if (/^\d{13}$|^\d{10}$/.test(value))
-        return rewriteEpoch(value, target);
-    if (type === 'number')
-        return undefined;
-    const found = findDate(value, opts);
-    if (found && /^[\s<[("']*$/.test(value.slice(0, found.start))) {
-        const date = rewriteDate(found, target);
-        if (date === undefined)
-            return undefined;
-        const time = TIME.exec(value.slice(found.end))?.[0] ?? '';
-        const midnight = time.replace(/\d/g, '0');
-        const from = found.text + time;
-        const to = date + midnight;
-        const text = value.slice(0, found.start) + to + value.slice(found.end + time.length);
-        const note = found.malformed
-            ? `'${found.text}' is not a well-formed date; written as ${date}`
-            : undefined;
-        return {
-            text,
-            from,
-            to,
-            ...(note ? { note } : {}),
-            ...(found.guessedOrder ? { guessedOrder: found.guessedOrder } : {}),
-        };
-    }
-    return rewriteMalformed(value, target);
-}
-/** Dendron and others store Unix time: the new value is 00:00 UTC of `target`, in the same unit. */
-function rewriteEpoch(value, target) {
-    const ms = Date.UTC(target.year, target.month - 1, target.day);
-    const text = value.length === 13 ? String(ms) : String(ms / 1000);
-    const old = new Date(value.length === 13 ? Number(value) : Number(value) * 1000);
-    if (old.toISOString().slice(0, 10) === toIso(target))
-        return undefined;
-    return { text, from: value, to: text };
-}
-/** `2025-01-1`, `2025-13-45`: a date that went wrong gets today, written well-formed. */
-function rewriteMalformed(value, target) {
-    const m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,3})(?!\d)/.exec(value);
-    if (!m)
-        return undefined;
-    const sep = m[2];
-    const to = toIso(target).replace(/-/g, sep);
-    return {
-        text: to + value.slice(m[0].length),
-        from: m[0],
-        to,
-        note: `'${m[0]}' is not a valid date; written as ${to}`,
-    };
-}
-
-/**
- * Which metadata keys name a page's last modification. Keys come in every case and separator
- * (`lastmod`, `updatedDate`, `modifiedAt`, `last_modified_at`, `date-last-update`, `updated_es`),
- * so a key is read as words.
- */
-function keyWords(key) {
-    return key
-        .replace(/^#\+/, '')
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .filter(Boolean);
-}
-const MODIFICATION = new Set([
-    'lastmod',
-    'mod',
-    'lastmodified',
-    'lastupdated',
-    'lastupdate',
-    'updated',
-    'update',
-    'modified',
-    'modification',
-    'mtime',
-    'revised',
-    'edited',
-    'lastedit',
-]);
-/** Words that make a modification key about something else (`next_update`, `updated_by`). */
-const NOT_A_DATE = new Set(['next', 'frequency', 'interval', 'by', 'author', 'show', 'count']);
-function isModificationKey(key) {
-    const words = keyWords(key);
-    return words.some((w) => MODIFICATION.has(w)) && !words.some((w) => NOT_A_DATE.has(w));
-}
-/** `last_update: {date: …}` (Docusaurus), `updated: {at: …}`: a date under a modification key. */
-function isModificationPath(path) {
-    const keys = path.filter((k) => !/^\d+$/.test(k));
-    const last = keys.at(-1) ?? '';
-    if (isModificationKey(last))
-        return true;
-    const parent = keys.at(-2);
-    return (parent !== undefined &&
-        isModificationKey(parent) &&
-        /^(?:date|at|on|time|when|value)$/i.test(last));
-}
-/** `date`, `Date`, `#+DATE`: the page's one date, which is its last update when nothing else is. */
-function isPlainDateKey(key) {
-    const words = keyWords(key);
-    return words.length === 1 && words[0] === 'date';
-}
-
 /*!
 * re2js
 * RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
@@ -19774,362 +19534,6 @@ function capitalize(s) {
     return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-const inputsFor = (name) => ({
-    title: `${name}-title`,
-    heading: `${name}-heading`,
-    template: `${name}-template`,
-});
-const SECTIONS = {
-    contributions: {
-        defaultTitle: 'Open source contributions',
-        defaultTemplate: '- {title} ([{repo}#{number}]({url})), merged {merged_at}',
-        placeholders: [
-            'title',
-            'repo',
-            'owner',
-            'name',
-            'number',
-            'url',
-            'repo_url',
-            'merged_at',
-            'first',
-        ],
-        grouped: {
-            defaultTemplate: '- [{repo}]({repo_url}): {pull_requests}, latest merged {merged_at}: {title}',
-            placeholders: [
-                'repo',
-                'owner',
-                'name',
-                'repo_url',
-                'count',
-                'pull_requests',
-                'merged_at',
-                'title',
-                'url',
-            ],
-        },
-        needs: 'pullRequests',
-        inputs: inputsFor('contributions'),
-    },
-    progress: {
-        defaultTitle: 'Side projects',
-        defaultTemplate: '- [{repo}]({url}): {summary}',
-        placeholders: [
-            'repo',
-            'owner',
-            'name',
-            'url',
-            'summary',
-            'progress',
-            'count',
-            'commits',
-            'latest_message',
-            'latest_date',
-            'latest_url',
-            'languages',
-        ],
-        needs: 'projects',
-        inputs: inputsFor('progress'),
-    },
-};
-const SECTION_NAMES = Object.keys(SECTIONS);
-function sectionDefinition(name) {
-    return SECTIONS[name];
-}
-/** The template a section uses when the author gives none. */
-function defaultTemplateFor(name, options) {
-    const definition = sectionDefinition(name);
-    return options.groupByRepo && definition.grouped
-        ? definition.grouped.defaultTemplate
-        : definition.defaultTemplate;
-}
-
-const DEFAULT_DATE_FIELDS = [
-    'date',
-    'lastmod',
-    'updated',
-    'last_modified_at',
-    'modified',
-];
-
-const MARKER_RE = /^[ \t]*<!--[ \t]*now-page:([A-Za-z0-9_-]+):(start|end)[ \t]*-->[ \t]*$/;
-/** Anything that mentions our namespace inside a comment; used to catch near-miss markers that
- * would otherwise be silently ignored and make the Action insert a second copy of a section. */
-const NEAR_MISS_RE = /<!--.*now-page\b/i;
-function markerLine(name, kind) {
-    return `<!-- now-page:${name}:${kind} -->`;
-}
-/** True when a line would be read as a marker (used to prove rendered text never forges one). */
-function looksLikeMarker(line) {
-    return MARKER_RE.test(line) || NEAR_MISS_RE.test(line);
-}
-const example = (name) => `<!-- now-page:${name}:start --> and <!-- now-page:${name}:end --> on lines of their own`;
-/**
- * Finds the marked regions of the body. Markers in code blocks are text, not markers. Every
- * malformed arrangement is an error: guessing would risk writing over the author's words.
- */
-function findMarkedRegions(body, file) {
-    const regions = new Map();
-    let open;
-    body.lines.forEach((line, index) => {
-        if (body.inCode[index])
-            return;
-        const where = { file, line: line.number };
-        const m = MARKER_RE.exec(line.text);
-        if (!m) {
-            if (NEAR_MISS_RE.test(line.text)) {
-                throw new NowPageError(`malformed now-page marker: ${JSON.stringify(line.text.trim())}`, {
-                    ...where,
-                    hint: `Write markers exactly as <!-- now-page:contributions:start -->, alone on their line`,
-                });
-            }
-            return;
-        }
-        const name = m[1];
-        const kind = m[2];
-        if (!SECTION_NAMES.includes(name)) {
-            throw new NowPageError(`unknown section '${name}' in marker`, {
-                ...where,
-                hint: `Known sections: ${SECTION_NAMES.join(', ')}`,
-            });
-        }
-        const section = name;
-        if (kind === 'start') {
-            if (open) {
-                const opened = body.lines[open.index]?.number;
-                throw new NowPageError(`'${section}' starts inside '${open.name}' (opened on line ${opened}); sections cannot nest`, { ...where, hint: `Close '${open.name}' with <!-- now-page:${open.name}:end --> first` });
-            }
-            const earlier = regions.get(section);
-            if (earlier) {
-                const first = body.lines[earlier.startIndex]?.number;
-                throw new NowPageError(`duplicate '${section}' section (it already appears on line ${first})`, { ...where, hint: 'Keep one pair of markers per section and delete the other' });
-            }
-            open = { name: section, index };
-            return;
-        }
-        if (!open) {
-            throw new NowPageError(`'${section}' end marker without a start marker before it`, {
-                ...where,
-                hint: `Put ${example(section)}, start before end`,
-            });
-        }
-        if (open.name !== section) {
-            const opened = body.lines[open.index]?.number;
-            throw new NowPageError(`'${section}' end marker while '${open.name}' (opened on line ${opened}) is still open`, { ...where, hint: `Close '${open.name}' before ending '${section}'` });
-        }
-        regions.set(section, { name: section, startIndex: open.index, endIndex: index });
-        open = undefined;
-    });
-    if (open) {
-        const line = body.lines[open.index]?.number;
-        throw new NowPageError(`'${open.name}' start marker is never closed`, {
-            file,
-            line,
-            hint: `Add <!-- now-page:${open.name}:end --> on its own line after the section`,
-        });
-    }
-    return regions;
-}
-
-const PLACEHOLDER_RE = /\{([a-z_]+)\}/g;
-/**
- * Fills `{name}` placeholders, each with the form of its value escaped for where it sits: inside
- * an HTML tag of the template (`<a title="{title}">`) or in Markdown text.
- */
-function fillTemplate(template, values) {
-    const inTag = tagRanges(template);
-    return template.replace(PLACEHOLDER_RE, (whole, name, at) => {
-        const value = values[name];
-        if (value === undefined)
-            return whole;
-        if (typeof value === 'string')
-            return value;
-        return inTag.some(([from, to]) => at > from && at < to) ? value.attribute : value.markdown;
-    });
-}
-/** [start, end) offsets of the HTML tags in a template line: `<` and a letter (or `/`) up to
- * the `>` that is not inside a quoted attribute value; a tag left open runs to the end. */
-function tagRanges(template) {
-    const ranges = [];
-    const open = /<\/?[A-Za-z]/g;
-    for (let m = open.exec(template); m; m = open.exec(template)) {
-        let quote = '';
-        let i = m.index + 1;
-        for (; i < template.length; i++) {
-            const c = template[i];
-            if (quote)
-                quote = c === quote ? '' : quote;
-            else if (c === '"' || c === "'")
-                quote = c;
-            else if (c === '>')
-                break;
-        }
-        ranges.push([m.index, i]);
-        open.lastIndex = i;
-    }
-    return ranges;
-}
-/**
- * Templates are the author's own text, so they are trusted; still, one that names an unknown
- * placeholder or spans lines would render a broken page on every run, so it is refused up front.
- */
-function checkTemplate(template, known, where) {
-    if (/[\r\n]/.test(template) || looksLikeMarker(template)) {
-        throw new NowPageError('a template must be a single line without now-page markers', {
-            ...where,
-            hint: 'Write one line per item, e.g. "- {title} ({url})"',
-        });
-    }
-    for (const m of template.matchAll(PLACEHOLDER_RE)) {
-        const name = m[1];
-        if (!known.includes(name)) {
-            throw new NowPageError(`unknown placeholder {${name}} in template ${JSON.stringify(template)}`, {
-                ...where,
-                hint: `Available placeholders: ${known.map((k) => `{${k}}`).join(', ')}`,
-            });
-        }
-    }
-}
-
-/** action.yml's `max-items` default, for callers that give none. */
-const DEFAULT_MAX_ITEMS = Number(INPUT_DEFAULTS['max-items']);
-/** Kept for the modules that import them from here; the registry is where they are defined. */
-const CONTRIBUTION_PLACEHOLDERS = SECTIONS.contributions.placeholders;
-const GROUPED_CONTRIBUTION_PLACEHOLDERS = SECTIONS.contributions.grouped.placeholders;
-const PROGRESS_PLACEHOLDERS = SECTIONS.progress.placeholders;
-/** One renderer per registered kind: a kind without one does not compile. */
-const RENDERERS = {
-    contributions: (activity, options, ctx) => renderContributions(activity.pullRequests, options, ctx),
-    progress: (activity, options, ctx) => renderProgress(activity.projects, options, ctx),
-};
-function renderSection(name, activity, options, ctx) {
-    return RENDERERS[name](activity, options, ctx);
-}
-/** Untrusted text, escaped for Markdown and for an HTML attribute. */
-function untrusted(raw, maxLength) {
-    return { markdown: escapeInline(raw, maxLength), attribute: escapeHtmlAttribute(raw, maxLength) };
-}
-function link(raw) {
-    const url = safeUrl(raw);
-    return { markdown: url, attribute: htmlAttributeValue(url) };
-}
-function splitRepo(repo) {
-    const [owner = '', name = ''] = repo.split('/');
-    return { owner: untrusted(owner), name: untrusted(name) };
-}
-function repoUrlOf(pr) {
-    // A PR's html_url is `<server>/<owner>/<repo>/pull/<n>`; GHES servers differ, so derive it.
-    const at = pr.url.lastIndexOf('/pull/');
-    return link(at > 0 ? pr.url.slice(0, at) : pr.url);
-}
-function plural(n, one, many) {
-    return `${n} ${n === 1 ? one : many}`;
-}
-/** Newest merge first; ties broken by repo and number so the order never flips between runs. */
-function byMergeDesc(a, b) {
-    if (a.mergedAt !== b.mergedAt)
-        return a.mergedAt < b.mergedAt ? 1 : -1;
-    if (a.repo !== b.repo)
-        return a.repo < b.repo ? -1 : 1;
-    return b.number - a.number;
-}
-function renderContributions(prs, options, ctx) {
-    const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
-    const sorted = [...prs].sort(byMergeDesc);
-    let lines;
-    let total;
-    if (options.groupByRepo) {
-        const groups = new Map();
-        for (const pr of sorted)
-            groups.set(pr.repo, [...(groups.get(pr.repo) ?? []), pr]);
-        total = groups.size;
-        const template = options.template ?? defaultTemplateFor('contributions', options);
-        lines = [...groups.values()].slice(0, max).map((group) => {
-            const latest = group[0];
-            return fillTemplate(template, {
-                repo: untrusted(latest.repo),
-                ...splitRepo(latest.repo),
-                repo_url: repoUrlOf(latest),
-                count: String(group.length),
-                pull_requests: plural(group.length, 'merged pull request', 'merged pull requests'),
-                merged_at: dateInZone(latest.mergedAt, ctx.timeZone),
-                title: untrusted(latest.title),
-                url: link(latest.url),
-            });
-        });
-    }
-    else {
-        total = sorted.length;
-        const template = options.template ?? defaultTemplateFor('contributions', options);
-        lines = sorted.slice(0, max).map((pr) => fillTemplate(template, {
-            title: untrusted(pr.title),
-            repo: untrusted(pr.repo),
-            ...splitRepo(pr.repo),
-            number: String(pr.number),
-            url: link(pr.url),
-            repo_url: repoUrlOf(pr),
-            merged_at: dateInZone(pr.mergedAt, ctx.timeZone),
-            first: pr.firstContribution ? ' (first contribution)' : '',
-        }));
-    }
-    const omitted = Math.max(0, total - max);
-    if (omitted > 0)
-        lines.push(`- …and ${omitted} more`);
-    return { lines, items: Math.min(total, max), omitted };
-}
-function renderProgress(projects, options, ctx) {
-    const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
-    const template = options.template ?? defaultTemplateFor('progress', options);
-    const lines = projects.slice(0, max).map((project) => {
-        const latest = [...project.commits].sort((a, b) => a.date === b.date ? 0 : Date.parse(b.date) - Date.parse(a.date))[0];
-        const progressText = project.progressPattern
-            ? summarizeProgress(project.progressPattern, [...(project.paths ?? []), ...project.commits.flatMap((c) => c.paths ?? [])], project.repo)
-            : '';
-        const progress = untrusted(progressText);
-        const count = Math.max(project.commitCount ?? 0, project.commits.length);
-        const latestDate = latest ? dateInZone(latest.date, ctx.timeZone) : '';
-        const messageText = latest ? subjectLine(latest.message) : '';
-        const latestMessage = untrusted(messageText, 120);
-        const summary = (progressPart, messagePart) => {
-            const recent = latest
-                ? `${plural(count, 'commit', 'commits')} in this period, latest on ${latestDate}: ${messagePart}`
-                : 'no new commits in this period';
-            return progressPart ? `${progressPart}; ${recent}` : capitalizeFirst(recent);
-        };
-        const languages = Object.entries(project.languages ?? {})
-            .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-            .slice(0, 3)
-            .map(([lang]) => lang);
-        return fillTemplate(template, {
-            repo: untrusted(project.repo),
-            ...splitRepo(project.repo),
-            url: link(project.url),
-            summary: {
-                markdown: summary(progress.markdown, latestMessage.markdown),
-                // Escaped as a whole, our words too: an unquoted attribute ends at any space.
-                attribute: htmlAttributeValue(summary(plainLine(progressText), plainLine(messageText, 120))),
-            },
-            progress,
-            count: String(count),
-            commits: plural(count, 'commit', 'commits'),
-            latest_message: latestMessage,
-            latest_date: latestDate,
-            latest_url: latest ? link(latest.url) : '',
-            languages: {
-                markdown: languages.map((l) => escapeInline(l)).join(', '),
-                attribute: languages.map((l) => escapeHtmlAttribute(l)).join(', '),
-            },
-        });
-    });
-    const omitted = Math.max(0, projects.length - max);
-    if (omitted > 0)
-        lines.push(`- …and ${omitted} more`);
-    return { lines, items: Math.min(projects.length, max), omitted };
-}
-function capitalizeFirst(s) {
-    return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 /**
  * Why `name` cannot be the Action's branch, or undefined when it can. Git's rules for a branch
  * name (`git check-ref-format --branch`), plus a refusal of names that spell a ref rather than a
@@ -20176,6 +19580,48 @@ function validateBranchName(name, input = 'branch') {
     }
     return name;
 }
+
+// Generated from action.yml by `npm run readme` (scripts/readme-tables.mjs); do not edit.
+// Every input of the Action with its default, as action.yml states it: the one source.
+const INPUT_DEFAULTS = {
+    token: '${{ github.token }}',
+    author: '',
+    'page-path': '',
+    'side-projects': '',
+    'include-repos': '',
+    'exclude-repos': '',
+    'exclude-orgs': '',
+    since: '90d',
+    'max-items': '10',
+    'time-zone': 'UTC',
+    'api-url': '',
+    sections: 'contributions, progress',
+    'date-fields': 'date, lastmod, updated, last_modified_at, modified',
+    'add-date-field': '',
+    'update-body-date': 'true',
+    'contributions-heading': '',
+    'progress-heading': '',
+    'contributions-template': '',
+    'progress-template': '',
+    'contributions-title': '',
+    'progress-title': '',
+    'insert-at': 'end',
+    'group-by-repo': 'false',
+    base: '',
+    branch: 'now-page/refresh',
+    title: 'Update Now page ({today})',
+    body: '',
+    'commit-message': 'Update Now page ({today})',
+    labels: '',
+    reviewers: '',
+    assignees: '',
+    draft: 'false',
+    'on-human-edit': 'skip',
+    'commit-author': '',
+    committer: '',
+    'dry-run': 'false',
+    'api-timeout-minutes': '10',
+};
 
 var utils$1 = {};
 
@@ -22890,28 +22336,25 @@ function readEditOptions(inputs, maxItems) {
         dateFields: inputs.list('date-fields'),
         addDateField,
         updateBodyDate: inputs.bool('update-body-date'),
-        sections: { contributions: section('contributions'), progress: section('progress') },
+        sections: Object.fromEntries(SECTION_NAMES.map((name) => [name, section(name)])),
         insert: readInsert(inputs),
     };
 }
 function readSection(inputs, name, shared) {
-    const template = inputs.get(`${name}-template`) || undefined;
+    const names = SECTIONS[name].inputs;
+    const groupByRepo = sectionDefinition(name).grouped ? shared.groupByRepo : undefined;
+    const template = inputs.get(names.template) || undefined;
     if (template) {
-        const known = name === 'progress'
-            ? PROGRESS_PLACEHOLDERS
-            : shared.groupByRepo
-                ? GROUPED_CONTRIBUTION_PLACEHOLDERS
-                : CONTRIBUTION_PLACEHOLDERS;
-        checkTemplate(template, known, { input: `${name}-template` });
+        checkTemplate(template, placeholdersFor(name, { groupByRepo }), { input: names.template });
     }
-    const title = inputs.raw(`${name}-title`);
+    const title = inputs.raw(names.title);
     return {
         enabled: shared.enabled,
-        heading: inputs.get(`${name}-heading`) || undefined,
+        heading: inputs.get(names.heading) || undefined,
         title: title === '' ? undefined : title.trim(),
         template,
         maxItems: shared.maxItems,
-        groupByRepo: name === 'contributions' ? shared.groupByRepo : undefined,
+        groupByRepo,
     };
 }
 function readInsert(inputs) {
@@ -22999,17 +22442,10 @@ function parseSideProjects(value) {
         }
         const pattern = rest.join(' ') || undefined;
         if (pattern) {
-            let re;
-            try {
-                re = new RegExp(pattern);
-            }
-            catch (e) {
-                throw new NowPageError(`${where}: invalid progress pattern: ${e.message}`, {
-                    input: 'side-projects',
-                    hint: 'Use a JavaScript regular expression with named groups, e.g. (?<track>go|rust)/ch(?<chapter>\\d+)',
-                });
-            }
-            if (!/\(\?<[A-Za-z_]\w*>/.test(re.source)) {
+            // The same linear-time engine (RE2) the page core matches with, so a pattern it cannot run
+            // (backreferences, lookaround) fails here, before any request.
+            const re = compileProgressPattern(pattern, `${repo} (${where})`);
+            if (!/\(\?P?<[A-Za-z_]\w*>/.test(re.pattern())) {
                 throw new NowPageError(`${where}: the progress pattern has no named group`, {
                     input: 'side-projects',
                     hint: 'Name what to report, e.g. ch(?<chapter>\\d+)',
@@ -27586,6 +27022,562 @@ function parseBlock(content, kind, file, delimiter) {
         });
     }
     return data;
+}
+
+/** True for a real calendar date written exactly `YYYY-MM-DD` (the one validator config,
+ * activity and page code share). */
+function isIsoDate(value) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    return m !== null && isValidDate({ year: +m[1], month: +m[2], day: +m[3] });
+}
+/** Parses `YYYY-MM-DD`; throws on anything else so a bad `today` never becomes NaN text. */
+function parseIsoDate(value) {
+    if (!isIsoDate(value))
+        throw new Error(`'${value}' is not a calendar date written YYYY-MM-DD`);
+    const [year, month, day] = value.split('-').map(Number);
+    return { year, month, day };
+}
+function isValidDate({ year, month, day }) {
+    if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1)
+        return false;
+    return day <= daysInMonth(year, month);
+}
+function daysInMonth(year, month) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+/** 0 = Sunday … 6 = Saturday, like `Date#getUTCDay`. */
+function weekdayOf({ year, month, day }) {
+    return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+/** Whether a written date already says `target`, comparing only the components it has. */
+function saysSameDay(written, target) {
+    return (written.month === target.month &&
+        (written.year === undefined || written.year === target.year) &&
+        (written.day === undefined || written.day === target.day));
+}
+function toIso({ year, month, day }) {
+    const p = (n, w) => String(n).padStart(w, '0');
+    return `${p(year, 4)}-${p(month, 2)}-${p(day, 2)}`;
+}
+
+/**
+ * Time-zone math through Intl's zone data: no hand-written offsets, no clock. Formatters are
+ * costly to build, so each zone's is built once, on first use.
+ */
+const formatters = new Map();
+function formatterFor(timeZone) {
+    let fmt = formatters.get(timeZone);
+    if (!fmt) {
+        fmt = new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+        });
+        formatters.set(timeZone, fmt);
+    }
+    return fmt;
+}
+/** `['YYYY-MM-DD', 'HH:MM:SS']` of an instant (ms or ISO text) in a time zone. Throws a
+ * RangeError for an unknown zone. */
+function partsInZone(instant, timeZone) {
+    const t = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
+    const parts = formatterFor(timeZone).formatToParts(t);
+    const get = (type) => parts.find((p) => p.type === type)?.value ?? '00';
+    return [
+        `${get('year')}-${get('month')}-${get('day')}`,
+        `${get('hour')}:${get('minute')}:${get('second')}`,
+    ];
+}
+/** The calendar date (`YYYY-MM-DD`) of an instant in a time zone: what the author would call
+ * the day it happened. Unparseable text falls back to its first ten characters. */
+function dateInZone(instant, timeZone) {
+    const t = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
+    if (Number.isNaN(t))
+        return typeof instant === 'string' ? instant.slice(0, 10) : '';
+    return partsInZone(t, timeZone)[0];
+}
+
+/**
+ * Month and weekday names per locale, from Intl rather than typed-in tables. A table is built
+ * the first time a locale is needed (cold start matters in an Action), then kept.
+ */
+const NAME_LOCALES = ['en', 'es', 'pt', 'de', 'fr', 'it', 'nl'];
+const tables = new Map();
+const clean = (s) => s.normalize('NFC').toLocaleLowerCase().replace(/\.$/, '');
+/** The twelve month names (index 0 = January) in one form, from a single formatter. With a day
+ * beside it, Intl gives the form used inside a date ("de março", "Jan."), not the stand-alone one. */
+function monthNames(locale, month) {
+    const fmt = new Intl.DateTimeFormat(locale, { month, day: 'numeric', timeZone: 'UTC' });
+    return Array.from({ length: 12 }, (_, i) => clean(fmt.formatToParts(Date.UTC(2001, i, 15)).find((p) => p.type === 'month')?.value ?? ''));
+}
+function weekdayNames(locale, weekday) {
+    const fmt = new Intl.DateTimeFormat(locale, { weekday, timeZone: 'UTC' });
+    // 2023-01-01 was a Sunday.
+    return Array.from({ length: 7 }, (_, i) => clean(fmt.format(Date.UTC(2023, 0, 1 + i))));
+}
+function namesFor(locale) {
+    let table = tables.get(locale);
+    if (!table) {
+        table = {
+            locale,
+            monthsLong: monthNames(locale, 'long'),
+            monthsShort: monthNames(locale, 'short'),
+            weekdaysLong: weekdayNames(locale, 'long'),
+            weekdaysShort: weekdayNames(locale, 'short'),
+        };
+        tables.set(locale, table);
+    }
+    return table;
+}
+function lookup(word, preferred, pick, offset) {
+    const w = clean(word);
+    if (w.length < 2)
+        return undefined;
+    // Locale by locale, so English "Sept" is English even though Spanish abbreviates "sept".
+    for (const locale of [...new Set([...preferred, ...NAME_LOCALES])]) {
+        const [long, short] = pick(namesFor(locale));
+        let i = long.indexOf(w);
+        if (i >= 0)
+            return { index: i + offset, locale, form: 'long' };
+        i = short.indexOf(w);
+        if (i >= 0)
+            return { index: i + offset, locale, form: 'short' };
+        if (w.length < 3)
+            continue;
+        i = long.findIndex((name, k) => name.startsWith(w) && w.length <= (short[k]?.length ?? 3) + 1);
+        if (i >= 0)
+            return { index: i + offset, locale, form: { prefix: w.length } };
+    }
+    return undefined;
+}
+function lookupMonth(word, preferred = []) {
+    return lookup(word, preferred, (t) => [t.monthsLong, t.monthsShort], 1);
+}
+function lookupWeekday(word, preferred = []) {
+    return lookup(word, preferred, (t) => [t.weekdaysLong, t.weekdaysShort], 0);
+}
+function caseOf(word) {
+    const letters = word.replace(/[^\p{L}]/gu, '');
+    if (letters.length > 1 && letters === letters.toLocaleUpperCase())
+        return 'upper';
+    if (letters === letters.toLocaleLowerCase())
+        return 'lower';
+    if (letters[0] === letters[0]?.toLocaleUpperCase())
+        return 'title';
+    return 'as-is';
+}
+function applyCase(word, c) {
+    if (c === 'upper')
+        return word.toLocaleUpperCase();
+    if (c === 'lower')
+        return word.toLocaleLowerCase();
+    if (c === 'title')
+        return word.charAt(0).toLocaleUpperCase() + word.slice(1);
+    return word;
+}
+/** The name of `index` in the same locale, form, case and dot as `written`. */
+function writeName(written, hit, index, kind) {
+    const t = namesFor(hit.locale);
+    const [long, short] = kind === 'month' ? [t.monthsLong, t.monthsShort] : [t.weekdaysLong, t.weekdaysShort];
+    const i = kind === 'month' ? index - 1 : index;
+    const full = long[i] ?? '';
+    let name;
+    if (hit.form === 'long')
+        name = full;
+    else if (hit.form === 'short')
+        name = short[i] ?? full;
+    else if (hit.locale === 'en' && hit.form.prefix === 4) {
+        // AP style: "Sept." is the one four-letter abbreviation; the rest keep three letters.
+        name = kind === 'month' && index === 9 ? 'sept' : (short[i] ?? full);
+    }
+    else
+        name = full.slice(0, hit.form.prefix);
+    const dot = written.endsWith('.') && name !== full ? '.' : '';
+    return applyCase(name, caseOf(written)) + dot;
+}
+
+const NAME = '\\p{L}{2,}\\.?';
+const DAY = '(?<d>\\d{1,2})(?!\\d)(?:(?<oo><sup>)?(?<o>st|nd|rd|th|ST|ND|RD|TH|er|º|ª|°)(?<oc></sup>)?(?![\\p{L}])|(?<od>\\.)(?=\\s))?';
+const WEEKDAY = `(?:(?<wd>${NAME})(?:,?\\s+|,))?`;
+const PATTERNS = [
+    // 2025-08-03, 2025/8/3, 2025.08.03, Org's <2025-08-03 Sun>
+    /(?<![\d.])(?<y>\d{4})([-/.])(?<mnum>\d{1,2})\2(?<d>\d{1,2})(?![\d])(?:\s(?<wda>\p{L}{2,3}\.?)(?![\p{L}]))?/du,
+    // 03/08/2025, 8.3.25, 03-08-2025: day or month first, settled later
+    /(?<![\d./-])(?<n1>\d{1,2})([/.-])(?<n2>\d{1,2})\2(?<y>\d{4}|\d{2})(?![./-]?\d)/du,
+    // Sat 11 December 2021, 4<sup>th</sup> of July, 3. März 2025, 3 de março de 2025, 02-Aug-2026
+    new RegExp(`(?<![\\p{L}\\d.])${WEEKDAY}${DAY}(?:\\s+de\\s+|\\s+of\\s+(?:the\\s+)?|\\s+|-)(?<mn>${NAME})(?![\\p{L}])(?:(?:,?\\s+del?\\s+|,?\\s+|-)(?<y>\\d{4})(?!\\d))?`, 'du'),
+    // Monday, June 1, 2025 / Jan. 3rd 2024 / July 13th
+    new RegExp(`(?<![\\p{L}\\d])${WEEKDAY}(?<mn>${NAME})\\s+(?:the\\s+)?${DAY}(?:(?:,\\s*|\\s+)(?<y>\\d{4})(?!\\d))?`, 'du'),
+    // March 2023, marzo de 2023, März 2023
+    new RegExp(`(?<![\\p{L}\\d])(?<mn>${NAME})(?:,?\\s+del?\\s+|,?\\s+)(?<y>\\d{4})(?!\\d)`, 'du'),
+    // 2025-08: ISO month
+    /(?<![\d./-])(?<y>\d{4})-(?<mnum>\d{2})(?![\d]|[-/.]\d)/du,
+];
+/** Every date in `text` in a shape we can write back, left to right, not overlapping. */
+function findDates(text, opts = {}) {
+    const found = [];
+    for (const pattern of PATTERNS) {
+        const re = new RegExp(pattern.source, pattern.flags + 'g');
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+            const date = build(m, opts);
+            if (date)
+                found.push(date);
+            re.lastIndex = m.index + 1;
+        }
+    }
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept = [];
+    for (const d of found)
+        if (!kept.some((k) => d.start < k.end && k.start < d.end))
+            kept.push(d);
+    return kept;
+}
+/** The first date in `text`, if any. */
+function findDate(text, opts = {}) {
+    return findDates(text, opts)[0];
+}
+function build(m, opts) {
+    const g = m.groups ?? {};
+    const at = m.indices?.groups ?? {};
+    const pieces = [];
+    const date = { month: 0 };
+    const locales = opts.locales ?? [];
+    if (g.mn !== undefined) {
+        const hit = lookupMonth(g.mn, locales);
+        if (!hit)
+            return undefined;
+        date.month = hit.index;
+        pieces.push({ span: at.mn, part: { kind: 'month-name', written: g.mn, hit } });
+    }
+    if (g.mnum !== undefined) {
+        date.month = Number(g.mnum);
+        pieces.push({ span: at.mnum, part: { kind: 'month-number', pad: g.mnum.length === 2 } });
+    }
+    let guessedOrder;
+    if (g.n1 !== undefined && g.n2 !== undefined) {
+        const order = numericOrder(Number(g.n1), Number(g.n2), m[0].includes('.'), opts);
+        if (order.guessed)
+            guessedOrder = order.order;
+        const [dayGroup, monthGroup] = order.order === 'dmy' ? ['n1', 'n2'] : ['n2', 'n1'];
+        const day = g[dayGroup];
+        const month = g[monthGroup];
+        date.day = Number(day);
+        date.month = Number(month);
+        const pad = padding(day, month);
+        pieces.push({ span: at[dayGroup], part: { kind: 'day', pad } });
+        pieces.push({ span: at[monthGroup], part: { kind: 'month-number', pad } });
+    }
+    if (g.d !== undefined) {
+        date.day = Number(g.d);
+        const ordinal = ordinalOf(g);
+        const end = (at.oc ?? at.o ?? at.od ?? at.d);
+        const pad = g.mnum !== undefined ? padding(g.d, g.mnum) : g.d.startsWith('0');
+        pieces.push({ span: [at.d[0], end[1]], part: { kind: 'day', pad, ordinal } });
+    }
+    if (g.y !== undefined) {
+        date.year = g.y.length === 2 ? 2000 + Number(g.y) : Number(g.y);
+        pieces.push({ span: at.y, part: { kind: 'year', digits: g.y.length === 2 ? 2 : 4 } });
+    }
+    for (const key of ['wd', 'wda']) {
+        const word = g[key];
+        const hit = word === undefined ? undefined : lookupWeekday(word, locales);
+        if (word !== undefined && hit) {
+            pieces.push({ span: at[key], part: { kind: 'weekday', written: word, hit } });
+        }
+    }
+    if (!plausible(date))
+        return undefined;
+    shortMay(pieces);
+    return assemble(m, pieces, date, guessedOrder, g);
+}
+function assemble(m, pieces, date, guessedOrder, g) {
+    pieces.sort((a, b) => a.span[0] - b.span[0]);
+    // A word before the date that is not a weekday ("on", "Updated") is not part of it.
+    const start = g.wd !== undefined && pieces[0]?.part.kind !== 'weekday' ? pieces[0].span[0] : m.index;
+    let end = start;
+    const parts = [];
+    for (const { span, part } of pieces) {
+        if (span[0] > end)
+            parts.push({ kind: 'text', text: m.input.slice(end, span[0]) });
+        parts.push(part);
+        end = span[1];
+    }
+    // Org's weekday is inside the match only when it is one.
+    const matchEnd = g.wda !== undefined && pieces.at(-1)?.part.kind !== 'weekday' ? end : m.index + m[0].length;
+    if (matchEnd > end)
+        parts.push({ kind: 'text', text: m.input.slice(end, matchEnd) });
+    // `2025-01-1`: one part zero-padded, the other too short to be. (`2023-7-20` is consistent.)
+    const malformed = g.mnum !== undefined &&
+        g.d !== undefined &&
+        ((g.mnum.startsWith('0') && g.d.length === 1) || (g.d.startsWith('0') && g.mnum.length === 1));
+    return {
+        start,
+        end: matchEnd,
+        text: m.input.slice(start, matchEnd),
+        date,
+        parts: malformed ? fixPadding(parts) : parts,
+        ...(guessedOrder ? { guessedOrder } : {}),
+        ...(malformed ? { malformed } : {}),
+    };
+}
+/** "May" is both the full and the short English name: beside a short weekday ("Sun, 01 May
+ * 2022") it is the short one. */
+function shortMay(pieces) {
+    const weekday = pieces.find((p) => p.part.kind === 'weekday')?.part;
+    const month = pieces.find((p) => p.part.kind === 'month-name')?.part;
+    if (weekday?.kind !== 'weekday' || month?.kind !== 'month-name')
+        return;
+    const names = namesFor(month.hit.locale);
+    const i = month.hit.index - 1;
+    if (month.hit.form === 'long' && names.monthsShort[i] === names.monthsLong[i]) {
+        if (weekday.hit.form !== 'long')
+            month.hit = { ...month.hit, form: 'short' };
+    }
+}
+function fixPadding(parts) {
+    return parts.map((p) => (p.kind === 'day' || p.kind === 'month-number' ? { ...p, pad: true } : p));
+}
+function plausible(date) {
+    if (date.month < 1 || date.month > 12)
+        return false;
+    if (date.day === undefined)
+        return true;
+    if (date.year === undefined)
+        return date.day >= 1 && date.day <= daysInMonth(2024, date.month);
+    return isValidDate({ year: date.year, month: date.month, day: date.day });
+}
+/** `03` keeps two digits and `3` one; `12`, which says nothing, follows its neighbour. */
+function padding(day, month) {
+    const says = (s) => (s.length === 1 ? false : s.startsWith('0') ? true : undefined);
+    return says(day) ?? says(month) ?? true;
+}
+function ordinalOf(g) {
+    if (g.od !== undefined)
+        return { style: 'dot', written: '.', open: '', close: '' };
+    if (g.o === undefined)
+        return undefined;
+    const english = /^(?:st|nd|rd|th)$/i.test(g.o);
+    return {
+        style: english ? 'english' : 'first-only',
+        written: g.o,
+        open: g.oo ?? '',
+        close: g.oc ?? '',
+    };
+}
+function numericOrder(a, b, dotted, opts) {
+    if (a > 12 && b <= 12)
+        return { order: 'dmy', guessed: false };
+    if (b > 12 && a <= 12)
+        return { order: 'mdy', guessed: false };
+    if (opts.numericOrder)
+        return { order: opts.numericOrder, guessed: false };
+    // Dots are the day-first convention (03.08.2025) wherever they are used.
+    if (dotted)
+        return { order: 'dmy', guessed: true };
+    return { order: localeOrder(opts.fallbackLocale ?? opts.locales?.[0] ?? 'en-GB'), guessed: true };
+}
+const localeOrders = new Map();
+/** Day-first or month-first, as the locale writes numeric dates (`en` → en-US → month-first). */
+function localeOrder(locale) {
+    let order = localeOrders.get(locale);
+    if (!order) {
+        const parts = new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }).formatToParts(0);
+        const day = parts.findIndex((p) => p.type === 'day');
+        const month = parts.findIndex((p) => p.type === 'month');
+        order = day < month ? 'dmy' : 'mdy';
+        localeOrders.set(locale, order);
+    }
+    return order;
+}
+/** The order the page's own unambiguous numeric dates use (`25/12/2024` says day-first), or
+ * undefined when they say nothing or disagree. */
+function inferNumericOrder(text) {
+    let dmy = 0;
+    let mdy = 0;
+    const re = new RegExp(PATTERNS[1].source, 'gu');
+    for (const m of text.matchAll(re)) {
+        const a = Number(m.groups?.n1);
+        const b = Number(m.groups?.n2);
+        if (a > 12 && b <= 12)
+            dmy++;
+        if (b > 12 && a <= 12)
+            mdy++;
+    }
+    if (dmy > 0 && mdy === 0)
+        return 'dmy';
+    if (mdy > 0 && dmy === 0)
+        return 'mdy';
+    return undefined;
+}
+
+function englishOrdinal(n) {
+    const s = n % 100;
+    if (s >= 11 && s <= 13)
+        return 'th';
+    return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+function writeOrdinal(o, day) {
+    let suffix;
+    if (o.style === 'english') {
+        const s = englishOrdinal(day);
+        suffix = o.written === o.written.toUpperCase() ? s.toUpperCase() : s;
+    }
+    else if (o.style === 'first-only') {
+        // French "1er", Spanish/Portuguese "1º": only the first of the month takes it.
+        suffix = day === 1 ? o.written : '';
+    }
+    else
+        suffix = o.written;
+    return suffix === '' ? '' : o.open + suffix + o.close;
+}
+const pad2 = (n, pad) => (pad ? String(n).padStart(2, '0') : String(n));
+/** Writes `date` with the shape's pieces; a weekday is recomputed for the new date. */
+function writeShape(parts, date) {
+    return parts
+        .map((p) => {
+        switch (p.kind) {
+            case 'text':
+                return p.text;
+            case 'year':
+                return p.digits === 4 ? String(date.year).padStart(4, '0') : pad2(date.year % 100, true);
+            case 'month-number':
+                return pad2(date.month, p.pad);
+            case 'day':
+                return pad2(date.day, p.pad) + (p.ordinal ? writeOrdinal(p.ordinal, date.day) : '');
+            case 'month-name':
+                return writeName(p.written, p.hit, date.month, 'month');
+            case 'weekday':
+                return writeName(p.written, p.hit, weekdayOf(date), 'weekday');
+        }
+    })
+        .join('');
+}
+
+/** The text `written` becomes for `target`, or undefined when it already says that day (a
+ * malformed date is always rewritten, into its well-formed shape). */
+function rewriteDate(written, target) {
+    if (!written.malformed && saysSameDay(written.date, target))
+        return undefined;
+    const text = writeShape(written.parts, target);
+    return text === written.text ? undefined : text;
+}
+/** A time of day right after a date: `T09:30:00.5`, ` 10:00`, ` 00:07:00`. */
+const TIME = /^(?:[Tt]|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?/;
+/**
+ * A metadata value (`2025-08-03T09:30:00+05:30`, `"Sun, 01 May 2022"`, `<2025-08-03 Sun>`,
+ * `1684359616824`) rewritten to say `target`, in its own shape, or undefined when it is not a
+ * date or already says `target`.
+ *
+ * Time of day: a date-time moves to 00:00 (same precision, same offset). The refresh day is
+ * all the page knows, and a kept afternoon time could lie in the future, which Hugo and others
+ * treat as "not yet published".
+ */
+function rewriteValue(value, type, target, opts = {}) {
+    if (/^\d{13}$|^\d{10}$/.test(value))
+        return rewriteEpoch(value, target);
+    if (type === 'number')
+        return undefined;
+    const found = findDate(value, opts);
+    if (found && /^[\s<[("']*$/.test(value.slice(0, found.start))) {
+        const date = rewriteDate(found, target);
+        if (date === undefined)
+            return undefined;
+        const time = TIME.exec(value.slice(found.end))?.[0] ?? '';
+        const midnight = time.replace(/\d/g, '0');
+        const from = found.text + time;
+        const to = date + midnight;
+        const text = value.slice(0, found.start) + to + value.slice(found.end + time.length);
+        const note = found.malformed
+            ? `'${found.text}' is not a well-formed date; written as ${date}`
+            : undefined;
+        return {
+            text,
+            from,
+            to,
+            ...(note ? { note } : {}),
+            ...(found.guessedOrder ? { guessedOrder: found.guessedOrder } : {}),
+        };
+    }
+    return rewriteMalformed(value, target);
+}
+/** Dendron and others store Unix time: the new value is 00:00 UTC of `target`, in the same unit. */
+function rewriteEpoch(value, target) {
+    const ms = Date.UTC(target.year, target.month - 1, target.day);
+    const text = value.length === 13 ? String(ms) : String(ms / 1000);
+    const old = new Date(value.length === 13 ? Number(value) : Number(value) * 1000);
+    if (old.toISOString().slice(0, 10) === toIso(target))
+        return undefined;
+    return { text, from: value, to: text };
+}
+/** `2025-01-1`, `2025-13-45`: a date that went wrong gets today, written well-formed. */
+function rewriteMalformed(value, target) {
+    const m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,3})(?!\d)/.exec(value);
+    if (!m)
+        return undefined;
+    const sep = m[2];
+    const to = toIso(target).replace(/-/g, sep);
+    return {
+        text: to + value.slice(m[0].length),
+        from: m[0],
+        to,
+        note: `'${m[0]}' is not a valid date; written as ${to}`,
+    };
+}
+
+/**
+ * Which metadata keys name a page's last modification. Keys come in every case and separator
+ * (`lastmod`, `updatedDate`, `modifiedAt`, `last_modified_at`, `date-last-update`, `updated_es`),
+ * so a key is read as words.
+ */
+function keyWords(key) {
+    return key
+        .replace(/^#\+/, '')
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+}
+const MODIFICATION = new Set([
+    'lastmod',
+    'mod',
+    'lastmodified',
+    'lastupdated',
+    'lastupdate',
+    'updated',
+    'update',
+    'modified',
+    'modification',
+    'mtime',
+    'revised',
+    'edited',
+    'lastedit',
+]);
+/** Words that make a modification key about something else (`next_update`, `updated_by`). */
+const NOT_A_DATE = new Set(['next', 'frequency', 'interval', 'by', 'author', 'show', 'count']);
+function isModificationKey(key) {
+    const words = keyWords(key);
+    return words.some((w) => MODIFICATION.has(w)) && !words.some((w) => NOT_A_DATE.has(w));
+}
+/** `last_update: {date: …}` (Docusaurus), `updated: {at: …}`: a date under a modification key. */
+function isModificationPath(path) {
+    const keys = path.filter((k) => !/^\d+$/.test(k));
+    const last = keys.at(-1) ?? '';
+    if (isModificationKey(last))
+        return true;
+    const parent = keys.at(-2);
+    return (parent !== undefined &&
+        isModificationKey(parent) &&
+        /^(?:date|at|on|time|when|value)$/i.test(last));
+}
+/** `date`, `Date`, `#+DATE`: the page's one date, which is its last update when nothing else is. */
+function isPlainDateKey(key) {
+    const words = keyWords(key);
+    return words.length === 1 && words[0] === 'date';
 }
 
 /** TOML, YAML and JSON blocks are found by front-matter.ts (delimiters, BOM, blank lines,
@@ -40840,6 +40832,156 @@ function reportDates(report, body, meta, options) {
     }
 }
 
+const ATTRIBUTE_SPECIAL_RE = /[&<>"'`= ]/g;
+/**
+ * Untrusted text placed inside an HTML tag by a user's template (`<li title="{title}">`):
+ * Markdown escapes mean nothing there (a backslash shows as itself) and a quote would end the
+ * attribute, so every character that can end a value or a tag, quoted or not, becomes a numeric
+ * character reference, which the browser shows as the character.
+ */
+function escapeHtmlAttribute(text, maxLength) {
+    return htmlAttributeValue(plainLine(text, maxLength));
+}
+/** Escapes text that is already one clean line (a URL that passed safeUrl, say). */
+function htmlAttributeValue(line) {
+    return line.replace(ATTRIBUTE_SPECIAL_RE, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** action.yml's `max-items` default, for callers that give none. */
+const DEFAULT_MAX_ITEMS = Number(INPUT_DEFAULTS['max-items']);
+/** One renderer per registered kind: a kind without one does not compile. */
+const RENDERERS = {
+    contributions: (activity, options, ctx) => renderContributions(activity.pullRequests, options, ctx),
+    progress: (activity, options, ctx) => renderProgress(activity.projects, options, ctx),
+};
+function renderSection(name, activity, options, ctx) {
+    return RENDERERS[name](activity, options, ctx);
+}
+/** Untrusted text, escaped for Markdown and for an HTML attribute. */
+function untrusted(raw, maxLength) {
+    return { markdown: escapeInline(raw, maxLength), attribute: escapeHtmlAttribute(raw, maxLength) };
+}
+function link(raw) {
+    const url = safeUrl(raw);
+    return { markdown: url, attribute: htmlAttributeValue(url) };
+}
+function splitRepo(repo) {
+    const [owner = '', name = ''] = repo.split('/');
+    return { owner: untrusted(owner), name: untrusted(name) };
+}
+function repoUrlOf(pr) {
+    // A PR's html_url is `<server>/<owner>/<repo>/pull/<n>`; GHES servers differ, so derive it.
+    const at = pr.url.lastIndexOf('/pull/');
+    return link(at > 0 ? pr.url.slice(0, at) : pr.url);
+}
+function plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** Newest merge first; ties broken by repo and number so the order never flips between runs. */
+function byMergeDesc(a, b) {
+    if (a.mergedAt !== b.mergedAt)
+        return a.mergedAt < b.mergedAt ? 1 : -1;
+    if (a.repo !== b.repo)
+        return a.repo < b.repo ? -1 : 1;
+    return b.number - a.number;
+}
+function renderContributions(prs, options, ctx) {
+    const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
+    const sorted = [...prs].sort(byMergeDesc);
+    let lines;
+    let total;
+    if (options.groupByRepo) {
+        const groups = new Map();
+        for (const pr of sorted)
+            groups.set(pr.repo, [...(groups.get(pr.repo) ?? []), pr]);
+        total = groups.size;
+        const template = options.template ?? defaultTemplateFor('contributions', options);
+        lines = [...groups.values()].slice(0, max).map((group) => {
+            const latest = group[0];
+            return fillTemplate(template, {
+                repo: untrusted(latest.repo),
+                ...splitRepo(latest.repo),
+                repo_url: repoUrlOf(latest),
+                count: String(group.length),
+                pull_requests: plural(group.length, 'merged pull request', 'merged pull requests'),
+                merged_at: dateInZone(latest.mergedAt, ctx.timeZone),
+                title: untrusted(latest.title),
+                url: link(latest.url),
+            });
+        });
+    }
+    else {
+        total = sorted.length;
+        const template = options.template ?? defaultTemplateFor('contributions', options);
+        lines = sorted.slice(0, max).map((pr) => fillTemplate(template, {
+            title: untrusted(pr.title),
+            repo: untrusted(pr.repo),
+            ...splitRepo(pr.repo),
+            number: String(pr.number),
+            url: link(pr.url),
+            repo_url: repoUrlOf(pr),
+            merged_at: dateInZone(pr.mergedAt, ctx.timeZone),
+            first: pr.firstContribution ? ' (first contribution)' : '',
+        }));
+    }
+    const omitted = Math.max(0, total - max);
+    if (omitted > 0)
+        lines.push(`- …and ${omitted} more`);
+    return { lines, items: Math.min(total, max), omitted };
+}
+function renderProgress(projects, options, ctx) {
+    const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
+    const template = options.template ?? defaultTemplateFor('progress', options);
+    const lines = projects.slice(0, max).map((project) => {
+        const latest = [...project.commits].sort((a, b) => a.date === b.date ? 0 : Date.parse(b.date) - Date.parse(a.date))[0];
+        const progressText = project.progressPattern
+            ? summarizeProgress(project.progressPattern, [...(project.paths ?? []), ...project.commits.flatMap((c) => c.paths ?? [])], project.repo)
+            : '';
+        const progress = untrusted(progressText);
+        const count = Math.max(project.commitCount ?? 0, project.commits.length);
+        const latestDate = latest ? dateInZone(latest.date, ctx.timeZone) : '';
+        const messageText = latest ? subjectLine(latest.message) : '';
+        const latestMessage = untrusted(messageText, 120);
+        const summary = (progressPart, messagePart) => {
+            const recent = latest
+                ? `${plural(count, 'commit', 'commits')} in this period, latest on ${latestDate}: ${messagePart}`
+                : 'no new commits in this period';
+            return progressPart ? `${progressPart}; ${recent}` : capitalizeFirst(recent);
+        };
+        const languages = Object.entries(project.languages ?? {})
+            .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+            .slice(0, 3)
+            .map(([lang]) => lang);
+        return fillTemplate(template, {
+            repo: untrusted(project.repo),
+            ...splitRepo(project.repo),
+            url: link(project.url),
+            summary: {
+                markdown: summary(progress.markdown, latestMessage.markdown),
+                // Escaped as a whole, our words too: an unquoted attribute ends at any space.
+                attribute: htmlAttributeValue(summary(plainLine(progressText), plainLine(messageText, 120))),
+            },
+            progress,
+            count: String(count),
+            commits: plural(count, 'commit', 'commits'),
+            latest_message: latestMessage,
+            latest_date: latestDate,
+            latest_url: latest ? link(latest.url) : '',
+            languages: {
+                markdown: languages.map((l) => escapeInline(l)).join(', '),
+                attribute: languages.map((l) => escapeHtmlAttribute(l)).join(', '),
+            },
+        });
+    });
+    const omitted = Math.max(0, projects.length - max);
+    if (omitted > 0)
+        lines.push(`- …and ${omitted} more`);
+    return { lines, items: Math.min(projects.length, max), omitted };
+}
+function capitalizeFirst(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 /**
  * The page core: (page text, activity, options) -> new page text. Pure and deterministic.
  * Only the managed sections, the date fields and "last updated" lines can change, and dates move
@@ -41823,4 +41965,4 @@ function diffFromSummary(summary) {
     return diff.endsWith('\n') ? diff : diff + '\n';
 }
 
-export { group as A, readFrontMatter as B, NowPageError as N, Octokit as O, PAGE_PATH_CANDIDATES as P, RequestError as R, configFromInputs as a, isNowPageError as b, createTwoFilesPatch as c, diffFromSummary as d, editPage as e, picomatch as f, fillTemplate as g, escapeInline as h, inputNames as i, getInput as j, setSecret as k, setFailed as l, error as m, notice as n, debug as o, parse$3 as p, sinceDate as q, setOutput as r, subjectLine as s, todayIn as t, startGroup as u, validateBranchName as v, writeSummary as w, info as x, endGroup as y, warning as z };
+export { warning as A, group as B, readFrontMatter as C, NowPageError as N, Octokit as O, PAGE_PATH_CANDIDATES as P, RequestError as R, configFromInputs as a, isNowPageError as b, createTwoFilesPatch as c, diffFromSummary as d, editPage as e, picomatch as f, getInput as g, setFailed as h, inputNames as i, error as j, debug as k, sinceDate as l, movedDatesText as m, notice as n, setOutput as o, parse$3 as p, startGroup as q, info as r, setSecret as s, todayIn as t, endGroup as u, validateBranchName as v, writeSummary as w, commitMessage as x, prBody as y, prTitle as z };

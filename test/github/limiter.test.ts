@@ -42,8 +42,9 @@ describe('the client’s limiters', () => {
   })
 
   it('waits once for an exhausted primary limit to reset, then fails naming it', async () => {
-    // A reset already past: plugin-throttling waits (1 s x retryAfterBaseMs) and asks again.
-    const reset = Math.floor(Date.now() / 1000) - 5
+    // A reset 30 s away: plugin-throttling waits (30 x retryAfterBaseMs = 30 ms here) and asks
+    // again, before the bucket refills.
+    const reset = Math.floor(Date.now() / 1000) + 30
     const emulator = await emulate(
       scenario({
         ...sideRepo,
