@@ -10,7 +10,8 @@ import { checkResponse } from './openapi-validator.js'
 
 /**
  * GitHub's real refusals, each selected by a repository or token setting in the scenario, with
- * GitHub's status and wording; every answer also fits GitHub's OpenAPI description.
+ * GitHub's status and wording; every refusal's body also fits GitHub's OpenAPI description
+ * (success bodies are checked route by route in openapi.test.ts).
  */
 const NOW = '2025-08-24T06:00:00Z'
 const o = { owner: 'someone', repo: 'site' }
@@ -19,7 +20,7 @@ let em: Emulator | undefined
 let sent: SentResponse[] = []
 afterEach(async () => {
   const mismatches = sent
-    .filter((r) => !r.fault)
+    .filter((r) => !r.fault && r.status >= 400)
     .flatMap((r) => checkResponse(r.method, r.path, r.status, r.body))
   await em?.close()
   em = undefined
