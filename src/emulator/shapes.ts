@@ -285,7 +285,8 @@ export class Shapes {
       node_id: `LA_${i + 1}`,
       url: `${this.api}/repos/${r.fullName}/labels/${encodeURIComponent(name)}`,
       name,
-      description: null,
+      // '' rather than null: a pull request's labels must have a string here.
+      description: '',
       color: 'ededed',
       default: false,
     }
