@@ -579,6 +579,28 @@ export const routes: Route[] = [
     repo.pulls.push(pr)
     return { status: 201, body: ctx.shapes.pull(repo, pr) }
   }),
+  repoRoute('GET /repos/:owner/:repo/labels/:name', READ_PRS, (_req, p, ctx, repo) => {
+    const label = repo.labels.get((p.name as string).toLowerCase())
+    if (!label) throw notFound()
+    return { body: ctx.shapes.label(repo, label.name) }
+  }),
+  repoRoute('POST /repos/:owner/:repo/labels', WRITE_PRS, (req, _p, ctx, repo) => {
+    const name = str(req.body, 'name') as string
+    const color = str(req.body, 'color', false) ?? 'ededed'
+    // GitHub's 422s for a label (the body as quoted in tektoncd/plumbing#1098): a colour is six
+    // hex digits without '#'.
+    if (!/^[0-9a-f]{6}$/i.test(color))
+      throw unprocessable('Validation Failed', [
+        { resource: 'Label', code: 'invalid', field: 'color' },
+      ])
+    if (repo.labels.has(name.toLowerCase()))
+      throw unprocessable('Validation Failed', [
+        { resource: 'Label', code: 'already_exists', field: 'name' },
+      ])
+    const description = str(req.body, 'description', false) ?? ''
+    ctx.state.label(repo, name, color.toLowerCase(), description)
+    return { status: 201, body: ctx.shapes.label(repo, name) }
+  }),
   repoRoute('GET /repos/:owner/:repo/pulls/:number', READ_PRS, (_req, p, ctx, repo) => {
     return { body: ctx.shapes.pull(repo, pullOf(repo, p.number as string)) }
   }),
@@ -627,7 +649,7 @@ export const routes: Route[] = [
   pullRoute('POST /repos/:owner/:repo/issues/:number/labels', WRITE_PRS, (req, ctx, repo, pr) => {
     const labels = Array.isArray(req.body.labels) ? (req.body.labels as string[]) : []
     pr.labels = [...new Set([...pr.labels, ...labels])]
-    return { body: pr.labels.map((name, i) => ctx.shapes.label(repo, name, i)) }
+    return { body: pr.labels.map((name) => ctx.shapes.label(repo, name)) }
   }),
   pullRoute(
     'POST /repos/:owner/:repo/issues/:number/assignees',
