@@ -82,11 +82,11 @@ export class EmulatorState {
   /** Each write is a little later than the one before, so orderings are stable. */
   tick(): string {
     this.clock += 2000
-    return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    return isoSeconds(this.clock)
   }
 
   get now(): string {
-    return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    return isoSeconds(this.clock)
   }
 
   id(): number {
