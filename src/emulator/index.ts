@@ -40,6 +40,12 @@ export interface SentResponse {
   fault: boolean
 }
 
+/**
+ * Observers of every answer of every emulator in this process: a test setup file registers one
+ * to check all answers of a whole suite against GitHub's API description.
+ */
+export const answerObservers = new Set<(response: SentResponse) => void>()
+
 export interface EmulatorOptions {
   port?: number
   latencyMs?: number
@@ -107,14 +113,15 @@ export async function startEmulator(
       req.socket.destroy()
       return
     }
-    const fault = answer.fault ?? false
-    opts.onResponse?.({
+    const sent: SentResponse = {
       method: ex.method,
       path: entry.path,
       status: answer.status,
       body: answer.body,
-      fault,
-    })
+      fault: answer.fault ?? false,
+    }
+    opts.onResponse?.(sent)
+    for (const observe of answerObservers) observe(sent)
     entry.status = answer.status
     entry.answered = ++events
     send(res, answer.status, answer.body, { ...ex.headers, ...answer.headers })

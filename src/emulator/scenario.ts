@@ -95,6 +95,8 @@ export interface ScenarioRepo {
   collaborators?: string[]
   /** No commit at all: Git data answers 409. */
   empty?: boolean
+  /** Labels that exist before the run (others are created when added by name). */
+  labels?: Array<{ name: string; color: string; description?: string }>
 }
 
 export interface Fault {

@@ -279,14 +279,16 @@ export class Shapes {
     }
   }
 
-  label(r: RepoState, name: string, i: number) {
+  label(r: RepoState, name: string) {
+    const l = this.state.label(r, name)
     return {
-      id: i + 1,
-      node_id: `LA_${i + 1}`,
-      url: `${this.api}/repos/${r.fullName}/labels/${encodeURIComponent(name)}`,
-      name,
-      description: null,
-      color: 'ededed',
+      id: l.id,
+      node_id: `LA_${l.id}`,
+      url: `${this.api}/repos/${r.fullName}/labels/${encodeURIComponent(l.name)}`,
+      name: l.name,
+      // '' rather than null: a pull request's labels must have a string here.
+      description: l.description,
+      color: l.color,
       default: false,
     }
   }
@@ -307,7 +309,7 @@ export class Shapes {
       number: p.number,
       title: p.title,
       user: this.user(p.author),
-      labels: p.labels.map((name, i) => this.label(r, name, i)),
+      labels: p.labels.map((name) => this.label(r, name)),
       state: p.state,
       locked: false,
       assignee: assignees[0] ?? null,

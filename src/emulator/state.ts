@@ -27,6 +27,13 @@ export interface PullRecord {
   comments: Array<{ id: number; user: string; body: string; createdAt: string }>
 }
 
+export interface LabelRecord {
+  id: number
+  name: string
+  color: string
+  description: string
+}
+
 export interface RepoState {
   owner: string
   name: string
@@ -41,6 +48,8 @@ export interface RepoState {
   refs: Map<string, string>
   pulls: PullRecord[]
   protectedBranches: Set<string>
+  /** The repository's labels by lower-case name. */
+  labels: Map<string, LabelRecord>
   /** Repository settings GitHub answers by (see ScenarioRepo). */
   settings: {
     allowActionsToCreatePullRequests: boolean
@@ -73,11 +82,11 @@ export class EmulatorState {
   /** Each write is a little later than the one before, so orderings are stable. */
   tick(): string {
     this.clock += 2000
-    return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    return isoSeconds(this.clock)
   }
 
   get now(): string {
-    return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    return isoSeconds(this.clock)
   }
 
   id(): number {
@@ -138,6 +147,7 @@ export class EmulatorState {
       refs: new Map(),
       pulls: [],
       protectedBranches: new Set(r.protectedBranches ?? []),
+      labels: new Map(),
       settings: {
         allowActionsToCreatePullRequests: r.allowActionsToCreatePullRequests ?? true,
         draftPullRequests: r.draftPullRequests ?? true,
@@ -147,6 +157,7 @@ export class EmulatorState {
       },
     }
     this.repos.set(r.fullName.toLowerCase(), repo)
+    for (const l of r.labels ?? []) this.label(repo, l.name, l.color, l.description)
     // An empty repository has no commit and no branch, not even its default one.
     if (r.empty) return
     const head = this.seedHistory(repo, r)
@@ -239,6 +250,16 @@ export class EmulatorState {
       reviewers: [],
       comments: [],
     })
+  }
+
+  /** The label of that name, created (as GitHub does when one is added by name) if missing. */
+  label(repo: RepoState, name: string, color = 'ededed', description = ''): LabelRecord {
+    const key = name.toLowerCase()
+    const existing = repo.labels.get(key)
+    if (existing) return existing
+    const label = { id: this.id(), name, color, description }
+    repo.labels.set(key, label)
+    return label
   }
 
   /** Resolves a branch name, `heads/x`, `refs/heads/x` or a sha to a commit sha. */

@@ -143,6 +143,13 @@ async function driveEveryRoute(base: string): Promise<void> {
     gh.rest.pulls.requestReviewers({ ...o, pull_number: pr.number, reviewers: ['someone'] }),
   )
   await gh.rest.issues.addLabels({ ...o, issue_number: pr.number, labels: ['now-page'] })
+  await gh.rest.issues.getLabel({ ...o, name: 'now-page' })
+  await attempt(() => gh.rest.issues.getLabel({ ...o, name: 'nope' }))
+  await attempt(() =>
+    gh.rest.issues.createLabel({ ...o, name: `l-${sent.length}`, color: 'ff0000' }),
+  )
+  await attempt(() => gh.rest.issues.createLabel({ ...o, name: 'now-page', color: '#ff0000' }))
+  await attempt(() => gh.rest.issues.createLabel({ ...o, name: 'now-page', color: 'ff0000' }))
   await gh.rest.issues.addAssignees({ ...o, issue_number: pr.number, assignees: ['someone'] })
   await gh.rest.issues.createComment({ ...o, issue_number: pr.number, body: 'hi' })
   await gh.rest.issues.listComments({ ...o, issue_number: pr.number })

@@ -10,7 +10,8 @@ import { checkResponse } from './openapi-validator.js'
 
 /**
  * GitHub's real refusals, each selected by a repository or token setting in the scenario, with
- * GitHub's status and wording; every answer also fits GitHub's OpenAPI description.
+ * GitHub's status and wording; every refusal's body also fits GitHub's OpenAPI description
+ * (success bodies are checked route by route in openapi.test.ts).
  */
 const NOW = '2025-08-24T06:00:00Z'
 const o = { owner: 'someone', repo: 'site' }
@@ -19,7 +20,7 @@ let em: Emulator | undefined
 let sent: SentResponse[] = []
 afterEach(async () => {
   const mismatches = sent
-    .filter((r) => !r.fault)
+    .filter((r) => !r.fault && r.status >= 400)
     .flatMap((r) => checkResponse(r.method, r.path, r.status, r.body))
   await em?.close()
   em = undefined
@@ -61,7 +62,11 @@ function failure(call: Promise<unknown>) {
     () => {
       throw new Error('expected a refusal')
     },
-    (e: { status: number; message: string; response?: { headers: Record<string, string> } }) => e,
+    (e: {
+      status: number
+      message: string
+      response?: { headers: Record<string, string>; data: unknown }
+    }) => e,
   )
 }
 
@@ -131,6 +136,23 @@ describe("GitHub's real answers, scenario-selectable", () => {
       reviewers: ['friend'],
     })
     expect(ok.data.requested_reviewers?.map((u) => u.login)).toEqual(['friend'])
+  })
+
+  it('refuses a label colour that is not six hex digits, and a label that exists', async () => {
+    const { gh } = await start({ labels: [{ name: 'now-page', color: '0e8a16' }] })
+    const colour = await failure(gh.rest.issues.createLabel({ ...o, name: 'x', color: '#0e8a16' }))
+    expect(colour).toMatchObject({
+      status: 422,
+      response: { data: { errors: [{ resource: 'Label', code: 'invalid', field: 'color' }] } },
+    })
+    const exists = await failure(
+      gh.rest.issues.createLabel({ ...o, name: 'Now-Page', color: 'ffffff' }),
+    )
+    expect(exists).toMatchObject({
+      status: 422,
+      response: { data: { errors: [{ code: 'already_exists', field: 'name' }] } },
+    })
+    expect((await gh.rest.issues.getLabel({ ...o, name: 'now-page' })).data.color).toBe('0e8a16')
   })
 
   it('refuses updates and deletion of a protected branch', async () => {
