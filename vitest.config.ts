@@ -7,6 +7,9 @@ export default defineConfig({
     // e2e tests spawn the bundled Action as child processes; two cores are all CI has.
     maxWorkers: 2,
     reporters: ['default', './test/support/summary-line-reporter.ts'],
+    // Every answer any test gets from the emulator is checked against GitHub's OpenAPI
+    // description, not only those of test/emulator/openapi.test.ts.
+    setupFiles: ['./test/emulator/check-every-answer.ts'],
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],

@@ -553,677 +553,537 @@ function setRef(repo, name, sha, force = false) {
         throw unprocessable('Object does not exist');
     repo.refs.set(name, sha);
 }
+/** A route from `'METHOD /pattern'`, the permission it needs, its handler and its paging. */
+function route$1(spec, needs, handle, paged) {
+    const [method = '', pattern = ''] = spec.split(' ');
+    return { method, pattern, handle, ...(needs ? { needs } : {}), ...(paged ? { paged } : {}) };
+}
+const READ_CODE = ['contents', 'read'];
+const WRITE_CODE = ['contents', 'write'];
+const READ_PRS = ['pull_requests', 'read'];
+const WRITE_PRS = ['pull_requests', 'write'];
+/** A route under /repos/:owner/:repo: the handler gets the repository (404 when unknown). */
+function repoRoute(spec, needs, handle, paged) {
+    return route$1(spec, needs, (req, p, ctx) => handle(req, p, ctx, repoOf(ctx, p)), paged);
+}
+/** A route on Git data, commits or compare: an empty repository answers 409. */
+function gitRoute(spec, needs, handle, paged) {
+    return route$1(spec, needs, (req, p, ctx) => handle(req, p, ctx, gitRepoOf(ctx, p)), paged);
+}
+/** A route on one pull request (or its issue): the handler gets it (404 when unknown). */
+function pullRoute(spec, needs, handle, paged) {
+    return repoRoute(spec, needs, (req, p, ctx, repo) => handle(req, ctx, repo, pullOf(repo, p.number)), paged);
+}
 const routes = [
-    {
-        method: 'GET',
-        pattern: '/user',
-        handle: (_req, _p, ctx) => {
-            if (ctx.installation)
-                throw new HttpError(403, 'Resource not accessible by integration');
-            return { body: ctx.shapes.profile(ctx.login, true) };
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/users/:user',
-        handle: (_req, p, ctx) => {
-            if (!ctx.state.users.has(p.user.toLowerCase()))
-                throw notFound();
-            return { body: ctx.shapes.profile(p.user, false) };
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/rate_limit',
-        handle: (_req, _p, ctx) => ({ body: ctx.limits.overview() }),
-    },
-    {
-        method: 'GET',
-        pattern: '/search/issues',
-        paged: {
-            cap: SEARCH_CAP,
-            envelope: (items, total) => ({
-                total_count: total,
-                incomplete_results: false,
-                items,
-                // After `items`: Octokit's paginate takes the first key left as the list.
-                search_type: 'lexical',
-            }),
-        },
-        handle: (req, _p, ctx) => {
-            const q = req.query.get('q');
-            if (!q)
-                throw unprocessable('Validation Failed', [
-                    { resource: 'Search', field: 'q', code: 'missing' },
-                ]);
-            let hits;
-            try {
-                hits = searchPulls(ctx.state.repos.values(), q, (login) => ctx.state.users.has(login));
-            }
-            catch (message) {
-                throw unprocessable('Validation Failed', [
-                    { message: String(message), resource: 'Search', field: 'q', code: 'invalid' },
-                ]);
-            }
-            const sort = req.query.get('sort');
-            const desc = req.query.get('order') !== 'asc';
-            // Best match is not merge order: readers must not rely on any order but the one asked.
-            const key = (h) => (sort === 'updated' ? h.pull.updatedAt : h.pull.createdAt) + h.pull.id;
-            hits.sort((a, b) => (key(a) < key(b) ? 1 : -1) * (desc ? 1 : -1));
-            return listing(hits, (h) => ctx.shapes.searchItem(h.repo, h.pull));
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo',
-        needs: ['contents', 'read'],
-        handle: (_r, p, ctx) => ({ body: ctx.shapes.repo(repoOf(ctx, p)) }),
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo/languages',
-        needs: ['contents', 'read'],
-        handle: (_r, p, ctx) => ({ body: repoOf(ctx, p).languages }),
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo/branches/:branch',
-        needs: ['contents', 'read'],
-        handle: (_r, p, ctx) => {
-            const repo = repoOf(ctx, p);
-            const sha = repo.refs.get(`refs/heads/${p.branch}`);
-            if (!sha)
-                throw new HttpError(404, 'Branch not found');
-            const url = `${ctx.shapes.api}/repos/${repo.fullName}/branches/${p.branch}`;
-            return {
-                body: {
-                    name: p.branch,
-                    commit: ctx.shapes.commit(repo, repo.store.commits.get(sha)),
-                    _links: { self: url, html: `${ctx.shapes.web}/${repo.fullName}/tree/${p.branch}` },
-                    protected: repo.protectedBranches.has(p.branch),
-                    protection: {
-                        enabled: repo.protectedBranches.has(p.branch),
-                        required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] },
-                    },
-                    protection_url: `${url}/protection`,
+    route$1('GET /user', undefined, (_req, _p, ctx) => {
+        if (ctx.installation)
+            throw new HttpError(403, 'Resource not accessible by integration');
+        return { body: ctx.shapes.profile(ctx.login, true) };
+    }),
+    route$1('GET /users/:user', undefined, (_req, p, ctx) => {
+        if (!ctx.state.users.has(p.user.toLowerCase()))
+            throw notFound();
+        return { body: ctx.shapes.profile(p.user, false) };
+    }),
+    route$1('GET /rate_limit', undefined, (_req, _p, ctx) => ({ body: ctx.limits.overview() })),
+    route$1('GET /search/issues', undefined, (req, _p, ctx) => {
+        const q = req.query.get('q');
+        if (!q)
+            throw unprocessable('Validation Failed', [
+                { resource: 'Search', field: 'q', code: 'missing' },
+            ]);
+        let hits;
+        try {
+            hits = searchPulls(ctx.state.repos.values(), q, (login) => ctx.state.users.has(login));
+        }
+        catch (message) {
+            throw unprocessable('Validation Failed', [
+                { message: String(message), resource: 'Search', field: 'q', code: 'invalid' },
+            ]);
+        }
+        const sort = req.query.get('sort');
+        const desc = req.query.get('order') !== 'asc';
+        // Best match is not merge order: readers must not rely on any order but the one asked.
+        const key = (h) => (sort === 'updated' ? h.pull.updatedAt : h.pull.createdAt) + h.pull.id;
+        hits.sort((a, b) => (key(a) < key(b) ? 1 : -1) * (desc ? 1 : -1));
+        return listing(hits, (h) => ctx.shapes.searchItem(h.repo, h.pull));
+    }, {
+        cap: SEARCH_CAP,
+        envelope: (items, total) => ({
+            total_count: total,
+            incomplete_results: false,
+            items,
+            // After `items`: Octokit's paginate takes the first key left as the list.
+            search_type: 'lexical',
+        }),
+    }),
+    route$1('GET /repos/:owner/:repo', READ_CODE, (_r, p, ctx) => ({
+        body: ctx.shapes.repo(repoOf(ctx, p)),
+    })),
+    route$1('GET /repos/:owner/:repo/languages', READ_CODE, (_r, p, ctx) => ({
+        body: repoOf(ctx, p).languages,
+    })),
+    repoRoute('GET /repos/:owner/:repo/branches/:branch', READ_CODE, (_r, p, ctx, repo) => {
+        const sha = repo.refs.get(`refs/heads/${p.branch}`);
+        if (!sha)
+            throw new HttpError(404, 'Branch not found');
+        const url = `${ctx.shapes.api}/repos/${repo.fullName}/branches/${p.branch}`;
+        return {
+            body: {
+                name: p.branch,
+                commit: ctx.shapes.commit(repo, repo.store.commits.get(sha)),
+                _links: { self: url, html: `${ctx.shapes.web}/${repo.fullName}/tree/${p.branch}` },
+                protected: repo.protectedBranches.has(p.branch),
+                protection: {
+                    enabled: repo.protectedBranches.has(p.branch),
+                    required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] },
                 },
+                protection_url: `${url}/protection`,
+            },
+        };
+    }),
+    gitRoute('GET /repos/:owner/:repo/commits', READ_CODE, (req, p, ctx, repo) => {
+        const head = commitOf(repo, ctx, req.query.get('sha') ?? repo.defaultBranch);
+        const author = req.query.get('author')?.toLowerCase();
+        const since = req.query.get('since');
+        const until = req.query.get('until');
+        const path = req.query.get('path');
+        const list = repo.store.history(head.sha).filter((c) => {
+            const t = Date.parse(c.committer.date);
+            if (since && t < Date.parse(since))
+                return false;
+            if (until && t > Date.parse(until))
+                return false;
+            if (author &&
+                c.authorLogin?.toLowerCase() !== author &&
+                c.author.email.toLowerCase() !== author)
+                return false;
+            if (path &&
+                !ctx.shapes
+                    .changedFiles(repo, c)
+                    .some((f) => f.filename === path || f.filename.startsWith(`${path}/`)))
+                return false;
+            return true;
+        });
+        return listing(list, (c) => ctx.shapes.commit(repo, c));
+    }, {}),
+    gitRoute('GET /repos/:owner/:repo/commits/:ref', READ_CODE, (_req, p, ctx, repo) => {
+        return { body: ctx.shapes.commit(repo, commitOf(repo, ctx, p.ref), true) };
+    }),
+    gitRoute('GET /repos/:owner/:repo/compare/:spec', READ_CODE, (_req, p, ctx, repo) => {
+        const [baseRef = '', headRef = ''] = p.spec.split('...');
+        const base = commitOf(repo, ctx, baseRef);
+        const head = commitOf(repo, ctx, headRef);
+        const mergeBase = repo.store.mergeBase(base.sha, head.sha) ?? base.sha;
+        const ahead = repo.store.commitsBetween(mergeBase, head.sha);
+        const behind = repo.store.commitsBetween(mergeBase, base.sha);
+        const status = ahead.length && behind.length
+            ? 'diverged'
+            : ahead.length
+                ? 'ahead'
+                : behind.length
+                    ? 'behind'
+                    : 'identical';
+        const mb = repo.store.commits.get(mergeBase);
+        return {
+            body: {
+                url: `${ctx.shapes.api}/repos/${repo.fullName}/compare/${p.spec}`,
+                html_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}`,
+                permalink_url: `${ctx.shapes.web}/${repo.fullName}/compare/${base.sha}...${head.sha}`,
+                diff_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}.diff`,
+                patch_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}.patch`,
+                status,
+                ahead_by: ahead.length,
+                behind_by: behind.length,
+                total_commits: ahead.length,
+                base_commit: ctx.shapes.commit(repo, base),
+                merge_base_commit: ctx.shapes.commit(repo, mb),
+                commits: ahead.map((c) => ctx.shapes.commit(repo, c)),
+                files: ctx.shapes.changedFiles(repo, head, mb.tree),
+            },
+        };
+    }),
+    repoRoute('GET /repos/:owner/:repo/contents/*path', READ_CODE, (req, p, ctx, repo) => {
+        if (repo.store.commits.size === 0)
+            throw new HttpError(404, 'This repository is empty.');
+        const commit = commitOf(repo, ctx, req.query.get('ref') ?? repo.defaultBranch);
+        const path = p.path.replace(/\/+$/, '');
+        const files = repo.store.files(commit.tree);
+        const blob = files.get(path);
+        const entry = (x, type, sha, size) => {
+            const url = `${ctx.shapes.api}/repos/${repo.fullName}/contents/${x}?ref=${commit.sha}`;
+            const git = `${ctx.shapes.api}/repos/${repo.fullName}/git/${type === 'file' ? 'blobs' : 'trees'}/${sha}`;
+            const html = `${ctx.shapes.web}/${repo.fullName}/${type === 'file' ? 'blob' : 'tree'}/${commit.sha}/${x}`;
+            return {
+                type,
+                size,
+                name: x.split('/').pop(),
+                path: x,
+                sha,
+                url,
+                git_url: git,
+                html_url: html,
+                download_url: null,
+                _links: { self: url, git, html },
             };
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo/commits',
-        needs: ['contents', 'read'],
-        paged: {},
-        handle: (req, p, ctx) => {
-            const repo = gitRepoOf(ctx, p);
-            const head = commitOf(repo, ctx, req.query.get('sha') ?? repo.defaultBranch);
-            const author = req.query.get('author')?.toLowerCase();
-            const since = req.query.get('since');
-            const until = req.query.get('until');
-            const path = req.query.get('path');
-            const list = repo.store.history(head.sha).filter((c) => {
-                const t = Date.parse(c.committer.date);
-                if (since && t < Date.parse(since))
-                    return false;
-                if (until && t > Date.parse(until))
-                    return false;
-                if (author &&
-                    c.authorLogin?.toLowerCase() !== author &&
-                    c.author.email.toLowerCase() !== author)
-                    return false;
-                if (path &&
-                    !ctx.shapes
-                        .changedFiles(repo, c)
-                        .some((f) => f.filename === path || f.filename.startsWith(`${path}/`)))
-                    return false;
-                return true;
-            });
-            return listing(list, (c) => ctx.shapes.commit(repo, c));
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo/commits/:ref',
-        needs: ['contents', 'read'],
-        handle: (_req, p, ctx) => {
-            const repo = gitRepoOf(ctx, p);
-            return { body: ctx.shapes.commit(repo, commitOf(repo, ctx, p.ref), true) };
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo/compare/:spec',
-        needs: ['contents', 'read'],
-        handle: (_req, p, ctx) => {
-            const repo = gitRepoOf(ctx, p);
-            const [baseRef = '', headRef = ''] = p.spec.split('...');
-            const base = commitOf(repo, ctx, baseRef);
-            const head = commitOf(repo, ctx, headRef);
-            const mergeBase = repo.store.mergeBase(base.sha, head.sha) ?? base.sha;
-            const ahead = repo.store.commitsBetween(mergeBase, head.sha);
-            const behind = repo.store.commitsBetween(mergeBase, base.sha);
-            const status = ahead.length && behind.length
-                ? 'diverged'
-                : ahead.length
-                    ? 'ahead'
-                    : behind.length
-                        ? 'behind'
-                        : 'identical';
-            const mb = repo.store.commits.get(mergeBase);
+        };
+        if (blob) {
+            const data = repo.store.blobs.get(blob);
             return {
                 body: {
-                    url: `${ctx.shapes.api}/repos/${repo.fullName}/compare/${p.spec}`,
-                    html_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}`,
-                    permalink_url: `${ctx.shapes.web}/${repo.fullName}/compare/${base.sha}...${head.sha}`,
-                    diff_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}.diff`,
-                    patch_url: `${ctx.shapes.web}/${repo.fullName}/compare/${p.spec}.patch`,
-                    status,
-                    ahead_by: ahead.length,
-                    behind_by: behind.length,
-                    total_commits: ahead.length,
-                    base_commit: ctx.shapes.commit(repo, base),
-                    merge_base_commit: ctx.shapes.commit(repo, mb),
-                    commits: ahead.map((c) => ctx.shapes.commit(repo, c)),
-                    files: ctx.shapes.changedFiles(repo, head, mb.tree),
-                },
-            };
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo/contents/*path',
-        needs: ['contents', 'read'],
-        handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
-            if (repo.store.commits.size === 0)
-                throw new HttpError(404, 'This repository is empty.');
-            const commit = commitOf(repo, ctx, req.query.get('ref') ?? repo.defaultBranch);
-            const path = p.path.replace(/\/+$/, '');
-            const files = repo.store.files(commit.tree);
-            const blob = files.get(path);
-            const entry = (x, type, sha, size) => {
-                const url = `${ctx.shapes.api}/repos/${repo.fullName}/contents/${x}?ref=${commit.sha}`;
-                const git = `${ctx.shapes.api}/repos/${repo.fullName}/git/${type === 'file' ? 'blobs' : 'trees'}/${sha}`;
-                const html = `${ctx.shapes.web}/${repo.fullName}/${type === 'file' ? 'blob' : 'tree'}/${commit.sha}/${x}`;
-                return {
-                    type,
-                    size,
-                    name: x.split('/').pop(),
-                    path: x,
-                    sha,
-                    url,
-                    git_url: git,
-                    html_url: html,
-                    download_url: null,
-                    _links: { self: url, git, html },
-                };
-            };
-            if (blob) {
-                const data = repo.store.blobs.get(blob);
-                return {
-                    body: {
-                        ...entry(path, 'file', blob, data.length),
-                        encoding: 'base64',
-                        content: (data.toString('base64').match(/.{1,60}/g) ?? []).join('\n') + '\n',
-                    },
-                };
-            }
-            const inDir = [...files].filter(([f]) => f.startsWith(`${path}/`));
-            if (inDir.length === 0)
-                throw notFound();
-            const names = new Map();
-            for (const [f] of inDir) {
-                const rest = f.slice(path.length + 1);
-                names.set(rest.split('/')[0], rest.includes('/') ? 'dir' : 'file');
-            }
-            const dirTree = repo.store.walk(commit.tree);
-            return {
-                body: [...names].map(([name, type]) => {
-                    const full = `${path}/${name}`;
-                    const sha = dirTree.find((e) => e.path === full)?.sha ?? '';
-                    return entry(full, type, sha, type === 'file' ? (repo.store.blobs.get(sha)?.length ?? 0) : 0);
-                }),
-            };
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo/git/ref/*ref',
-        needs: ['contents', 'read'],
-        handle: (_req, p, ctx) => {
-            const repo = gitRepoOf(ctx, p);
-            const name = `refs/${p.ref}`;
-            const sha = repo.refs.get(name);
-            if (!sha)
-                throw notFound();
-            return { body: ctx.shapes.ref(repo, name, sha) };
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo/git/matching-refs/*ref',
-        needs: ['contents', 'read'],
-        handle: (_req, p, ctx) => {
-            const repo = gitRepoOf(ctx, p);
-            const prefix = `refs/${p.ref}`;
-            return {
-                body: [...repo.refs]
-                    .filter(([n]) => n.startsWith(prefix))
-                    .map(([n, s]) => ctx.shapes.ref(repo, n, s)),
-            };
-        },
-    },
-    {
-        method: 'POST',
-        pattern: '/repos/:owner/:repo/git/refs',
-        needs: ['contents', 'write'],
-        handle: (req, p, ctx) => {
-            const repo = gitRepoOf(ctx, p);
-            const ref = str(req.body, 'ref');
-            const sha = str(req.body, 'sha');
-            if (!/^refs\/[\w./-]+$/.test(ref) || ref.split('/').length < 3)
-                throw unprocessable('Reference name is invalid');
-            if (repo.refs.has(ref))
-                throw unprocessable('Reference already exists');
-            setRef(repo, ref, sha);
-            return { status: 201, body: ctx.shapes.ref(repo, ref, sha) };
-        },
-    },
-    {
-        method: 'PATCH',
-        pattern: '/repos/:owner/:repo/git/refs/*ref',
-        needs: ['contents', 'write'],
-        handle: (req, p, ctx) => {
-            const repo = gitRepoOf(ctx, p);
-            const name = `refs/${p.ref}`;
-            const current = repo.refs.get(name);
-            if (!current)
-                throw unprocessable('Reference does not exist');
-            const sha = str(req.body, 'sha');
-            if (!repo.store.commits.has(sha))
-                throw unprocessable('Object does not exist');
-            const force = req.body.force === true;
-            refuseProtected(repo, name, force);
-            if (!force && !repo.store.isAncestor(current, sha))
-                throw unprocessable('Update is not a fast forward');
-            setRef(repo, name, sha, force);
-            return { body: ctx.shapes.ref(repo, name, sha) };
-        },
-    },
-    {
-        method: 'DELETE',
-        pattern: '/repos/:owner/:repo/git/refs/*ref',
-        needs: ['contents', 'write'],
-        handle: (_req, p, ctx) => {
-            const repo = gitRepoOf(ctx, p);
-            const name = `refs/${p.ref}`;
-            const sha = repo.refs.get(name);
-            if (!sha)
-                throw unprocessable('Reference does not exist');
-            if (repo.protectedBranches.has(p.ref.replace(/^heads\//, '')))
-                throw unprocessable('Cannot delete this protected branch');
-            // github.com no longer closes a pull request whose head branch is deleted: it stays open,
-            // showing the commit its head had.
-            const branch = name.replace(/^refs\/heads\//, '');
-            for (const pr of repo.pulls)
-                if (pr.state === 'open' && pr.head.split(':').pop() === branch)
-                    pr.headSha = sha;
-            repo.refs.delete(name);
-            return { status: 204 };
-        },
-    },
-    {
-        method: 'POST',
-        pattern: '/repos/:owner/:repo/git/blobs',
-        needs: ['contents', 'write'],
-        handle: (req, p, ctx) => {
-            const repo = gitRepoOf(ctx, p);
-            const content = str(req.body, 'content');
-            const data = req.body.encoding === 'base64'
-                ? Buffer.from(content, 'base64')
-                : Buffer.from(content, 'utf8');
-            const sha = repo.store.putBlob(data);
-            return {
-                status: 201,
-                body: {
-                    sha,
-                    url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${sha}`,
-                },
-            };
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo/git/blobs/:sha',
-        needs: ['contents', 'read'],
-        handle: (_req, p, ctx) => {
-            const repo = gitRepoOf(ctx, p);
-            const data = repo.store.blobs.get(p.sha);
-            if (!data)
-                throw notFound();
-            return {
-                body: {
-                    sha: p.sha,
-                    node_id: `B_${p.sha}`,
-                    size: data.length,
+                    ...entry(path, 'file', blob, data.length),
                     encoding: 'base64',
-                    content: data.toString('base64'),
-                    url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${p.sha}`,
+                    content: (data.toString('base64').match(/.{1,60}/g) ?? []).join('\n') + '\n',
                 },
             };
-        },
-    },
-    {
-        method: 'POST',
-        pattern: '/repos/:owner/:repo/git/trees',
-        needs: ['contents', 'write'],
-        handle: (req, p, ctx) => {
-            const repo = gitRepoOf(ctx, p);
-            const baseTree = str(req.body, 'base_tree', false);
-            if (baseTree && !repo.store.trees.has(baseTree))
-                throw unprocessable('Invalid tree info');
-            const files = baseTree ? repo.store.files(baseTree) : new Map();
-            const entries = Array.isArray(req.body.tree)
-                ? req.body.tree
-                : [];
-            for (const e of entries) {
-                const path = typeof e.path === 'string' ? e.path : '';
-                if (!path)
-                    throw unprocessable('Invalid tree info', [{ field: 'path', code: 'missing' }]);
-                if (e.sha === null)
-                    files.delete(path);
-                else if (typeof e.content === 'string')
-                    files.set(path, repo.store.putBlob(Buffer.from(e.content)));
-                else if (typeof e.sha === 'string' && repo.store.blobs.has(e.sha))
-                    files.set(path, e.sha);
-                else
-                    throw unprocessable('Invalid tree info', [{ field: 'sha', code: 'invalid' }]);
-            }
-            const sha = repo.store.treeFromFiles(files);
-            return { status: 201, body: treeBody(ctx, repo, sha, false) };
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo/git/trees/:sha',
-        needs: ['contents', 'read'],
-        handle: (req, p, ctx) => {
-            const repo = gitRepoOf(ctx, p);
-            let sha = p.sha;
-            if (!repo.store.trees.has(sha)) {
-                const commit = ctx.state.resolve(repo, sha);
-                const c = commit ? repo.store.commits.get(commit) : undefined;
-                if (!c)
-                    throw notFound();
-                sha = c.tree;
-            }
-            // GitHub's docs: any value, even 0 or false, turns recursion on.
-            const recursive = req.query.has('recursive');
-            return { body: treeBody(ctx, repo, sha, recursive) };
-        },
-    },
-    {
-        method: 'POST',
-        pattern: '/repos/:owner/:repo/git/commits',
-        needs: ['contents', 'write'],
-        handle: (req, p, ctx) => {
-            const repo = gitRepoOf(ctx, p);
-            const tree = str(req.body, 'tree');
-            if (!repo.store.trees.has(tree))
-                throw unprocessable('Tree SHA does not exist');
-            const parents = Array.isArray(req.body.parents) ? req.body.parents : [];
-            for (const parent of parents)
-                if (!repo.store.commits.has(parent))
-                    throw unprocessable('Parent SHA does not exist or is not a commit object');
-            const date = ctx.state.tick();
-            const me = ctx.installation
-                ? {
-                    name: 'github-actions[bot]',
-                    email: '41898282+github-actions[bot]@users.noreply.github.com',
-                    date,
-                }
-                : ctx.state.person(ctx.login, date);
-            const author = person(req.body.author, me);
-            const committer = person(req.body.committer, me);
-            // GitHub signs commits made through the API when it is the committer.
-            const verified = req.body.committer === undefined && req.body.author === undefined;
-            const sha = repo.store.putCommit({
-                tree,
-                parents,
-                author,
-                committer,
-                message: str(req.body, 'message'),
-                authorLogin: ctx.installation
-                    ? 'github-actions[bot]'
-                    : (ctx.state.loginForEmail(author.email) ?? (req.body.author ? null : ctx.login)),
-                committerLogin: ctx.installation
-                    ? 'github-actions[bot]'
-                    : (ctx.state.loginForEmail(committer.email) ?? (req.body.committer ? null : ctx.login)),
-                verified,
-            });
-            return {
-                status: 201,
-                body: ctx.shapes.gitCommit(repo, repo.store.commits.get(sha)),
-            };
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo/git/commits/:sha',
-        needs: ['contents', 'read'],
-        handle: (_req, p, ctx) => {
-            const repo = gitRepoOf(ctx, p);
-            const c = repo.store.commits.get(p.sha);
+        }
+        const inDir = [...files].filter(([f]) => f.startsWith(`${path}/`));
+        if (inDir.length === 0)
+            throw notFound();
+        const names = new Map();
+        for (const [f] of inDir) {
+            const rest = f.slice(path.length + 1);
+            names.set(rest.split('/')[0], rest.includes('/') ? 'dir' : 'file');
+        }
+        const dirTree = repo.store.walk(commit.tree);
+        return {
+            body: [...names].map(([name, type]) => {
+                const full = `${path}/${name}`;
+                const sha = dirTree.find((e) => e.path === full)?.sha ?? '';
+                return entry(full, type, sha, type === 'file' ? (repo.store.blobs.get(sha)?.length ?? 0) : 0);
+            }),
+        };
+    }),
+    gitRoute('GET /repos/:owner/:repo/git/ref/*ref', READ_CODE, (_req, p, ctx, repo) => {
+        const name = `refs/${p.ref}`;
+        const sha = repo.refs.get(name);
+        if (!sha)
+            throw notFound();
+        return { body: ctx.shapes.ref(repo, name, sha) };
+    }),
+    gitRoute('GET /repos/:owner/:repo/git/matching-refs/*ref', READ_CODE, (_req, p, ctx, repo) => {
+        const prefix = `refs/${p.ref}`;
+        return {
+            body: [...repo.refs]
+                .filter(([n]) => n.startsWith(prefix))
+                .map(([n, s]) => ctx.shapes.ref(repo, n, s)),
+        };
+    }),
+    gitRoute('POST /repos/:owner/:repo/git/refs', WRITE_CODE, (req, p, ctx, repo) => {
+        const ref = str(req.body, 'ref');
+        const sha = str(req.body, 'sha');
+        if (!/^refs\/[\w./-]+$/.test(ref) || ref.split('/').length < 3)
+            throw unprocessable('Reference name is invalid');
+        if (repo.refs.has(ref))
+            throw unprocessable('Reference already exists');
+        setRef(repo, ref, sha);
+        return { status: 201, body: ctx.shapes.ref(repo, ref, sha) };
+    }),
+    gitRoute('PATCH /repos/:owner/:repo/git/refs/*ref', WRITE_CODE, (req, p, ctx, repo) => {
+        const name = `refs/${p.ref}`;
+        const current = repo.refs.get(name);
+        if (!current)
+            throw unprocessable('Reference does not exist');
+        const sha = str(req.body, 'sha');
+        if (!repo.store.commits.has(sha))
+            throw unprocessable('Object does not exist');
+        const force = req.body.force === true;
+        refuseProtected(repo, name, force);
+        if (!force && !repo.store.isAncestor(current, sha))
+            throw unprocessable('Update is not a fast forward');
+        setRef(repo, name, sha, force);
+        return { body: ctx.shapes.ref(repo, name, sha) };
+    }),
+    gitRoute('DELETE /repos/:owner/:repo/git/refs/*ref', WRITE_CODE, (_req, p, ctx, repo) => {
+        const name = `refs/${p.ref}`;
+        const sha = repo.refs.get(name);
+        if (!sha)
+            throw unprocessable('Reference does not exist');
+        if (repo.protectedBranches.has(p.ref.replace(/^heads\//, '')))
+            throw unprocessable('Cannot delete this protected branch');
+        // github.com no longer closes a pull request whose head branch is deleted: it stays open,
+        // showing the commit its head had.
+        const branch = name.replace(/^refs\/heads\//, '');
+        for (const pr of repo.pulls)
+            if (pr.state === 'open' && pr.head.split(':').pop() === branch)
+                pr.headSha = sha;
+        repo.refs.delete(name);
+        return { status: 204 };
+    }),
+    gitRoute('POST /repos/:owner/:repo/git/blobs', WRITE_CODE, (req, p, ctx, repo) => {
+        const content = str(req.body, 'content');
+        const data = req.body.encoding === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8');
+        const sha = repo.store.putBlob(data);
+        return {
+            status: 201,
+            body: {
+                sha,
+                url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${sha}`,
+            },
+        };
+    }),
+    gitRoute('GET /repos/:owner/:repo/git/blobs/:sha', READ_CODE, (_req, p, ctx, repo) => {
+        const data = repo.store.blobs.get(p.sha);
+        if (!data)
+            throw notFound();
+        return {
+            body: {
+                sha: p.sha,
+                node_id: `B_${p.sha}`,
+                size: data.length,
+                encoding: 'base64',
+                content: data.toString('base64'),
+                url: `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${p.sha}`,
+            },
+        };
+    }),
+    gitRoute('POST /repos/:owner/:repo/git/trees', WRITE_CODE, (req, p, ctx, repo) => {
+        const baseTree = str(req.body, 'base_tree', false);
+        if (baseTree && !repo.store.trees.has(baseTree))
+            throw unprocessable('Invalid tree info');
+        const files = baseTree ? repo.store.files(baseTree) : new Map();
+        const entries = Array.isArray(req.body.tree)
+            ? req.body.tree
+            : [];
+        for (const e of entries) {
+            const path = typeof e.path === 'string' ? e.path : '';
+            if (!path)
+                throw unprocessable('Invalid tree info', [{ field: 'path', code: 'missing' }]);
+            if (e.sha === null)
+                files.delete(path);
+            else if (typeof e.content === 'string')
+                files.set(path, repo.store.putBlob(Buffer.from(e.content)));
+            else if (typeof e.sha === 'string' && repo.store.blobs.has(e.sha))
+                files.set(path, e.sha);
+            else
+                throw unprocessable('Invalid tree info', [{ field: 'sha', code: 'invalid' }]);
+        }
+        const sha = repo.store.treeFromFiles(files);
+        return { status: 201, body: treeBody(ctx, repo, sha, false) };
+    }),
+    gitRoute('GET /repos/:owner/:repo/git/trees/:sha', READ_CODE, (req, p, ctx, repo) => {
+        let sha = p.sha;
+        if (!repo.store.trees.has(sha)) {
+            const commit = ctx.state.resolve(repo, sha);
+            const c = commit ? repo.store.commits.get(commit) : undefined;
             if (!c)
                 throw notFound();
-            return { body: ctx.shapes.gitCommit(repo, c) };
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo/pulls',
-        needs: ['pull_requests', 'read'],
-        paged: {},
-        handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
-            const state = req.query.get('state') ?? 'open';
-            const head = req.query.get('head');
-            const base = req.query.get('base');
-            const list = repo.pulls
-                .filter((pr) => state === 'all' || pr.state === state)
-                .filter((pr) => !head ||
-                pr.head.toLowerCase() === head.toLowerCase() ||
-                `${repo.owner}:${pr.head}`.toLowerCase() === head.toLowerCase())
-                .filter((pr) => !base || pr.base === base)
-                .sort((a, b) => b.number - a.number);
-            return listing(list, (pr) => ctx.shapes.pull(repo, pr));
-        },
-    },
-    {
-        method: 'POST',
-        pattern: '/repos/:owner/:repo/pulls',
-        needs: ['pull_requests', 'write'],
-        handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
-            // GitHub's wording, as in danielroe/uppt#11 (the full 403 body of POST /pulls) and
-            // peter-evans/create-pull-request#3979; off by default on new repositories.
-            if (ctx.installation && !repo.settings.allowActionsToCreatePullRequests)
-                throw new HttpError(403, 'GitHub Actions is not permitted to create or approve pull requests.');
-            const head = str(req.body, 'head').replace(new RegExp(`^${repo.owner}:`, 'i'), '');
-            const base = str(req.body, 'base');
-            const title = str(req.body, 'title');
-            const headSha = ctx.state.resolve(repo, head);
-            const baseSha = ctx.state.resolve(repo, base);
-            if (!headSha || !baseSha)
-                throw unprocessable('Validation Failed', [
-                    { resource: 'PullRequest', field: headSha ? 'base' : 'head', code: 'invalid' },
-                ]);
-            if (repo.pulls.some((pr) => pr.state === 'open' && pr.head === head && pr.base === base)) {
-                throw unprocessable('Validation Failed', [
-                    {
-                        resource: 'PullRequest',
-                        code: 'custom',
-                        message: `A pull request already exists for ${repo.owner}:${head}.`,
-                    },
-                ]);
+            sha = c.tree;
+        }
+        // GitHub's docs: any value, even 0 or false, turns recursion on.
+        const recursive = req.query.has('recursive');
+        return { body: treeBody(ctx, repo, sha, recursive) };
+    }),
+    gitRoute('POST /repos/:owner/:repo/git/commits', WRITE_CODE, (req, p, ctx, repo) => {
+        const tree = str(req.body, 'tree');
+        if (!repo.store.trees.has(tree))
+            throw unprocessable('Tree SHA does not exist');
+        const parents = Array.isArray(req.body.parents) ? req.body.parents : [];
+        for (const parent of parents)
+            if (!repo.store.commits.has(parent))
+                throw unprocessable('Parent SHA does not exist or is not a commit object');
+        const date = ctx.state.tick();
+        const me = ctx.installation
+            ? {
+                name: 'github-actions[bot]',
+                email: '41898282+github-actions[bot]@users.noreply.github.com',
+                date,
             }
-            if (repo.store.commitsBetween(baseSha, headSha).length === 0) {
-                throw unprocessable('Validation Failed', [
-                    {
-                        resource: 'PullRequest',
-                        code: 'custom',
-                        message: `No commits between ${base} and ${head}`,
-                    },
-                ]);
-            }
-            // Private repositories on free plans have no drafts: GitHub's 422 as quoted in
-            // SWE-agent/SWE-agent#179 and mislav/hub#2099.
-            if (req.body.draft === true && !repo.settings.draftPullRequests)
-                throw unprocessable('Draft pull requests are not supported in this repository.');
-            const now = ctx.state.tick();
-            const number = Math.max(0, ...repo.pulls.map((x) => x.number)) + 1;
-            const pr = {
-                number,
-                id: ctx.state.id(),
-                author: ctx.installation ? 'github-actions[bot]' : ctx.login,
-                title,
-                body: str(req.body, 'body', false) ?? '',
-                state: 'open',
-                draft: req.body.draft === true,
-                createdAt: now,
-                updatedAt: now,
-                closedAt: null,
-                mergedAt: null,
-                head,
-                base,
-                labels: [],
-                assignees: [],
-                reviewers: [],
-                comments: [],
-            };
-            repo.pulls.push(pr);
-            return { status: 201, body: ctx.shapes.pull(repo, pr) };
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo/pulls/:number',
-        needs: ['pull_requests', 'read'],
-        handle: (_req, p, ctx) => {
-            const repo = repoOf(ctx, p);
-            return { body: ctx.shapes.pull(repo, pullOf(repo, p.number)) };
-        },
-    },
-    {
-        method: 'PATCH',
-        pattern: '/repos/:owner/:repo/pulls/:number',
-        needs: ['pull_requests', 'write'],
-        handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
-            const pr = pullOf(repo, p.number);
-            const title = str(req.body, 'title', false);
-            const body = str(req.body, 'body', false);
-            const state = str(req.body, 'state', false);
-            if (title !== undefined)
-                pr.title = title;
-            if (body !== undefined)
-                pr.body = body;
-            if (state === 'closed' && pr.state === 'open') {
-                pr.state = 'closed';
-                pr.closedAt = ctx.state.tick();
-            }
-            else if (state === 'open' && pr.state === 'closed' && !pr.mergedAt) {
-                pr.state = 'open';
-                pr.closedAt = null;
-            }
-            pr.updatedAt = ctx.state.tick();
-            return { body: ctx.shapes.pull(repo, pr) };
-        },
-    },
-    {
-        method: 'POST',
-        pattern: '/repos/:owner/:repo/pulls/:number/requested_reviewers',
-        needs: ['pull_requests', 'write'],
-        handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
-            const pr = pullOf(repo, p.number);
-            const reviewers = Array.isArray(req.body.reviewers) ? req.body.reviewers : [];
-            if (reviewers.some((r) => r.toLowerCase() === pr.author.toLowerCase())) {
-                throw unprocessable('Review cannot be requested from pull request author.');
-            }
-            // GitHub's wording: peter-evans/create-pull-request#4138.
-            const collaborators = repo.settings.collaborators;
-            const mayReview = (login) => collaborators
-                ? collaborators.has(login) || login === repo.owner.toLowerCase()
-                : ctx.state.users.has(login);
-            for (const r of reviewers) {
-                if (!mayReview(r.toLowerCase()))
-                    throw unprocessable('Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ' +
-                        repo.fullName +
-                        ' repository.');
-            }
-            pr.reviewers = [...new Set([...pr.reviewers, ...reviewers])];
-            return { status: 201, body: ctx.shapes.pull(repo, pr) };
-        },
-    },
-    {
-        method: 'POST',
-        pattern: '/repos/:owner/:repo/issues/:number/labels',
-        needs: ['pull_requests', 'write'],
-        handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
-            const pr = pullOf(repo, p.number);
-            const labels = Array.isArray(req.body.labels) ? req.body.labels : [];
-            pr.labels = [...new Set([...pr.labels, ...labels])];
-            return { body: pr.labels.map((name, i) => ctx.shapes.label(repo, name, i)) };
-        },
-    },
-    {
-        method: 'POST',
-        pattern: '/repos/:owner/:repo/issues/:number/assignees',
-        needs: ['pull_requests', 'write'],
-        handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
-            const pr = pullOf(repo, p.number);
-            const assignees = Array.isArray(req.body.assignees) ? req.body.assignees : [];
-            pr.assignees = [
-                ...new Set([
-                    ...pr.assignees,
-                    ...assignees.filter((a) => ctx.state.users.has(a.toLowerCase())),
-                ]),
-            ];
-            return { status: 201, body: ctx.shapes.issue(repo, pr) };
-        },
-    },
-    {
-        method: 'POST',
-        pattern: '/repos/:owner/:repo/issues/:number/comments',
-        needs: ['pull_requests', 'write'],
-        handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
-            const pr = pullOf(repo, p.number);
-            const comment = {
-                id: ctx.state.id(),
-                user: ctx.login,
-                body: str(req.body, 'body'),
-                createdAt: ctx.state.tick(),
-            };
-            pr.comments.push(comment);
-            return { status: 201, body: ctx.shapes.comment(repo, pr, comment) };
-        },
-    },
-    {
-        method: 'GET',
-        pattern: '/repos/:owner/:repo/issues/:number/comments',
-        needs: ['pull_requests', 'read'],
-        paged: {},
-        handle: (req, p, ctx) => {
-            const repo = repoOf(ctx, p);
-            const pr = pullOf(repo, p.number);
-            return listing(pr.comments, (c) => ctx.shapes.comment(repo, pr, c));
-        },
-    },
+            : ctx.state.person(ctx.login, date);
+        const author = person(req.body.author, me);
+        const committer = person(req.body.committer, me);
+        // GitHub signs commits made through the API when it is the committer.
+        const verified = req.body.committer === undefined && req.body.author === undefined;
+        const sha = repo.store.putCommit({
+            tree,
+            parents,
+            author,
+            committer,
+            message: str(req.body, 'message'),
+            authorLogin: ctx.installation
+                ? 'github-actions[bot]'
+                : (ctx.state.loginForEmail(author.email) ?? (req.body.author ? null : ctx.login)),
+            committerLogin: ctx.installation
+                ? 'github-actions[bot]'
+                : (ctx.state.loginForEmail(committer.email) ?? (req.body.committer ? null : ctx.login)),
+            verified,
+        });
+        return {
+            status: 201,
+            body: ctx.shapes.gitCommit(repo, repo.store.commits.get(sha)),
+        };
+    }),
+    gitRoute('GET /repos/:owner/:repo/git/commits/:sha', READ_CODE, (_req, p, ctx, repo) => {
+        const c = repo.store.commits.get(p.sha);
+        if (!c)
+            throw notFound();
+        return { body: ctx.shapes.gitCommit(repo, c) };
+    }),
+    repoRoute('GET /repos/:owner/:repo/pulls', READ_PRS, (req, p, ctx, repo) => {
+        const state = req.query.get('state') ?? 'open';
+        const head = req.query.get('head');
+        const base = req.query.get('base');
+        const list = repo.pulls
+            .filter((pr) => state === 'all' || pr.state === state)
+            .filter((pr) => !head ||
+            pr.head.toLowerCase() === head.toLowerCase() ||
+            `${repo.owner}:${pr.head}`.toLowerCase() === head.toLowerCase())
+            .filter((pr) => !base || pr.base === base)
+            .sort((a, b) => b.number - a.number);
+        return listing(list, (pr) => ctx.shapes.pull(repo, pr));
+    }, {}),
+    repoRoute('POST /repos/:owner/:repo/pulls', WRITE_PRS, (req, p, ctx, repo) => {
+        // GitHub's wording, as in danielroe/uppt#11 (the full 403 body of POST /pulls) and
+        // peter-evans/create-pull-request#3979; off by default on new repositories.
+        if (ctx.installation && !repo.settings.allowActionsToCreatePullRequests)
+            throw new HttpError(403, 'GitHub Actions is not permitted to create or approve pull requests.');
+        const head = str(req.body, 'head').replace(new RegExp(`^${repo.owner}:`, 'i'), '');
+        const base = str(req.body, 'base');
+        const title = str(req.body, 'title');
+        const headSha = ctx.state.resolve(repo, head);
+        const baseSha = ctx.state.resolve(repo, base);
+        if (!headSha || !baseSha)
+            throw unprocessable('Validation Failed', [
+                { resource: 'PullRequest', field: headSha ? 'base' : 'head', code: 'invalid' },
+            ]);
+        if (repo.pulls.some((pr) => pr.state === 'open' && pr.head === head && pr.base === base)) {
+            throw unprocessable('Validation Failed', [
+                {
+                    resource: 'PullRequest',
+                    code: 'custom',
+                    message: `A pull request already exists for ${repo.owner}:${head}.`,
+                },
+            ]);
+        }
+        if (repo.store.commitsBetween(baseSha, headSha).length === 0) {
+            throw unprocessable('Validation Failed', [
+                {
+                    resource: 'PullRequest',
+                    code: 'custom',
+                    message: `No commits between ${base} and ${head}`,
+                },
+            ]);
+        }
+        // Private repositories on free plans have no drafts: GitHub's 422 as quoted in
+        // SWE-agent/SWE-agent#179 and mislav/hub#2099.
+        if (req.body.draft === true && !repo.settings.draftPullRequests)
+            throw unprocessable('Draft pull requests are not supported in this repository.');
+        const now = ctx.state.tick();
+        const number = Math.max(0, ...repo.pulls.map((x) => x.number)) + 1;
+        const pr = {
+            number,
+            id: ctx.state.id(),
+            author: ctx.installation ? 'github-actions[bot]' : ctx.login,
+            title,
+            body: str(req.body, 'body', false) ?? '',
+            state: 'open',
+            draft: req.body.draft === true,
+            createdAt: now,
+            updatedAt: now,
+            closedAt: null,
+            mergedAt: null,
+            head,
+            base,
+            labels: [],
+            assignees: [],
+            reviewers: [],
+            comments: [],
+        };
+        repo.pulls.push(pr);
+        return { status: 201, body: ctx.shapes.pull(repo, pr) };
+    }),
+    repoRoute('GET /repos/:owner/:repo/labels/:name', READ_PRS, (_req, p, ctx, repo) => {
+        const label = repo.labels.get(p.name.toLowerCase());
+        if (!label)
+            throw notFound();
+        return { body: ctx.shapes.label(repo, label.name) };
+    }),
+    repoRoute('POST /repos/:owner/:repo/labels', WRITE_PRS, (req, _p, ctx, repo) => {
+        const name = str(req.body, 'name');
+        const color = str(req.body, 'color', false) ?? 'ededed';
+        // GitHub's 422s for a label (the body as quoted in tektoncd/plumbing#1098): a colour is six
+        // hex digits without '#'.
+        if (!/^[0-9a-f]{6}$/i.test(color))
+            throw unprocessable('Validation Failed', [
+                { resource: 'Label', code: 'invalid', field: 'color' },
+            ]);
+        if (repo.labels.has(name.toLowerCase()))
+            throw unprocessable('Validation Failed', [
+                { resource: 'Label', code: 'already_exists', field: 'name' },
+            ]);
+        const description = str(req.body, 'description', false) ?? '';
+        ctx.state.label(repo, name, color.toLowerCase(), description);
+        return { status: 201, body: ctx.shapes.label(repo, name) };
+    }),
+    repoRoute('GET /repos/:owner/:repo/pulls/:number', READ_PRS, (_req, p, ctx, repo) => {
+        return { body: ctx.shapes.pull(repo, pullOf(repo, p.number)) };
+    }),
+    pullRoute('PATCH /repos/:owner/:repo/pulls/:number', WRITE_PRS, (req, ctx, repo, pr) => {
+        const title = str(req.body, 'title', false);
+        const body = str(req.body, 'body', false);
+        const state = str(req.body, 'state', false);
+        if (title !== undefined)
+            pr.title = title;
+        if (body !== undefined)
+            pr.body = body;
+        if (state === 'closed' && pr.state === 'open') {
+            pr.state = 'closed';
+            pr.closedAt = ctx.state.tick();
+        }
+        else if (state === 'open' && pr.state === 'closed' && !pr.mergedAt) {
+            pr.state = 'open';
+            pr.closedAt = null;
+        }
+        pr.updatedAt = ctx.state.tick();
+        return { body: ctx.shapes.pull(repo, pr) };
+    }),
+    pullRoute('POST /repos/:owner/:repo/pulls/:number/requested_reviewers', WRITE_PRS, (req, ctx, repo, pr) => {
+        const reviewers = Array.isArray(req.body.reviewers) ? req.body.reviewers : [];
+        if (reviewers.some((r) => r.toLowerCase() === pr.author.toLowerCase())) {
+            throw unprocessable('Review cannot be requested from pull request author.');
+        }
+        // GitHub's wording: peter-evans/create-pull-request#4138.
+        const collaborators = repo.settings.collaborators;
+        const mayReview = (login) => collaborators
+            ? collaborators.has(login) || login === repo.owner.toLowerCase()
+            : ctx.state.users.has(login);
+        for (const r of reviewers) {
+            if (!mayReview(r.toLowerCase()))
+                throw unprocessable('Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ' +
+                    repo.fullName +
+                    ' repository.');
+        }
+        pr.reviewers = [...new Set([...pr.reviewers, ...reviewers])];
+        return { status: 201, body: ctx.shapes.pull(repo, pr) };
+    }),
+    pullRoute('POST /repos/:owner/:repo/issues/:number/labels', WRITE_PRS, (req, ctx, repo, pr) => {
+        const labels = Array.isArray(req.body.labels) ? req.body.labels : [];
+        pr.labels = [...new Set([...pr.labels, ...labels])];
+        return { body: pr.labels.map((name) => ctx.shapes.label(repo, name)) };
+    }),
+    pullRoute('POST /repos/:owner/:repo/issues/:number/assignees', WRITE_PRS, (req, ctx, repo, pr) => {
+        const assignees = Array.isArray(req.body.assignees) ? req.body.assignees : [];
+        pr.assignees = [
+            ...new Set([
+                ...pr.assignees,
+                ...assignees.filter((a) => ctx.state.users.has(a.toLowerCase())),
+            ]),
+        ];
+        return { status: 201, body: ctx.shapes.issue(repo, pr) };
+    }),
+    pullRoute('POST /repos/:owner/:repo/issues/:number/comments', WRITE_PRS, (req, ctx, repo, pr) => {
+        const comment = {
+            id: ctx.state.id(),
+            user: ctx.login,
+            body: str(req.body, 'body'),
+            createdAt: ctx.state.tick(),
+        };
+        pr.comments.push(comment);
+        return { status: 201, body: ctx.shapes.comment(repo, pr, comment) };
+    }),
+    pullRoute('GET /repos/:owner/:repo/issues/:number/comments', READ_PRS, (req, ctx, repo, pr) => {
+        return listing(pr.comments, (c) => ctx.shapes.comment(repo, pr, c));
+    }, {}),
 ];
 function treeBody(ctx, repo, sha, recursive) {
     const entries = recursive ? repo.store.walk(sha) : (repo.store.trees.get(sha) ?? []);
@@ -1406,10 +1266,10 @@ class EmulatorState {
     /** Each write is a little later than the one before, so orderings are stable. */
     tick() {
         this.clock += 2000;
-        return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        return isoSeconds(this.clock);
     }
     get now() {
-        return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        return isoSeconds(this.clock);
     }
     id() {
         return this.nextId++;
@@ -1465,6 +1325,7 @@ class EmulatorState {
             refs: new Map(),
             pulls: [],
             protectedBranches: new Set(r.protectedBranches ?? []),
+            labels: new Map(),
             settings: {
                 allowActionsToCreatePullRequests: r.allowActionsToCreatePullRequests ?? true,
                 draftPullRequests: r.draftPullRequests ?? true,
@@ -1474,6 +1335,8 @@ class EmulatorState {
             },
         };
         this.repos.set(r.fullName.toLowerCase(), repo);
+        for (const l of r.labels ?? [])
+            this.label(repo, l.name, l.color, l.description);
         // An empty repository has no commit and no branch, not even its default one.
         if (r.empty)
             return;
@@ -1556,6 +1419,16 @@ class EmulatorState {
             reviewers: [],
             comments: [],
         });
+    }
+    /** The label of that name, created (as GitHub does when one is added by name) if missing. */
+    label(repo, name, color = 'ededed', description = '') {
+        const key = name.toLowerCase();
+        const existing = repo.labels.get(key);
+        if (existing)
+            return existing;
+        const label = { id: this.id(), name, color, description };
+        repo.labels.set(key, label);
+        return label;
     }
     /** Resolves a branch name, `heads/x`, `refs/heads/x` or a sha to a commit sha. */
     resolve(repo, ref) {
@@ -1998,14 +1871,16 @@ class Shapes {
             object: { sha, type: 'commit', url: `${this.api}/repos/${r.fullName}/git/commits/${sha}` },
         };
     }
-    label(r, name, i) {
+    label(r, name) {
+        const l = this.state.label(r, name);
         return {
-            id: i + 1,
-            node_id: `LA_${i + 1}`,
-            url: `${this.api}/repos/${r.fullName}/labels/${encodeURIComponent(name)}`,
-            name,
-            description: null,
-            color: 'ededed',
+            id: l.id,
+            node_id: `LA_${l.id}`,
+            url: `${this.api}/repos/${r.fullName}/labels/${encodeURIComponent(l.name)}`,
+            name: l.name,
+            // '' rather than null: a pull request's labels must have a string here.
+            description: l.description,
+            color: l.color,
             default: false,
         };
     }
@@ -2025,7 +1900,7 @@ class Shapes {
             number: p.number,
             title: p.title,
             user: this.user(p.author),
-            labels: p.labels.map((name, i) => this.label(r, name, i)),
+            labels: p.labels.map((name) => this.label(r, name)),
             state: p.state,
             locked: false,
             assignee: assignees[0] ?? null,
@@ -11394,6 +11269,32 @@ var properties = {
 				empty: {
 					type: "boolean",
 					description: "A repository with no commit: Git data answers 409 \"Git Repository is empty.\""
+				},
+				labels: {
+					type: "array",
+					description: "Labels that exist before the run (others are created when added by name).",
+					items: {
+						type: "object",
+						required: [
+							"name",
+							"color"
+						],
+						additionalProperties: false,
+						properties: {
+							name: {
+								type: "string",
+								minLength: 1
+							},
+							color: {
+								type: "string",
+								pattern: "^[0-9a-fA-F]{6}$",
+								title: "six hex digits without #"
+							},
+							description: {
+								type: "string"
+							}
+						}
+					}
 				}
 			}
 		}
@@ -11539,6 +11440,11 @@ function loadScenario(path) {
 }
 
 /**
+ * Observers of every answer of every emulator in this process: a test setup file registers one
+ * to check all answers of a whole suite against GitHub's API description.
+ */
+const answerObservers = new Set();
+/**
  * A local GitHub REST API for tests and the demo: real HTTP, GitHub's status codes, error
  * bodies, paging, rate-limit buckets and search cap, seeded from a scenario, with faults on
  * demand. Listens on 127.0.0.1 only. A request goes through small steps, in order: latency,
@@ -11578,14 +11484,16 @@ async function startEmulator(scenario, opts = {}) {
             req.socket.destroy();
             return;
         }
-        const fault = answer.fault ?? false;
-        opts.onResponse?.({
+        const sent = {
             method: ex.method,
             path: entry.path,
             status: answer.status,
             body: answer.body,
-            fault,
-        });
+            fault: answer.fault ?? false,
+        };
+        opts.onResponse?.(sent);
+        for (const observe of answerObservers)
+            observe(sent);
         entry.status = answer.status;
         entry.answered = ++events;
         send(res, answer.status, answer.body, { ...ex.headers, ...answer.headers });
