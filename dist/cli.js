@@ -11785,7 +11785,7 @@ Starts the embedded GitHub API emulator with a scenario (default: the built-in d
 bundled Action against it exactly as a runner would (twice: the second run has nothing to do),
 and prints the pull request it opened and the page's diff. Needs no token and no network.
   --scenario FILE   a scenario file (schema/scenario.schema.json)
-  --json            print { outputs, pullRequest, files, requests, secondRun } as JSON`,
+  --json            print { outputs, pullRequest, files, diff, requests, secondRun } as JSON`,
     options: {
         scenario: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -11854,6 +11854,7 @@ async function runDemo(scenario, runAction) {
             outputs: first.outputs,
             pullRequest,
             files,
+            diff,
             requests,
             secondRun: {
                 outputs: second.outputs,

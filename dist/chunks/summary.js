@@ -5853,6 +5853,7 @@ function movedDatesText(report) {
                 : '';
             out.push(`- ${where}: ${d.from === null ? 'added' : codeSpan(d.from)} → ${codeSpan(d.to)}${guess}`);
         }
+        out.push('');
     }
     if (report.noLiveDate) {
         out.push('', `> No date on this page says when it was last updated: ${copied(report.noLiveDate.suggestion, 300)}`);

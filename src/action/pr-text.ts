@@ -120,6 +120,7 @@ export function movedDatesText(report: EditReport): string[] {
         `- ${where}: ${d.from === null ? 'added' : codeSpan(d.from)} → ${codeSpan(d.to)}${guess}`,
       )
     }
+    out.push('')
   }
   if (report.noLiveDate) {
     out.push(

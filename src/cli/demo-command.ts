@@ -21,7 +21,7 @@ Starts the embedded GitHub API emulator with a scenario (default: the built-in d
 bundled Action against it exactly as a runner would (twice: the second run has nothing to do),
 and prints the pull request it opened and the page's diff. Needs no token and no network.
   --scenario FILE   a scenario file (schema/scenario.schema.json)
-  --json            print { outputs, pullRequest, files, requests, secondRun } as JSON`,
+  --json            print { outputs, pullRequest, files, diff, requests, secondRun } as JSON`,
   options: {
     scenario: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -57,6 +57,8 @@ export interface DemoResult {
       url: string
     } | null
     files: Record<string, string>
+    /** The page's diff as the pull request proposes it. */
+    diff: string
     requests: Array<{ method: string; path: string; status: number; ms: number }>
     secondRun: { outputs: Record<string, string>; requests: number; writes: number }
   }
@@ -113,6 +115,7 @@ export async function runDemo(scenario: Scenario, runAction: ActionRunner): Prom
       outputs: first.outputs,
       pullRequest,
       files,
+      diff,
       requests,
       secondRun: {
         outputs: second.outputs,
