@@ -79,7 +79,10 @@ export function updateFrontMatterDates(
       continue
     }
     const next = out.slice(0, field.start) + change.text + out.slice(field.end)
-    verify(out, next, block.format, field.path, opts.file)
+    if (!verify(out, next, block.format, field.path, opts.file)) {
+      notes.push({ line, message: unsafeNote(name) })
+      continue
+    }
     out = next
     fields.unshift({ field: name, from: change.from, to: change.to, line })
     if (change.note) notes.push({ line, message: `front-matter field '${name}': ${change.note}` })
@@ -88,6 +91,7 @@ export function updateFrontMatterDates(
   const phrased = phraseDates(out, block, chosen, opts)
   out = phrased.text
   fields.push(...phrased.fields)
+  notes.push(...phrased.notes)
   const live = chosen.filter((f) => isDateLike(f, target, opts.find)).length + phrased.live
   const added = addRequested(out, opts, live)
   if (added.field) fields.push(added.field)
@@ -119,10 +123,16 @@ function phraseDates(
   block: MetadataBlock,
   chosen: readonly Field[],
   opts: FrontMatterDatesOptions,
-): { text: string; fields: DateFieldChange[]; live: number } {
+): {
+  text: string
+  fields: DateFieldChange[]
+  live: number
+  notes: FrontMatterDatesResult['notes']
+} {
   let out = text
   let live = 0
   const fields: DateFieldChange[] = []
+  const notes: FrontMatterDatesResult['notes'] = []
   const taken = new Set(chosen.map((c) => c.path.join('\0')))
   const current = block.format.detect(text, opts.file) ?? block
   const others = block.format
@@ -137,13 +147,16 @@ function phraseDates(
     for (const e of [...found.edits].reverse())
       next = next.slice(0, e.start) + e.to + next.slice(e.end)
     const page = out.slice(0, field.start) + next + out.slice(field.end)
-    verify(out, page, block.format, field.path, opts.file)
-    out = page
     const name = field.path.join('.')
+    if (!verify(out, page, block.format, field.path, opts.file)) {
+      notes.push({ line: lineOf(out, field.start), message: unsafeNote(name) })
+      continue
+    }
+    out = page
     for (const e of found.edits)
       fields.push({ field: name, from: e.from, to: e.to, line: lineOf(out, field.start + e.start) })
   }
-  return { text: out, fields, live }
+  return { text: out, fields, live, notes }
 }
 
 function chooseLive(
@@ -204,15 +217,24 @@ function addRequested(text: string, opts: FrontMatterDatesOptions, live: number)
   }
 }
 
-/** Re-reads the edited block and checks that only the value at `path` changed. */
+const unsafeNote = (name: string) =>
+  `front-matter field '${name}' could not be rewritten without touching other values; left as it is`
+
+/** Re-reads the edited block and checks that only the value at `path` changed. A surprise
+ * (anchors, duplicate keys, a parser quirk) leaves the field alone rather than the page damaged. */
 function verify(
   before: string,
   after: string,
   format: MetadataFormat,
   path: string[],
   file?: string,
-): void {
-  const block = format.detect(after, file)
+): boolean {
+  let block: MetadataBlock | null
+  try {
+    block = format.detect(after, file)
+  } catch {
+    return false
+  }
   const old = format.detect(before, file)
   const strip = (data: unknown) =>
     canonical(
@@ -230,11 +252,7 @@ function verify(
     (format.name === 'org' || format.name === 'pelican' || format.name === 'rst-meta'
       ? sameExceptOne(format.data(before, old, file), format.data(after, block, file))
       : strip(format.data(before, old, file)) === strip(format.data(after, block, file)))
-  if (!ok) {
-    throw new Error(
-      `internal error: updating front-matter field '${path.join('.')}' would change more than its date`,
-    )
-  }
+  return ok
 }
 
 /** Header formats list [key, value] pairs: the same keys, and all values equal but one. */

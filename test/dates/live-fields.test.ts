@@ -131,6 +131,13 @@ describe('which metadata fields are live', () => {
     expect(r.notes[0]?.message).toMatch(/not a well-formed date/)
   })
 
+  it('an edit that would change another value (a YAML alias) is left out, with a note', () => {
+    const text = '---\nupdated: &d 2024-01-01\nmirror: *d\n---\n'
+    const r = move(text)
+    expect(r.text).toBe(text)
+    expect(r.notes[0]?.message).toMatch(/without touching other values/)
+  })
+
   it('date-fields is an explicit override', () => {
     const text = '+++\ndate = 2024-01-01\nlastmod = 2024-01-01\n+++\n'
     expect(move(text, ['date']).text).toBe('+++\ndate = 2025-08-24\nlastmod = 2024-01-01\n+++\n')
