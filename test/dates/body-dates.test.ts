@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { editPage } from '../../src/page/edit-page.js'
 import { findBodyDates } from '../../src/page/last-updated-line.js'
+import { explainDates } from '../../src/page/page-dates.js'
+import { smallActivity } from '../helpers/page-fixtures.js'
 
 const move = (text: string) => {
   const r = findBodyDates(text, '2025-08-24', {})
@@ -111,5 +114,33 @@ describe('frozen dates never move', () => {
     const settled = findBodyDates('Updated: 03/04/2025\n\nBorn 25/12/1990', '2025-08-24', {})
     expect(settled.edits[0]).toMatchObject({ to: '24/08/2025' })
     expect(settled.edits[0]?.guessedOrder).toBeUndefined()
+  })
+})
+
+describe('the report', () => {
+  it('lists every moved date, fields and lines, in page order', () => {
+    const page = '---\ndate: 2020-01-01\nlastmod: 2024-05-06\n---\n\nLast updated: 03/04/2024\n'
+    const r = editPage(page, smallActivity(), { today: '2025-08-24' })
+    expect(r.report.movedDates).toEqual([
+      { kind: 'field', name: 'lastmod', line: 3, from: '2024-05-06', to: '2025-08-24' },
+      {
+        kind: 'line',
+        name: 'line 6',
+        line: 6,
+        from: '03/04/2024',
+        to: '08/24/2025',
+        guessedOrder: 'mdy',
+      },
+    ])
+    expect(explainDates(r.report)).toEqual([
+      'lastmod (line 3): 2024-05-06 → 2025-08-24',
+      'line 6: 03/04/2024 → 08/24/2025 (read as month/day/year: nothing on the page said which)',
+    ])
+  })
+
+  it('flags a page without any live date', () => {
+    const r = editPage('---\ntitle: x\n---\n\nHi.\n', smallActivity(), { today: '2025-08-24' })
+    expect(r.report.noLiveDate?.suggestion).toMatch(/add-date-field/)
+    expect(explainDates(r.report).at(-1)).toMatch(/^No date on this page/)
   })
 })
