@@ -47,6 +47,14 @@ const PHRASES: Array<{ locale: string; re: string }> = [
     re: '(?:zuletzt\\s+(?:aktualisiert|ge[äa]ndert|bearbeitet)|letzte[sn]?\\s+(?:aktualisierung|[äa]nderung|update|bearbeitung)|aktualisiert|stand(?=\\s*:|\\s+vom\\s))',
   },
   {
+    locale: 'it',
+    re: '(?:ultimo\\s+aggiornamento|aggiornat[oa])',
+  },
+  {
+    locale: 'nl',
+    re: '(?:laatst\\s+(?:bijgewerkt|gewijzigd)|bijgewerkt)',
+  },
+  {
     locale: 'fr',
     re: '(?:derni[èe]re\\s+(?:mise\\s+[àa]\\s+jour|modification)|mise?\\s+[àa]\\s+jour|modifi[ée]e?|actualis[ée]e?)',
   },
@@ -58,7 +66,7 @@ const PHRASE_RE = new RegExp(
 
 /** What may stand between the phrase and its date: decoration, markup, and little words. */
 const FILLER =
-  /^(?:[ \t]+|\r?\n(?![ \t]*\r?\n)|[*_~>:.,;()[\]|–—-]|<(?!time\b)[a-zA-Z][^>]*>|<\/[a-zA-Z]+>|<time\b[^>]*>|(?:on|in|at|was|is|the|el|la|em|de|del|do|da|am|vom|le|du|au|à|a|o)(?![\p{L}\d]))/iu
+  /^(?:[ \t\u00A0\u202F]+|&nbsp;|&#160;|\r?\n(?![ \t]*\r?\n)|[*_~>:.,;()[\]|–—-]|<(?!time\b)[a-zA-Z][^>]*>|<\/[a-zA-Z]+>|<time\b[^>]*>|(?:on|in|at|was|is|the|el|la|em|de|del|do|da|am|vom|le|du|au|à|a|o|il|op)(?![\p{L}\d]))/iu
 
 /**
  * Finds the body's live dates: the date right after a "last updated" phrase in any of five
