@@ -1,5 +1,7 @@
 import {
+  findDate,
   isModificationPath,
+  toIso,
   isPlainDateKey,
   parseIsoDate,
   rewriteValue,
@@ -101,6 +103,30 @@ export function updateFrontMatterDates(
 }
 
 type Field = FieldValue & { value: string }
+
+/** The page's own last-updated date (`YYYY-MM-DD`) from its live metadata field, for
+ * `since: page`; undefined when it has none that reads as a full date. */
+export function liveMetadataDate(
+  text: string,
+  opts: { fields?: readonly string[]; file?: string } = {},
+): string | undefined {
+  const block = detectMetadata(text, opts.file)
+  if (!block) return undefined
+  const probe = { year: 1970, month: 1, day: 1 }
+  const all = block.format
+    .fields(text, block)
+    .map((f) => ({ ...f, value: text.slice(f.start, f.end) }))
+  for (const field of chooseLive(all, opts.fields, probe)) {
+    if (/^\d{13}$|^\d{10}$/.test(field.value)) {
+      const ms = Number(field.value) * (field.value.length === 10 ? 1000 : 1)
+      return new Date(ms).toISOString().slice(0, 10)
+    }
+    const d = findDate(field.value)?.date
+    if (d?.year !== undefined && d.day !== undefined)
+      return toIso({ year: d.year, month: d.month, day: d.day })
+  }
+  return undefined
+}
 
 /** How many live metadata dates the page has (moved or not), without changing anything. */
 export function countLiveFields(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isModificationKey, isModificationPath, isPlainDateKey } from '../../src/dates/index.js'
-import { updateFrontMatterDates } from '../../src/page/front-matter-dates.js'
+import { liveMetadataDate, updateFrontMatterDates } from '../../src/page/front-matter-dates.js'
 
 const move = (text: string, fields?: string[]) =>
   updateFrontMatterDates(text, {
@@ -147,4 +147,14 @@ describe('which metadata fields are live', () => {
     expect(move('---\ntitle: x\n---\n').live).toBe(0)
     expect(move('---\nupdated: 2025-08-24\n---\n').live).toBe(1)
   })
+})
+
+describe('the page date for since: page', () => {
+  it.each([
+    ['---\ndate: 2020-01-01\nlastmod: "June 3, 2024"\n---\n', '2024-06-03'],
+    ['+++\ndate = 2020-01-01T10:00:00Z\n+++\n', '2020-01-01'],
+    ['---\nupdated: 1684359616824\n---\n', '2023-05-17'],
+    ['---\ntitle: x\n---\n', undefined],
+    ['#+title: x\n#+date: <2024-02-03 Sat>\n', '2024-02-03'],
+  ])('%j', (text, expected) => expect(liveMetadataDate(text)).toBe(expected))
 })
