@@ -101,6 +101,8 @@ describe('frozen dates never move', () => {
     '#+begin_example\nLast updated: 2024-01-01\n#+end_example',
     '- 17/03/2026 went to the sea\n- 5/04/2026 read a book',
     '- [My post](/x) — updated 2024-01-01',
+    '# Now\n\n2024-03-01\n\nStarted a job.\n\n2023-11-10\n\nMoved.\n',
+    'Intro.\n\n- 2024-03-01\n\nMore.',
   ])('%j', (input) => {
     expect(move(input)).toBe(input)
   })
