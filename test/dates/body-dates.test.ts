@@ -150,3 +150,20 @@ describe('the report', () => {
     expect(explainDates(r.report).at(-1)).toMatch(/^No date on this page/)
   })
 })
+
+describe('code never moves, in a whole page', () => {
+  it.each([
+    ['fenced', '# Now\n\n```\nLast updated: 2024-01-01\n```\n\nLast updated: 2024-01-01\n'],
+    ['indented', '# Now\n\nText.\n\n    Last updated: 2024-01-01\n\nLast updated: 2024-01-01\n'],
+    ['tilde', '# Now\n\n~~~md\nUpdated: March 2024\n~~~\n\nLast updated: 2024-01-01\n'],
+  ])('%s', (_name, page) => {
+    const r = editPage(page, smallActivity(), { today: '2025-08-24', file: 'now.md' })
+    expect(r.report.movedDates.map((d) => d.line)).toEqual([page.split('\n').length - 1])
+  })
+
+  it('indented HTML in a template is not code', () => {
+    const page = '<section>\n\n    <p>Last updated: 2024-01-01</p>\n\n</section>\n'
+    const r = editPage(page, smallActivity(), { today: '2025-08-24', file: 'now.njk' })
+    expect(r.report.movedDates.map((d) => d.line)).toEqual([3])
+  })
+})
