@@ -1,5 +1,6 @@
 import {
   findDate,
+  inferNumericOrder,
   isModificationPath,
   toIso,
   isPlainDateKey,
@@ -61,18 +62,21 @@ export function updateFrontMatterDates(
   const block = detectMetadata(text, opts.file)
   if (!block) return { text, fields, notes, live: 0, blockEnd: 0 }
   const target = parseIsoDate(opts.today)
+  // `03/04/2025` reads in the order the page's other numeric dates settle, if any do.
+  const order = inferNumericOrder(text)
+  const find: FindOptions = opts.find ?? (order ? { numericOrder: order } : {})
   const all = block.format
     .fields(text, block)
     .map((f) => ({ ...f, value: text.slice(f.start, f.end) }))
-  const chosen = chooseLive(all, opts.fields, target, opts.find)
+  const chosen = chooseLive(all, opts.fields, target, find)
   let out = text
   // Last first, so the offsets of the fields before stay right.
   for (const field of [...chosen].sort((a, b) => b.start - a.start)) {
     const name = fieldName(field.path)
     const line = lineOf(out, field.start)
-    const change = rewriteValue(field.value, field.type, target, opts.find)
+    const change = rewriteValue(field.value, field.type, target, find)
     if (!change) {
-      if (opts.fields && !isDateLike(field, target, opts.find)) {
+      if (opts.fields && !isDateLike(field, target, find)) {
         notes.push({
           line,
           message: `front-matter field '${name}' holds ${JSON.stringify(field.value)}, not a date I can update; left as it is`,
@@ -94,7 +98,7 @@ export function updateFrontMatterDates(
   out = phrased.text
   fields.push(...phrased.fields)
   notes.push(...phrased.notes)
-  const live = chosen.filter((f) => isDateLike(f, target, opts.find)).length + phrased.live
+  const live = chosen.filter((f) => isDateLike(f, target, find)).length + phrased.live
   const added = addRequested(out, opts, live)
   if (added.field) fields.push(added.field)
   notes.push(...added.notes)
