@@ -1,5 +1,8 @@
 import {
+  findDate,
+  inferNumericOrder,
   isModificationPath,
+  toIso,
   isPlainDateKey,
   parseIsoDate,
   rewriteValue,
@@ -59,18 +62,21 @@ export function updateFrontMatterDates(
   const block = detectMetadata(text, opts.file)
   if (!block) return { text, fields, notes, live: 0, blockEnd: 0 }
   const target = parseIsoDate(opts.today)
+  // `03/04/2025` reads in the order the page's other numeric dates settle, if any do.
+  const order = inferNumericOrder(text)
+  const find: FindOptions = opts.find ?? (order ? { numericOrder: order } : {})
   const all = block.format
     .fields(text, block)
     .map((f) => ({ ...f, value: text.slice(f.start, f.end) }))
-  const chosen = chooseLive(all, opts.fields, target, opts.find)
+  const chosen = chooseLive(all, opts.fields, target, find)
   let out = text
   // Last first, so the offsets of the fields before stay right.
   for (const field of [...chosen].sort((a, b) => b.start - a.start)) {
     const name = fieldName(field.path)
     const line = lineOf(out, field.start)
-    const change = rewriteValue(field.value, field.type, target, opts.find)
+    const change = rewriteValue(field.value, field.type, target, find)
     if (!change) {
-      if (opts.fields && !isDateLike(field, target, opts.find)) {
+      if (opts.fields && !isDateLike(field, target, find)) {
         notes.push({
           line,
           message: `front-matter field '${name}' holds ${JSON.stringify(field.value)}, not a date I can update; left as it is`,
@@ -79,7 +85,10 @@ export function updateFrontMatterDates(
       continue
     }
     const next = out.slice(0, field.start) + change.text + out.slice(field.end)
-    verify(out, next, block.format, field.path, opts.file)
+    if (!verify(out, next, block.format, field.path, opts.file)) {
+      notes.push({ line, message: unsafeNote(name) })
+      continue
+    }
     out = next
     fields.unshift({ field: name, from: change.from, to: change.to, line })
     if (change.note) notes.push({ line, message: `front-matter field '${name}': ${change.note}` })
@@ -88,7 +97,8 @@ export function updateFrontMatterDates(
   const phrased = phraseDates(out, block, chosen, opts)
   out = phrased.text
   fields.push(...phrased.fields)
-  const live = chosen.filter((f) => isDateLike(f, target, opts.find)).length + phrased.live
+  notes.push(...phrased.notes)
+  const live = chosen.filter((f) => isDateLike(f, target, find)).length + phrased.live
   const added = addRequested(out, opts, live)
   if (added.field) fields.push(added.field)
   notes.push(...added.notes)
@@ -97,6 +107,30 @@ export function updateFrontMatterDates(
 }
 
 type Field = FieldValue & { value: string }
+
+/** The page's own last-updated date (`YYYY-MM-DD`) from its live metadata field, for
+ * `since: page`; undefined when it has none that reads as a full date. */
+export function liveMetadataDate(
+  text: string,
+  opts: { fields?: readonly string[]; file?: string } = {},
+): string | undefined {
+  const block = detectMetadata(text, opts.file)
+  if (!block) return undefined
+  const probe = { year: 1970, month: 1, day: 1 }
+  const all = block.format
+    .fields(text, block)
+    .map((f) => ({ ...f, value: text.slice(f.start, f.end) }))
+  for (const field of chooseLive(all, opts.fields, probe)) {
+    if (/^\d{13}$|^\d{10}$/.test(field.value)) {
+      const ms = Number(field.value) * (field.value.length === 10 ? 1000 : 1)
+      return new Date(ms).toISOString().slice(0, 10)
+    }
+    const d = findDate(field.value)?.date
+    if (d?.year !== undefined && d.day !== undefined)
+      return toIso({ year: d.year, month: d.month, day: d.day })
+  }
+  return undefined
+}
 
 /** How many live metadata dates the page has (moved or not), without changing anything. */
 export function countLiveFields(
@@ -119,10 +153,16 @@ function phraseDates(
   block: MetadataBlock,
   chosen: readonly Field[],
   opts: FrontMatterDatesOptions,
-): { text: string; fields: DateFieldChange[]; live: number } {
+): {
+  text: string
+  fields: DateFieldChange[]
+  live: number
+  notes: FrontMatterDatesResult['notes']
+} {
   let out = text
   let live = 0
   const fields: DateFieldChange[] = []
+  const notes: FrontMatterDatesResult['notes'] = []
   const taken = new Set(chosen.map((c) => c.path.join('\0')))
   const current = block.format.detect(text, opts.file) ?? block
   const others = block.format
@@ -137,13 +177,16 @@ function phraseDates(
     for (const e of [...found.edits].reverse())
       next = next.slice(0, e.start) + e.to + next.slice(e.end)
     const page = out.slice(0, field.start) + next + out.slice(field.end)
-    verify(out, page, block.format, field.path, opts.file)
-    out = page
     const name = field.path.join('.')
+    if (!verify(out, page, block.format, field.path, opts.file)) {
+      notes.push({ line: lineOf(out, field.start), message: unsafeNote(name) })
+      continue
+    }
+    out = page
     for (const e of found.edits)
       fields.push({ field: name, from: e.from, to: e.to, line: lineOf(out, field.start + e.start) })
   }
-  return { text: out, fields, live }
+  return { text: out, fields, live, notes }
 }
 
 function chooseLive(
@@ -204,15 +247,24 @@ function addRequested(text: string, opts: FrontMatterDatesOptions, live: number)
   }
 }
 
-/** Re-reads the edited block and checks that only the value at `path` changed. */
+const unsafeNote = (name: string) =>
+  `front-matter field '${name}' could not be rewritten without touching other values; left as it is`
+
+/** Re-reads the edited block and checks that only the value at `path` changed. A surprise
+ * (anchors, duplicate keys, a parser quirk) leaves the field alone rather than the page damaged. */
 function verify(
   before: string,
   after: string,
   format: MetadataFormat,
   path: string[],
   file?: string,
-): void {
-  const block = format.detect(after, file)
+): boolean {
+  let block: MetadataBlock | null
+  try {
+    block = format.detect(after, file)
+  } catch {
+    return false
+  }
   const old = format.detect(before, file)
   const strip = (data: unknown) =>
     canonical(
@@ -230,11 +282,7 @@ function verify(
     (format.name === 'org' || format.name === 'pelican' || format.name === 'rst-meta'
       ? sameExceptOne(format.data(before, old, file), format.data(after, block, file))
       : strip(format.data(before, old, file)) === strip(format.data(after, block, file)))
-  if (!ok) {
-    throw new Error(
-      `internal error: updating front-matter field '${path.join('.')}' would change more than its date`,
-    )
-  }
+  return ok
 }
 
 /** Header formats list [key, value] pairs: the same keys, and all values equal but one. */

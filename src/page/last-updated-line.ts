@@ -47,6 +47,14 @@ const PHRASES: Array<{ locale: string; re: string }> = [
     re: '(?:zuletzt\\s+(?:aktualisiert|ge[äa]ndert|bearbeitet)|letzte[sn]?\\s+(?:aktualisierung|[äa]nderung|update|bearbeitung)|aktualisiert|stand(?=\\s*:|\\s+vom\\s))',
   },
   {
+    locale: 'it',
+    re: '(?:ultimo\\s+aggiornamento|aggiornat[oa])',
+  },
+  {
+    locale: 'nl',
+    re: '(?:laatst\\s+(?:bijgewerkt|gewijzigd)|bijgewerkt)',
+  },
+  {
     locale: 'fr',
     re: '(?:derni[èe]re\\s+(?:mise\\s+[àa]\\s+jour|modification)|mise?\\s+[àa]\\s+jour|modifi[ée]e?|actualis[ée]e?)',
   },
@@ -58,7 +66,7 @@ const PHRASE_RE = new RegExp(
 
 /** What may stand between the phrase and its date: decoration, markup, and little words. */
 const FILLER =
-  /^(?:[ \t]+|\r?\n(?![ \t]*\r?\n)|[*_~>:.,;()[\]|–—-]|<(?!time\b)[a-zA-Z][^>]*>|<\/[a-zA-Z]+>|<time\b[^>]*>|(?:on|in|at|was|is|the|el|la|em|de|del|do|da|am|vom|le|du|au|à|a|o)(?![\p{L}\d]))/iu
+  /^(?:[ \t\u00A0\u202F]+|&nbsp;|&#160;|\r?\n(?![ \t]*\r?\n)|[*_~>:.,;()[\]|–—-]|<(?!time\b)[a-zA-Z][^>]*>|<\/[a-zA-Z]+>|<time\b[^>]*>|(?:on|in|at|was|is|the|el|la|em|de|del|do|da|am|vom|le|du|au|à|a|o|il|op)(?![\p{L}\d]))/iu
 
 /**
  * Finds the body's live dates: the date right after a "last updated" phrase in any of five
@@ -273,22 +281,25 @@ function standalone(
 ): void {
   const lines = [...masked.matchAll(/[^\r\n]*(?:\r\n|\n|\r|$)/g)].filter((l) => l[0] !== '')
   const blank = (i: number) => i < 0 || i >= lines.length || (lines[i]?.[0] ?? '').trim() === ''
+  const stamps: Array<[WrittenDate, number]> = []
   for (let i = 0; i < lines.length; i++) {
     const raw = (lines[i]?.[0] ?? '').replace(/[\r\n]+$/, '')
     const element = /^([ \t]*<([a-zA-Z][\w-]*)\b[^>]*>)(.*)<\/\2>[ \t]*$/.exec(raw)
     if (!element && (!blank(i - 1) || !blank(i + 1))) continue
     const inner = element ? (element[3] ?? '') : raw
     const skip =
-      (element?.[1]?.length ?? 0) + (/^[ \t]*[*_—–-]*[ \t]*/.exec(inner)?.[0].length ?? 0)
+      (element?.[1]?.length ?? 0) + (/^[ \t]*[*_]*(?:[—–][ \t]*)?/.exec(inner)?.[0].length ?? 0)
     const at = (lines[i]?.index ?? 0) + skip
     const find: FindOptions = order ? { numericOrder: order } : {}
     const found = dateAt(text, at, find)
     if (!found || found.date.year === undefined || found.date.day === undefined) continue
     const rest = raw.slice(skip + found.end, element ? raw.lastIndexOf('</') : raw.length)
     if (!/^(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[*_.]*[ \t]*$/.test(rest)) continue
-    take(found, at)
-    return
+    stamps.push([found, at])
   }
+  // Several lone dates are a dated log, whose entries keep their dates.
+  const only = stamps.length === 1 ? stamps[0] : undefined
+  if (only) take(...only)
 }
 
 export type LastUpdatedResult =

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { editPage } from '../../src/page/edit-page.js'
 import { findBodyDates } from '../../src/page/last-updated-line.js'
+import { explainDates } from '../../src/page/page-dates.js'
+import { smallActivity } from '../helpers/page-fixtures.js'
 
 const move = (text: string) => {
   const r = findBodyDates(text, '2025-08-24', {})
@@ -69,6 +72,10 @@ describe('live body dates move, in their own shape', () => {
     ['Actualisé le 3 mars 2024', 'Actualisé le 24 août 2025'],
     ['Stand: 03.03.2024', 'Stand: 24.08.2025'],
     ['Stand vom 3. August 2024', 'Stand vom 24. August 2025'],
+    ['Last updated:&nbsp;March 2024', 'Last updated:&nbsp;August 2025'],
+    ['| Last updated | 2024-01-01 |', '| Last updated | 2025-08-24 |'],
+    ['Ultimo aggiornamento: 3 marzo 2024', 'Ultimo aggiornamento: 24 agosto 2025'],
+    ['Laatst bijgewerkt op 3 maart 2024', 'Laatst bijgewerkt op 24 augustus 2025'],
     ['Last updated in 2024.', 'Last updated in 2025.'],
     ['Dernière mise à jour : 3 août 2024', 'Dernière mise à jour : 24 août 2025'],
     ['Last updated:\n2024-08-03', 'Last updated:\n2025-08-24'],
@@ -94,6 +101,8 @@ describe('frozen dates never move', () => {
     '#+begin_example\nLast updated: 2024-01-01\n#+end_example',
     '- 17/03/2026 went to the sea\n- 5/04/2026 read a book',
     '- [My post](/x) — updated 2024-01-01',
+    '# Now\n\n2024-03-01\n\nStarted a job.\n\n2023-11-10\n\nMoved.\n',
+    'Intro.\n\n- 2024-03-01\n\nMore.',
   ])('%j', (input) => {
     expect(move(input)).toBe(input)
   })
@@ -111,5 +120,50 @@ describe('frozen dates never move', () => {
     const settled = findBodyDates('Updated: 03/04/2025\n\nBorn 25/12/1990', '2025-08-24', {})
     expect(settled.edits[0]).toMatchObject({ to: '24/08/2025' })
     expect(settled.edits[0]?.guessedOrder).toBeUndefined()
+  })
+})
+
+describe('the report', () => {
+  it('lists every moved date, fields and lines, in page order', () => {
+    const page = '---\ndate: 2020-01-01\nlastmod: 2024-05-06\n---\n\nLast updated: 03/04/2024\n'
+    const r = editPage(page, smallActivity(), { today: '2025-08-24' })
+    expect(r.report.movedDates).toEqual([
+      { kind: 'field', name: 'lastmod', line: 3, from: '2024-05-06', to: '2025-08-24' },
+      {
+        kind: 'line',
+        name: 'line 6',
+        line: 6,
+        from: '03/04/2024',
+        to: '08/24/2025',
+        guessedOrder: 'mdy',
+      },
+    ])
+    expect(explainDates(r.report)).toEqual([
+      'lastmod (line 3): 2024-05-06 → 2025-08-24',
+      'line 6: 03/04/2024 → 08/24/2025 (read as month/day/year: nothing on the page said which)',
+    ])
+  })
+
+  it('flags a page without any live date', () => {
+    const r = editPage('---\ntitle: x\n---\n\nHi.\n', smallActivity(), { today: '2025-08-24' })
+    expect(r.report.noLiveDate?.suggestion).toMatch(/add-date-field/)
+    expect(explainDates(r.report).at(-1)).toMatch(/^No date on this page/)
+  })
+})
+
+describe('code never moves, in a whole page', () => {
+  it.each([
+    ['fenced', '# Now\n\n```\nLast updated: 2024-01-01\n```\n\nLast updated: 2024-01-01\n'],
+    ['indented', '# Now\n\nText.\n\n    Last updated: 2024-01-01\n\nLast updated: 2024-01-01\n'],
+    ['tilde', '# Now\n\n~~~md\nUpdated: March 2024\n~~~\n\nLast updated: 2024-01-01\n'],
+  ])('%s', (_name, page) => {
+    const r = editPage(page, smallActivity(), { today: '2025-08-24', file: 'now.md' })
+    expect(r.report.movedDates.map((d) => d.line)).toEqual([page.split('\n').length - 1])
+  })
+
+  it('indented HTML in a template is not code', () => {
+    const page = '<section>\n\n    <p>Last updated: 2024-01-01</p>\n\n</section>\n'
+    const r = editPage(page, smallActivity(), { today: '2025-08-24', file: 'now.njk' })
+    expect(r.report.movedDates.map((d) => d.line)).toEqual([3])
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isModificationKey, isModificationPath, isPlainDateKey } from '../../src/dates/index.js'
-import { updateFrontMatterDates } from '../../src/page/front-matter-dates.js'
+import { liveMetadataDate, updateFrontMatterDates } from '../../src/page/front-matter-dates.js'
 
 const move = (text: string, fields?: string[]) =>
   updateFrontMatterDates(text, {
@@ -131,6 +131,13 @@ describe('which metadata fields are live', () => {
     expect(r.notes[0]?.message).toMatch(/not a well-formed date/)
   })
 
+  it('an edit that would change another value (a YAML alias) is left out, with a note', () => {
+    const text = '---\nupdated: &d 2024-01-01\nmirror: *d\n---\n'
+    const r = move(text)
+    expect(r.text).toBe(text)
+    expect(r.notes[0]?.message).toMatch(/without touching other values/)
+  })
+
   it('date-fields is an explicit override', () => {
     const text = '+++\ndate = 2024-01-01\nlastmod = 2024-01-01\n+++\n'
     expect(move(text, ['date']).text).toBe('+++\ndate = 2025-08-24\nlastmod = 2024-01-01\n+++\n')
@@ -140,4 +147,14 @@ describe('which metadata fields are live', () => {
     expect(move('---\ntitle: x\n---\n').live).toBe(0)
     expect(move('---\nupdated: 2025-08-24\n---\n').live).toBe(1)
   })
+})
+
+describe('the page date for since: page', () => {
+  it.each([
+    ['---\ndate: 2020-01-01\nlastmod: "June 3, 2024"\n---\n', '2024-06-03'],
+    ['+++\ndate = 2020-01-01T10:00:00Z\n+++\n', '2020-01-01'],
+    ['---\nupdated: 1684359616824\n---\n', '2023-05-17'],
+    ['---\ntitle: x\n---\n', undefined],
+    ['#+title: x\n#+date: <2024-02-03 Sat>\n', '2024-02-03'],
+  ])('%j', (text, expected) => expect(liveMetadataDate(text)).toBe(expected))
 })
