@@ -27738,13 +27738,21 @@ const PHRASES = [
         re: '(?:zuletzt\\s+(?:aktualisiert|ge[äa]ndert|bearbeitet)|letzte[sn]?\\s+(?:aktualisierung|[äa]nderung|update|bearbeitung)|aktualisiert|stand(?=\\s*:|\\s+vom\\s))',
     },
     {
+        locale: 'it',
+        re: '(?:ultimo\\s+aggiornamento|aggiornat[oa])',
+    },
+    {
+        locale: 'nl',
+        re: '(?:laatst\\s+(?:bijgewerkt|gewijzigd)|bijgewerkt)',
+    },
+    {
         locale: 'fr',
         re: '(?:derni[èe]re\\s+(?:mise\\s+[àa]\\s+jour|modification)|mise?\\s+[àa]\\s+jour|modifi[ée]e?|actualis[ée]e?)',
     },
 ];
 const PHRASE_RE = new RegExp(`(?<![\\p{L}\\d])(?:${PHRASES.map((p, i) => `(?<p${i}>${p.re})`).join('|')})(?![\\p{L}])`, 'giu');
 /** What may stand between the phrase and its date: decoration, markup, and little words. */
-const FILLER = /^(?:[ \t]+|\r?\n(?![ \t]*\r?\n)|[*_~>:.,;()[\]|–—-]|<(?!time\b)[a-zA-Z][^>]*>|<\/[a-zA-Z]+>|<time\b[^>]*>|(?:on|in|at|was|is|the|el|la|em|de|del|do|da|am|vom|le|du|au|à|a|o)(?![\p{L}\d]))/iu;
+const FILLER = /^(?:[ \t\u00A0\u202F]+|&nbsp;|&#160;|\r?\n(?![ \t]*\r?\n)|[*_~>:.,;()[\]|–—-]|<(?!time\b)[a-zA-Z][^>]*>|<\/[a-zA-Z]+>|<time\b[^>]*>|(?:on|in|at|was|is|the|el|la|em|de|del|do|da|am|vom|le|du|au|à|a|o|il|op)(?![\p{L}\d]))/iu;
 /**
  * Finds the body's live dates: the date right after a "last updated" phrase in any of five
  * languages and any decoration (also across a wrapped line), its `<time datetime>` twin, dates
@@ -27924,13 +27932,14 @@ function labelled(text, masked, order, take) {
 function standalone(text, masked, order, take) {
     const lines = [...masked.matchAll(/[^\r\n]*(?:\r\n|\n|\r|$)/g)].filter((l) => l[0] !== '');
     const blank = (i) => i < 0 || i >= lines.length || (lines[i]?.[0] ?? '').trim() === '';
+    const stamps = [];
     for (let i = 0; i < lines.length; i++) {
         const raw = (lines[i]?.[0] ?? '').replace(/[\r\n]+$/, '');
         const element = /^([ \t]*<([a-zA-Z][\w-]*)\b[^>]*>)(.*)<\/\2>[ \t]*$/.exec(raw);
         if (!element && (!blank(i - 1) || !blank(i + 1)))
             continue;
         const inner = element ? (element[3] ?? '') : raw;
-        const skip = (element?.[1]?.length ?? 0) + (/^[ \t]*[*_—–-]*[ \t]*/.exec(inner)?.[0].length ?? 0);
+        const skip = (element?.[1]?.length ?? 0) + (/^[ \t]*[*_]*(?:[—–][ \t]*)?/.exec(inner)?.[0].length ?? 0);
         const at = (lines[i]?.index ?? 0) + skip;
         const find = order ? { numericOrder: order } : {};
         const found = dateAt(text, at, find);
@@ -27939,9 +27948,12 @@ function standalone(text, masked, order, take) {
         const rest = raw.slice(skip + found.end, element ? raw.lastIndexOf('</') : raw.length);
         if (!/^(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[*_.]*[ \t]*$/.test(rest))
             continue;
-        take(found, at);
-        return;
+        stamps.push([found, at]);
     }
+    // Several lone dates are a dated log, whose entries keep their dates.
+    const only = stamps.length === 1 ? stamps[0] : undefined;
+    if (only)
+        take(...only);
 }
 
 /**
@@ -27958,18 +27970,21 @@ function updateFrontMatterDates(text, opts) {
     if (!block)
         return { text, fields, notes, live: 0, blockEnd: 0 };
     const target = parseIsoDate(opts.today);
+    // `03/04/2025` reads in the order the page's other numeric dates settle, if any do.
+    const order = inferNumericOrder(text);
+    const find = opts.find ?? (order ? { numericOrder: order } : {});
     const all = block.format
         .fields(text, block)
         .map((f) => ({ ...f, value: text.slice(f.start, f.end) }));
-    const chosen = chooseLive(all, opts.fields, target, opts.find);
+    const chosen = chooseLive(all, opts.fields, target, find);
     let out = text;
     // Last first, so the offsets of the fields before stay right.
     for (const field of [...chosen].sort((a, b) => b.start - a.start)) {
         const name = fieldName(field.path);
         const line = lineOf(out, field.start);
-        const change = rewriteValue(field.value, field.type, target, opts.find);
+        const change = rewriteValue(field.value, field.type, target, find);
         if (!change) {
-            if (opts.fields && !isDateLike(field, target, opts.find)) {
+            if (opts.fields && !isDateLike(field, target, find)) {
                 notes.push({
                     line,
                     message: `front-matter field '${name}' holds ${JSON.stringify(field.value)}, not a date I can update; left as it is`,
@@ -27978,7 +27993,10 @@ function updateFrontMatterDates(text, opts) {
             continue;
         }
         const next = out.slice(0, field.start) + change.text + out.slice(field.end);
-        verify(out, next, block.format, field.path, opts.file);
+        if (!verify(out, next, block.format, field.path, opts.file)) {
+            notes.push({ line, message: unsafeNote(name) });
+            continue;
+        }
         out = next;
         fields.unshift({ field: name, from: change.from, to: change.to, line });
         if (change.note)
@@ -27989,7 +28007,8 @@ function updateFrontMatterDates(text, opts) {
     const phrased = phraseDates(out, block, chosen, opts);
     out = phrased.text;
     fields.push(...phrased.fields);
-    const live = chosen.filter((f) => isDateLike(f, target, opts.find)).length + phrased.live;
+    notes.push(...phrased.notes);
+    const live = chosen.filter((f) => isDateLike(f, target, find)).length + phrased.live;
     const added = addRequested(out, opts, live);
     if (added.field)
         fields.push(added.field);
@@ -28014,6 +28033,7 @@ function phraseDates(text, block, chosen, opts) {
     let out = text;
     let live = 0;
     const fields = [];
+    const notes = [];
     const taken = new Set(chosen.map((c) => c.path.join('\0')));
     const current = block.format.detect(text, opts.file) ?? block;
     const others = block.format
@@ -28029,13 +28049,16 @@ function phraseDates(text, block, chosen, opts) {
         for (const e of [...found.edits].reverse())
             next = next.slice(0, e.start) + e.to + next.slice(e.end);
         const page = out.slice(0, field.start) + next + out.slice(field.end);
-        verify(out, page, block.format, field.path, opts.file);
-        out = page;
         const name = field.path.join('.');
+        if (!verify(out, page, block.format, field.path, opts.file)) {
+            notes.push({ line: lineOf(out, field.start), message: unsafeNote(name) });
+            continue;
+        }
+        out = page;
         for (const e of found.edits)
             fields.push({ field: name, from: e.from, to: e.to, line: lineOf(out, field.start + e.start) });
     }
-    return { text: out, fields, live };
+    return { text: out, fields, live, notes };
 }
 function chooseLive(all, explicit, target, find) {
     if (explicit) {
@@ -28086,9 +28109,17 @@ function addRequested(text, opts, live) {
         field: { field: opts.add, from: null, to: opts.today, line: lineOf(added.text, added.offset) },
     };
 }
-/** Re-reads the edited block and checks that only the value at `path` changed. */
+const unsafeNote = (name) => `front-matter field '${name}' could not be rewritten without touching other values; left as it is`;
+/** Re-reads the edited block and checks that only the value at `path` changed. A surprise
+ * (anchors, duplicate keys, a parser quirk) leaves the field alone rather than the page damaged. */
 function verify(before, after, format, path, file) {
-    const block = format.detect(after, file);
+    let block;
+    try {
+        block = format.detect(after, file);
+    }
+    catch {
+        return false;
+    }
     const old = format.detect(before, file);
     const strip = (data) => canonical(withoutPath(data, format.name === 'org' || format.name === 'pelican' || format.name === 'rst-meta'
         ? undefined
@@ -28099,9 +28130,7 @@ function verify(before, after, format, path, file) {
         (format.name === 'org' || format.name === 'pelican' || format.name === 'rst-meta'
             ? sameExceptOne(format.data(before, old, file), format.data(after, block, file))
             : strip(format.data(before, old, file)) === strip(format.data(after, block, file)));
-    if (!ok) {
-        throw new Error(`internal error: updating front-matter field '${path.join('.')}' would change more than its date`);
-    }
+    return ok;
 }
 /** Header formats list [key, value] pairs: the same keys, and all values equal but one. */
 function sameExceptOne(a, b) {
@@ -40824,7 +40853,8 @@ function reportDates(report, body, meta, options) {
         }
     }
     report.movedDates.sort((a, b) => a.line - b.line);
-    if (body.live === 0 && (meta?.live ?? 0) === 0) {
+    // With body dates turned off, the body was not read: no claim about it.
+    if (options.updateBodyDate !== false && body.live === 0 && (meta?.live ?? 0) === 0) {
         report.noLiveDate = {
             suggestion: meta?.blockEnd
                 ? `set the add-date-field input (e.g. add-date-field: lastmod) or add a line such as "Last updated: ${options.today}"`

@@ -71,6 +71,9 @@ export function analyzeBody(
   const headings: Heading[] = []
   let unclosedFence: UnclosedFence | undefined
   let inlineBudget = MAX_INLINE_HEADINGS_TOTAL
+  // reST and Org have no ``` or ~~~ fences: there a line of tildes is a section underline or a
+  // transition, not code that runs to the end of the page.
+  const fences = !/\.(?:rst|org)$/i.test(file ?? '')
   const events = postprocess(
     parse({ extensions: [BLOCKS_ONLY] })
       .document()
@@ -78,7 +81,7 @@ export function analyzeBody(
   )
   events.forEach(([kind, token, context], at) => {
     if (kind !== 'enter') return
-    if (token.type === 'codeFenced' || token.type === 'codeIndented') {
+    if ((token.type === 'codeFenced' && fences) || token.type === 'codeIndented') {
       for (let l = token.start.line; l <= token.end.line; l++) inCode[l - 1] = true
       if (token.type === 'codeFenced' && fenceCount(events, at) < 2) {
         unclosedFence ??= { index: token.start.line - 1 }
