@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { N as NowPageError, O as Octokit, c as createTwoFilesPatch, p as parse, a as configFromInputs, i as inputNames, t as todayIn, e as editPage, m as movedDatesText, d as diffFromSummary, b as isNowPageError } from './chunks/summary.js';
+import { N as NowPageError, O as Octokit, c as createTwoFilesPatch, p as parse, a as configFromInputs, i as inputNames, t as todayIn, e as editPage, b as explainDates, d as diffFromSummary, f as isNowPageError } from './chunks/summary.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12119,7 +12119,7 @@ function editCommand(argv, io) {
         io.stderr(`${values.page}${note.line ? `:${note.line}` : ''}: note: ${note.message}\n`);
     }
     if (values.explain) {
-        const moved = movedDatesText(result.report).filter((line) => line !== '');
+        const moved = explainDates(result.report);
         io.stderr((moved.length > 0 ? moved : ['No date moved.']).join('\n') + '\n');
     }
     if (values.write) {

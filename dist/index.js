@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { R as RequestError, O as Octokit, N as NowPageError, f as picomatch, v as validateBranchName, c as createTwoFilesPatch, a as configFromInputs, g as getInput, s as setSecret, h as setFailed, e as editPage, n as notice, w as writeSummary, b as isNowPageError, j as error, k as debug, t as todayIn, l as sinceDate, o as setOutput, q as startGroup, r as info, u as endGroup, x as commitMessage, y as prBody, z as prTitle, A as warning, B as group, C as readFrontMatter, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
+import { R as RequestError, O as Octokit, N as NowPageError, g as picomatch, v as validateBranchName, c as createTwoFilesPatch, h as fillTemplate, s as subjectLine, j as escapeInline, b as explainDates, a as configFromInputs, k as getInput, l as setSecret, m as setFailed, e as editPage, n as notice, w as writeSummary, f as isNowPageError, o as error, q as debug, t as todayIn, r as sinceDate, u as setOutput, x as startGroup, y as info, z as endGroup, A as warning, B as group, C as readFrontMatter, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
 import { setFlagsFromString } from 'node:v8';
 import { g as getProxyUrl } from './chunks/proxy.js';
 import { c as commonjsGlobal, g as getDefaultExportFromCjs } from './chunks/_commonjsHelpers.js';
@@ -3762,6 +3762,143 @@ function writeMessage(o, d, pr) {
     return d.pull
         ? `Updated #${pr.number} with the refreshed ${o.path}.`
         : `Opened #${pr.number} to refresh ${o.path}.`;
+}
+
+/**
+ * Text copied from elsewhere (PR titles, commit subjects, page notes) into a pull request body,
+ * title or commit message must not notify anyone or act on any issue. GitHub turns `@user`,
+ * `#N`, `GH-N`, `owner/repo#N` and issue or pull request URLs into mentions and cross-references
+ * (each one adds an event to the target's timeline), and a closing keyword before a reference
+ * closes that issue when the pull request merges. A ZERO WIDTH JOINER, invisible, placed inside
+ * each pattern (right after the `@`, as Dependabot does) breaks it without changing what a reader
+ * sees. Only for pull request text: files are not scanned for references, so the page keeps its
+ * text as it is.
+ */
+const ZWJ = '\u200D';
+const MENTION_RE = /@/g;
+const ISSUE_NUMBER_RE = /#(?=\d)/g;
+const GH_NUMBER_RE = /(gh-)(?=\d)/gi;
+const ISSUE_URL_PATH_RE = /\/(issues|pulls?|discussions)\/(?=\d)/gi;
+const CLOSING_KEYWORD_RE = /\b(close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b/gi;
+function neutralizeReferences(text) {
+    return text
+        .replace(MENTION_RE, `@${ZWJ}`)
+        .replace(ISSUE_NUMBER_RE, `#${ZWJ}`)
+        .replace(GH_NUMBER_RE, `$1${ZWJ}`)
+        .replace(ISSUE_URL_PATH_RE, `/$1/${ZWJ}`)
+        .replace(CLOSING_KEYWORD_RE, `$1${ZWJ}`);
+}
+const REDIRECT_HOST = 'https://redirect.github.com';
+/**
+ * A link to an upstream pull request or issue that does not add an event to its timeline:
+ * github.com paths go through GitHub's non-notifying redirect host (what Dependabot and Renovate
+ * use). Other servers (GitHub Enterprise) have no such host, so those get no link at all.
+ */
+function quietLink(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' || parsed.hostname.toLowerCase() !== 'github.com')
+        return undefined;
+    if (!/^\/[\w.-]+\/[\w.-]+\/(pull|issues)\/\d+$/.test(parsed.pathname))
+        return undefined;
+    return REDIRECT_HOST + parsed.pathname;
+}
+
+/** What is new on the page: PRs and commits whose links the base page does not have yet. */
+function whatIsNew(activity, baseText) {
+    const pullRequests = activity.pullRequests.filter((pr) => !baseText.includes(pr.url));
+    const projects = activity.projects
+        .map((p) => ({ repo: p.repo, commits: p.commits.filter((c) => !baseText.includes(c.sha)) }))
+        .filter((p) => p.commits.length > 0);
+    return { pullRequests, projects };
+}
+function prTitle(template, input) {
+    return fillTemplate(template, values(input));
+}
+function commitMessage(template, input) {
+    return fillTemplate(template, values(input));
+}
+function values(input) {
+    const news = whatIsNew(input.activity, input.baseText);
+    return {
+        today: input.today,
+        since: input.since,
+        // Plain text (titles and commit messages are not Markdown), but a path is still copied text.
+        path: neutralizeReferences(input.path),
+        new_pull_requests: String(news.pullRequests.length),
+        new_commits: String(news.projects.reduce((n, p) => n + p.commits.length, 0)),
+    };
+}
+/** Untrusted text in the body: inert Markdown that mentions and references nothing. */
+function copied(text, maxLength) {
+    return neutralizeReferences(escapeInline(text, maxLength));
+}
+/** `owner/repo#N`, linked without notifying the upstream pull request (see quietLink). */
+function pullRequestRef(pr) {
+    const text = copied(`${pr.repo}#${pr.number}`);
+    const link = quietLink(pr.url);
+    return link ? `[${text}](${link})` : text;
+}
+/** The PR body: what changed, the window, and how to refresh. Titles are untrusted here too. */
+function prBody(input, extra) {
+    const news = whatIsNew(input.activity, input.baseText);
+    const lines = [
+        `This pull request refreshes \`${neutralizeReferences(input.path)}\` with activity since **${input.since}** (today: ${input.today}).`,
+        '',
+    ];
+    if (news.pullRequests.length > 0) {
+        lines.push(`**New merged pull requests (${news.pullRequests.length})**`, '');
+        for (const pr of news.pullRequests.slice(0, 50)) {
+            lines.push(`- ${pullRequestRef(pr)}: ${copied(pr.title)}`);
+        }
+        if (news.pullRequests.length > 50)
+            lines.push(`- …and ${news.pullRequests.length - 50} more`);
+        lines.push('');
+    }
+    if (news.projects.length > 0) {
+        lines.push('**Side-project commits**', '');
+        for (const p of news.projects) {
+            const latest = p.commits[0];
+            const subject = latest ? `; latest: ${copied(subjectLine(latest.message), 100)}` : '';
+            lines.push(`- ${copied(p.repo)}: ${p.commits.length} commit${p.commits.length === 1 ? '' : 's'}${subject}`);
+        }
+        lines.push('');
+    }
+    const sections = input.report.sections
+        .filter((s) => s.status === 'updated' || s.status === 'inserted')
+        .map((s) => `\`${s.name}\` (${s.status})`);
+    if (sections.length > 0)
+        lines.push(`Sections changed: ${sections.join(', ')}.`);
+    lines.push(...movedDatesText(input.report));
+    for (const note of input.report.notes) {
+        lines.push(`> Note${note.line ? ` (line ${note.line})` : ''}: ${copied(note.message, 300)}`);
+    }
+    lines.push('', '---', `Review, edit or merge as you like: your commits on this branch are never overwritten. ` +
+        `To refresh now, run the workflow from the Actions tab (workflow_dispatch)` +
+        (input.workflowUrl ? ` — [open it](${input.workflowUrl})` : '') +
+        '.', '', '<sub>Opened by [now-page-action](https://github.com/marketplace/actions/now-page).</sub>');
+    if (extra)
+        lines.splice(2, 0, extra, '');
+    return lines.join('\n');
+}
+/** Each date moved to today, field or line, old -> new (the page core's own explanation, so the
+ * PR body and `now-page edit --explain` say the same), or how to add one when the page has none.
+ * The old values are the author's own text: escaped like any copied text. */
+function movedDatesText(report) {
+    const lines = explainDates(report);
+    const moved = lines.slice(0, report.movedDates.length);
+    const out = [];
+    if (moved.length > 0) {
+        out.push('', '**Dates moved to today**', '', ...moved.map((l) => `- ${copied(l, 300)}`), '');
+    }
+    if (report.noLiveDate)
+        out.push('', `> ${copied(lines.at(-1) ?? '', 300)}`);
+    return out;
 }
 
 const logger = {

@@ -5430,444 +5430,6 @@ function splitLines$2(text) {
     return result;
 }
 
-/**
- * Untrusted text (PR titles, commit messages) goes onto a public page. It must render as the
- * text it is: never as HTML, a link, emphasis that swallows the rest of the line, a new block, or
- * one of our section markers. Everything here is a pure string transform.
- */
-/** Invisible or direction-changing characters: they can hide or reorder text (Trojan Source). */
-const INVISIBLE_RE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/g;
-/** C0/C1 controls other than whitespace, which become spaces. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-/** Characters with Markdown meaning anywhere in a line (CommonMark allows `\` before any ASCII
- * punctuation, and renders it as the bare character). */
-const INLINE_SPECIAL_RE = /[\\`*_[\]|~]/g;
-/** Characters that start a block when they open a line, in case a template puts a value first. */
-const LEADING_BLOCK_RE = /^([#>+=-]|\d+[.)])/;
-const DEFAULT_MAX_TEXT = 200;
-const WJ = '\u2060';
-/** One line of visible text: invisible and control characters out, whitespace collapsed, cut to
- * `maxLength` characters (code points) with an ellipsis. */
-function plainLine(text, maxLength = DEFAULT_MAX_TEXT) {
-    const plain = text.replace(INVISIBLE_RE, '').replace(CONTROL_RE, ' ').replace(/\s+/g, ' ').trim();
-    const chars = Array.from(plain);
-    if (chars.length <= maxLength)
-        return plain;
-    return (chars
-        .slice(0, maxLength - 1)
-        .join('')
-        .trimEnd() + '…');
-}
-function escapeInline(text, maxLength = DEFAULT_MAX_TEXT) {
-    return (plainLine(text, maxLength)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(INLINE_SPECIAL_RE, (c) => `\\${c}`)
-        .replace(LEADING_BLOCK_RE, (c) => `${c.slice(0, -1)}\\${c.slice(-1)}`)
-        // Autolink literals (GFM, goldmark's linkify) turn bare URLs and emails into links, some of
-        // them after entity decoding, so escaping cannot stop them. A WORD JOINER (invisible, and
-        // stripped from the input above) breaks the pattern without changing what a reader sees.
-        .replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1:${WJ}//`)
-        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${WJ}.`)
-        .replace(/@/g, `${WJ}@`));
-}
-/** The first line of a commit message: its subject. */
-function subjectLine(message) {
-    return message.split(/\r\n|\n|\r/, 1)[0] ?? '';
-}
-/**
- * URLs come from GitHub's API, but a link destination must still be unable to close the link or
- * run script: only http(s) passes, and characters that end a destination are percent-encoded.
- */
-function safeUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return '#';
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return '#';
-    return parsed.href.replace(/[()<>\s"'`\\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
-/**
- * Text copied from elsewhere (PR titles, commit subjects, page notes) into a pull request body,
- * title or commit message must not notify anyone or act on any issue. GitHub turns `@user`,
- * `#N`, `GH-N`, `owner/repo#N` and issue or pull request URLs into mentions and cross-references
- * (each one adds an event to the target's timeline), and a closing keyword before a reference
- * closes that issue when the pull request merges. A ZERO WIDTH JOINER, invisible, placed inside
- * each pattern (right after the `@`, as Dependabot does) breaks it without changing what a reader
- * sees. Only for pull request text: files are not scanned for references, so the page keeps its
- * text as it is.
- */
-const ZWJ = '\u200D';
-const MENTION_RE = /@/g;
-const ISSUE_NUMBER_RE = /#(?=\d)/g;
-const GH_NUMBER_RE = /(gh-)(?=\d)/gi;
-const ISSUE_URL_PATH_RE = /\/(issues|pulls?|discussions)\/(?=\d)/gi;
-const CLOSING_KEYWORD_RE = /\b(close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b/gi;
-function neutralizeReferences(text) {
-    return text
-        .replace(MENTION_RE, `@${ZWJ}`)
-        .replace(ISSUE_NUMBER_RE, `#${ZWJ}`)
-        .replace(GH_NUMBER_RE, `$1${ZWJ}`)
-        .replace(ISSUE_URL_PATH_RE, `/$1/${ZWJ}`)
-        .replace(CLOSING_KEYWORD_RE, `$1${ZWJ}`);
-}
-const REDIRECT_HOST = 'https://redirect.github.com';
-/**
- * A link to an upstream pull request or issue that does not add an event to its timeline:
- * github.com paths go through GitHub's non-notifying redirect host (what Dependabot and Renovate
- * use). Other servers (GitHub Enterprise) have no such host, so those get no link at all.
- */
-function quietLink(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:' || parsed.hostname.toLowerCase() !== 'github.com')
-        return undefined;
-    if (!/^\/[\w.-]+\/[\w.-]+\/(pull|issues)\/\d+$/.test(parsed.pathname))
-        return undefined;
-    return REDIRECT_HOST + parsed.pathname;
-}
-
-const inputsFor = (name) => ({
-    title: `${name}-title`,
-    heading: `${name}-heading`,
-    template: `${name}-template`,
-});
-const SECTIONS = {
-    contributions: {
-        defaultTitle: 'Open source contributions',
-        defaultTemplate: '- {title} ([{repo}#{number}]({url})), merged {merged_at}',
-        placeholders: [
-            'title',
-            'repo',
-            'owner',
-            'name',
-            'number',
-            'url',
-            'repo_url',
-            'merged_at',
-            'first',
-        ],
-        grouped: {
-            defaultTemplate: '- [{repo}]({repo_url}): {pull_requests}, latest merged {merged_at}: {title}',
-            placeholders: [
-                'repo',
-                'owner',
-                'name',
-                'repo_url',
-                'count',
-                'pull_requests',
-                'merged_at',
-                'title',
-                'url',
-            ],
-        },
-        needs: 'pullRequests',
-        inputs: inputsFor('contributions'),
-    },
-    progress: {
-        defaultTitle: 'Side projects',
-        defaultTemplate: '- [{repo}]({url}): {summary}',
-        placeholders: [
-            'repo',
-            'owner',
-            'name',
-            'url',
-            'summary',
-            'progress',
-            'count',
-            'commits',
-            'latest_message',
-            'latest_date',
-            'latest_url',
-            'languages',
-        ],
-        needs: 'projects',
-        inputs: inputsFor('progress'),
-    },
-};
-const SECTION_NAMES = Object.keys(SECTIONS);
-function sectionDefinition(name) {
-    return SECTIONS[name];
-}
-/** The placeholders a template of this section may use with these options. */
-function placeholdersFor(name, options) {
-    const definition = sectionDefinition(name);
-    return options.groupByRepo && definition.grouped
-        ? definition.grouped.placeholders
-        : definition.placeholders;
-}
-/** The template a section uses when the author gives none. */
-function defaultTemplateFor(name, options) {
-    const definition = sectionDefinition(name);
-    return options.groupByRepo && definition.grouped
-        ? definition.grouped.defaultTemplate
-        : definition.defaultTemplate;
-}
-
-const DEFAULT_DATE_FIELDS = [
-    'date',
-    'lastmod',
-    'updated',
-    'last_modified_at',
-    'modified',
-];
-
-const MARKER_RE = /^[ \t]*<!--[ \t]*now-page:([A-Za-z0-9_-]+):(start|end)[ \t]*-->[ \t]*$/;
-/** Anything that mentions our namespace inside a comment; used to catch near-miss markers that
- * would otherwise be silently ignored and make the Action insert a second copy of a section. */
-const NEAR_MISS_RE = /<!--.*now-page\b/i;
-function markerLine(name, kind) {
-    return `<!-- now-page:${name}:${kind} -->`;
-}
-/** True when a line would be read as a marker (used to prove rendered text never forges one). */
-function looksLikeMarker(line) {
-    return MARKER_RE.test(line) || NEAR_MISS_RE.test(line);
-}
-const example = (name) => `<!-- now-page:${name}:start --> and <!-- now-page:${name}:end --> on lines of their own`;
-/**
- * Finds the marked regions of the body. Markers in code blocks are text, not markers. Every
- * malformed arrangement is an error: guessing would risk writing over the author's words.
- */
-function findMarkedRegions(body, file) {
-    const regions = new Map();
-    let open;
-    body.lines.forEach((line, index) => {
-        if (body.inCode[index])
-            return;
-        const where = { file, line: line.number };
-        const m = MARKER_RE.exec(line.text);
-        if (!m) {
-            if (NEAR_MISS_RE.test(line.text)) {
-                throw new NowPageError(`malformed now-page marker: ${JSON.stringify(line.text.trim())}`, {
-                    ...where,
-                    hint: `Write markers exactly as <!-- now-page:contributions:start -->, alone on their line`,
-                });
-            }
-            return;
-        }
-        const name = m[1];
-        const kind = m[2];
-        if (!SECTION_NAMES.includes(name)) {
-            throw new NowPageError(`unknown section '${name}' in marker`, {
-                ...where,
-                hint: `Known sections: ${SECTION_NAMES.join(', ')}`,
-            });
-        }
-        const section = name;
-        if (kind === 'start') {
-            if (open) {
-                const opened = body.lines[open.index]?.number;
-                throw new NowPageError(`'${section}' starts inside '${open.name}' (opened on line ${opened}); sections cannot nest`, { ...where, hint: `Close '${open.name}' with <!-- now-page:${open.name}:end --> first` });
-            }
-            const earlier = regions.get(section);
-            if (earlier) {
-                const first = body.lines[earlier.startIndex]?.number;
-                throw new NowPageError(`duplicate '${section}' section (it already appears on line ${first})`, { ...where, hint: 'Keep one pair of markers per section and delete the other' });
-            }
-            open = { name: section, index };
-            return;
-        }
-        if (!open) {
-            throw new NowPageError(`'${section}' end marker without a start marker before it`, {
-                ...where,
-                hint: `Put ${example(section)}, start before end`,
-            });
-        }
-        if (open.name !== section) {
-            const opened = body.lines[open.index]?.number;
-            throw new NowPageError(`'${section}' end marker while '${open.name}' (opened on line ${opened}) is still open`, { ...where, hint: `Close '${open.name}' before ending '${section}'` });
-        }
-        regions.set(section, { name: section, startIndex: open.index, endIndex: index });
-        open = undefined;
-    });
-    if (open) {
-        const line = body.lines[open.index]?.number;
-        throw new NowPageError(`'${open.name}' start marker is never closed`, {
-            file,
-            line,
-            hint: `Add <!-- now-page:${open.name}:end --> on its own line after the section`,
-        });
-    }
-    return regions;
-}
-
-const PLACEHOLDER_RE = /\{([a-z_]+)\}/g;
-/**
- * Fills `{name}` placeholders, each with the form of its value escaped for where it sits: inside
- * an HTML tag of the template (`<a title="{title}">`) or in Markdown text.
- */
-function fillTemplate(template, values) {
-    const inTag = tagRanges(template);
-    return template.replace(PLACEHOLDER_RE, (whole, name, at) => {
-        const value = values[name];
-        if (value === undefined)
-            return whole;
-        if (typeof value === 'string')
-            return value;
-        return inTag.some(([from, to]) => at > from && at < to) ? value.attribute : value.markdown;
-    });
-}
-/** [start, end) offsets of the HTML tags in a template line: `<` and a letter (or `/`) up to
- * the `>` that is not inside a quoted attribute value; a tag left open runs to the end. */
-function tagRanges(template) {
-    const ranges = [];
-    const open = /<\/?[A-Za-z]/g;
-    for (let m = open.exec(template); m; m = open.exec(template)) {
-        let quote = '';
-        let i = m.index + 1;
-        for (; i < template.length; i++) {
-            const c = template[i];
-            if (quote)
-                quote = c === quote ? '' : quote;
-            else if (c === '"' || c === "'")
-                quote = c;
-            else if (c === '>')
-                break;
-        }
-        ranges.push([m.index, i]);
-        open.lastIndex = i;
-    }
-    return ranges;
-}
-/**
- * Templates are the author's own text, so they are trusted; still, one that names an unknown
- * placeholder or spans lines would render a broken page on every run, so it is refused up front.
- */
-function checkTemplate(template, known, where) {
-    if (/[\r\n]/.test(template) || looksLikeMarker(template)) {
-        throw new NowPageError('a template must be a single line without now-page markers', {
-            ...where,
-            hint: 'Write one line per item, e.g. "- {title} ({url})"',
-        });
-    }
-    for (const m of template.matchAll(PLACEHOLDER_RE)) {
-        const name = m[1];
-        if (!known.includes(name)) {
-            throw new NowPageError(`unknown placeholder {${name}} in template ${JSON.stringify(template)}`, {
-                ...where,
-                hint: `Available placeholders: ${known.map((k) => `{${k}}`).join(', ')}`,
-            });
-        }
-    }
-}
-
-/** What is new on the page: PRs and commits whose links the base page does not have yet. */
-function whatIsNew(activity, baseText) {
-    const pullRequests = activity.pullRequests.filter((pr) => !baseText.includes(pr.url));
-    const projects = activity.projects
-        .map((p) => ({ repo: p.repo, commits: p.commits.filter((c) => !baseText.includes(c.sha)) }))
-        .filter((p) => p.commits.length > 0);
-    return { pullRequests, projects };
-}
-function prTitle(template, input) {
-    return fillTemplate(template, values(input));
-}
-function commitMessage(template, input) {
-    return fillTemplate(template, values(input));
-}
-function values(input) {
-    const news = whatIsNew(input.activity, input.baseText);
-    return {
-        today: input.today,
-        since: input.since,
-        // Plain text (titles and commit messages are not Markdown), but a path is still copied text.
-        path: neutralizeReferences(input.path),
-        new_pull_requests: String(news.pullRequests.length),
-        new_commits: String(news.projects.reduce((n, p) => n + p.commits.length, 0)),
-    };
-}
-/** Untrusted text in the body: inert Markdown that mentions and references nothing. */
-function copied(text, maxLength) {
-    return neutralizeReferences(escapeInline(text, maxLength));
-}
-/** `owner/repo#N`, linked without notifying the upstream pull request (see quietLink). */
-function pullRequestRef(pr) {
-    const text = copied(`${pr.repo}#${pr.number}`);
-    const link = quietLink(pr.url);
-    return link ? `[${text}](${link})` : text;
-}
-/** The PR body: what changed, the window, and how to refresh. Titles are untrusted here too. */
-function prBody(input, extra) {
-    const news = whatIsNew(input.activity, input.baseText);
-    const lines = [
-        `This pull request refreshes \`${neutralizeReferences(input.path)}\` with activity since **${input.since}** (today: ${input.today}).`,
-        '',
-    ];
-    if (news.pullRequests.length > 0) {
-        lines.push(`**New merged pull requests (${news.pullRequests.length})**`, '');
-        for (const pr of news.pullRequests.slice(0, 50)) {
-            lines.push(`- ${pullRequestRef(pr)}: ${copied(pr.title)}`);
-        }
-        if (news.pullRequests.length > 50)
-            lines.push(`- …and ${news.pullRequests.length - 50} more`);
-        lines.push('');
-    }
-    if (news.projects.length > 0) {
-        lines.push('**Side-project commits**', '');
-        for (const p of news.projects) {
-            const latest = p.commits[0];
-            const subject = latest ? `; latest: ${copied(subjectLine(latest.message), 100)}` : '';
-            lines.push(`- ${copied(p.repo)}: ${p.commits.length} commit${p.commits.length === 1 ? '' : 's'}${subject}`);
-        }
-        lines.push('');
-    }
-    const sections = input.report.sections
-        .filter((s) => s.status === 'updated' || s.status === 'inserted')
-        .map((s) => `\`${s.name}\` (${s.status})`);
-    if (sections.length > 0)
-        lines.push(`Sections changed: ${sections.join(', ')}.`);
-    lines.push(...movedDatesText(input.report));
-    for (const note of input.report.notes) {
-        lines.push(`> Note${note.line ? ` (line ${note.line})` : ''}: ${copied(note.message, 300)}`);
-    }
-    lines.push('', '---', `Review, edit or merge as you like: your commits on this branch are never overwritten. ` +
-        `To refresh now, run the workflow from the Actions tab (workflow_dispatch)` +
-        (input.workflowUrl ? ` — [open it](${input.workflowUrl})` : '') +
-        '.', '', '<sub>Opened by [now-page-action](https://github.com/marketplace/actions/now-page).</sub>');
-    if (extra)
-        lines.splice(2, 0, extra, '');
-    return lines.join('\n');
-}
-/** Each date moved to today, field or line, old -> new; or, when the page has none, how to add
- * one. The old values are the author's own text, quoted as code. */
-function movedDatesText(report) {
-    const out = [];
-    if (report.movedDates.length > 0) {
-        out.push('', '**Dates moved to today**', '');
-        for (const d of report.movedDates) {
-            const where = d.kind === 'field' ? `${codeSpan(d.name)} (line ${d.line})` : `line ${d.line}`;
-            const guess = d.guessedOrder
-                ? ` (read as ${d.guessedOrder === 'dmy' ? 'day/month' : 'month/day'}: nothing else on the page settled the order; check it)`
-                : '';
-            out.push(`- ${where}: ${d.from === null ? 'added' : codeSpan(d.from)} → ${codeSpan(d.to)}${guess}`);
-        }
-        out.push('');
-    }
-    if (report.noLiveDate) {
-        out.push('', `> No date on this page says when it was last updated: ${copied(report.noLiveDate.suggestion, 300)}`);
-    }
-    return out;
-}
-/** Inline code that the text's own backticks cannot close early (code is not Markdown: no
- * escaping, only one line and the references neutralized). */
-function codeSpan(text) {
-    const safe = neutralizeReferences(text.replace(/[\r\n]+/g, ' ').slice(0, 120));
-    const fence = '`'.repeat((safe.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length), 0) + 1);
-    return `${fence}${fence.length > 1 ? ' ' : ''}${safe}${fence.length > 1 ? ' ' : ''}${fence}`;
-}
-
 const ALIAS = Symbol.for('yaml.alias');
 const DOC = Symbol.for('yaml.document');
 const MAP = Symbol.for('yaml.map');
@@ -12773,6 +12335,230 @@ function parse$3(src, reviver, options) {
             doc.errors = [];
     }
     return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+
+const inputsFor = (name) => ({
+    title: `${name}-title`,
+    heading: `${name}-heading`,
+    template: `${name}-template`,
+});
+const SECTIONS = {
+    contributions: {
+        defaultTitle: 'Open source contributions',
+        defaultTemplate: '- {title} ([{repo}#{number}]({url})), merged {merged_at}',
+        placeholders: [
+            'title',
+            'repo',
+            'owner',
+            'name',
+            'number',
+            'url',
+            'repo_url',
+            'merged_at',
+            'first',
+        ],
+        grouped: {
+            defaultTemplate: '- [{repo}]({repo_url}): {pull_requests}, latest merged {merged_at}: {title}',
+            placeholders: [
+                'repo',
+                'owner',
+                'name',
+                'repo_url',
+                'count',
+                'pull_requests',
+                'merged_at',
+                'title',
+                'url',
+            ],
+        },
+        needs: 'pullRequests',
+        inputs: inputsFor('contributions'),
+    },
+    progress: {
+        defaultTitle: 'Side projects',
+        defaultTemplate: '- [{repo}]({url}): {summary}',
+        placeholders: [
+            'repo',
+            'owner',
+            'name',
+            'url',
+            'summary',
+            'progress',
+            'count',
+            'commits',
+            'latest_message',
+            'latest_date',
+            'latest_url',
+            'languages',
+        ],
+        needs: 'projects',
+        inputs: inputsFor('progress'),
+    },
+};
+const SECTION_NAMES = Object.keys(SECTIONS);
+function sectionDefinition(name) {
+    return SECTIONS[name];
+}
+/** The placeholders a template of this section may use with these options. */
+function placeholdersFor(name, options) {
+    const definition = sectionDefinition(name);
+    return options.groupByRepo && definition.grouped
+        ? definition.grouped.placeholders
+        : definition.placeholders;
+}
+/** The template a section uses when the author gives none. */
+function defaultTemplateFor(name, options) {
+    const definition = sectionDefinition(name);
+    return options.groupByRepo && definition.grouped
+        ? definition.grouped.defaultTemplate
+        : definition.defaultTemplate;
+}
+
+const DEFAULT_DATE_FIELDS = [
+    'date',
+    'lastmod',
+    'updated',
+    'last_modified_at',
+    'modified',
+];
+
+const MARKER_RE = /^[ \t]*<!--[ \t]*now-page:([A-Za-z0-9_-]+):(start|end)[ \t]*-->[ \t]*$/;
+/** Anything that mentions our namespace inside a comment; used to catch near-miss markers that
+ * would otherwise be silently ignored and make the Action insert a second copy of a section. */
+const NEAR_MISS_RE = /<!--.*now-page\b/i;
+function markerLine(name, kind) {
+    return `<!-- now-page:${name}:${kind} -->`;
+}
+/** True when a line would be read as a marker (used to prove rendered text never forges one). */
+function looksLikeMarker(line) {
+    return MARKER_RE.test(line) || NEAR_MISS_RE.test(line);
+}
+const example = (name) => `<!-- now-page:${name}:start --> and <!-- now-page:${name}:end --> on lines of their own`;
+/**
+ * Finds the marked regions of the body. Markers in code blocks are text, not markers. Every
+ * malformed arrangement is an error: guessing would risk writing over the author's words.
+ */
+function findMarkedRegions(body, file) {
+    const regions = new Map();
+    let open;
+    body.lines.forEach((line, index) => {
+        if (body.inCode[index])
+            return;
+        const where = { file, line: line.number };
+        const m = MARKER_RE.exec(line.text);
+        if (!m) {
+            if (NEAR_MISS_RE.test(line.text)) {
+                throw new NowPageError(`malformed now-page marker: ${JSON.stringify(line.text.trim())}`, {
+                    ...where,
+                    hint: `Write markers exactly as <!-- now-page:contributions:start -->, alone on their line`,
+                });
+            }
+            return;
+        }
+        const name = m[1];
+        const kind = m[2];
+        if (!SECTION_NAMES.includes(name)) {
+            throw new NowPageError(`unknown section '${name}' in marker`, {
+                ...where,
+                hint: `Known sections: ${SECTION_NAMES.join(', ')}`,
+            });
+        }
+        const section = name;
+        if (kind === 'start') {
+            if (open) {
+                const opened = body.lines[open.index]?.number;
+                throw new NowPageError(`'${section}' starts inside '${open.name}' (opened on line ${opened}); sections cannot nest`, { ...where, hint: `Close '${open.name}' with <!-- now-page:${open.name}:end --> first` });
+            }
+            const earlier = regions.get(section);
+            if (earlier) {
+                const first = body.lines[earlier.startIndex]?.number;
+                throw new NowPageError(`duplicate '${section}' section (it already appears on line ${first})`, { ...where, hint: 'Keep one pair of markers per section and delete the other' });
+            }
+            open = { name: section, index };
+            return;
+        }
+        if (!open) {
+            throw new NowPageError(`'${section}' end marker without a start marker before it`, {
+                ...where,
+                hint: `Put ${example(section)}, start before end`,
+            });
+        }
+        if (open.name !== section) {
+            const opened = body.lines[open.index]?.number;
+            throw new NowPageError(`'${section}' end marker while '${open.name}' (opened on line ${opened}) is still open`, { ...where, hint: `Close '${open.name}' before ending '${section}'` });
+        }
+        regions.set(section, { name: section, startIndex: open.index, endIndex: index });
+        open = undefined;
+    });
+    if (open) {
+        const line = body.lines[open.index]?.number;
+        throw new NowPageError(`'${open.name}' start marker is never closed`, {
+            file,
+            line,
+            hint: `Add <!-- now-page:${open.name}:end --> on its own line after the section`,
+        });
+    }
+    return regions;
+}
+
+const PLACEHOLDER_RE = /\{([a-z_]+)\}/g;
+/**
+ * Fills `{name}` placeholders, each with the form of its value escaped for where it sits: inside
+ * an HTML tag of the template (`<a title="{title}">`) or in Markdown text.
+ */
+function fillTemplate(template, values) {
+    const inTag = tagRanges(template);
+    return template.replace(PLACEHOLDER_RE, (whole, name, at) => {
+        const value = values[name];
+        if (value === undefined)
+            return whole;
+        if (typeof value === 'string')
+            return value;
+        return inTag.some(([from, to]) => at > from && at < to) ? value.attribute : value.markdown;
+    });
+}
+/** [start, end) offsets of the HTML tags in a template line: `<` and a letter (or `/`) up to
+ * the `>` that is not inside a quoted attribute value; a tag left open runs to the end. */
+function tagRanges(template) {
+    const ranges = [];
+    const open = /<\/?[A-Za-z]/g;
+    for (let m = open.exec(template); m; m = open.exec(template)) {
+        let quote = '';
+        let i = m.index + 1;
+        for (; i < template.length; i++) {
+            const c = template[i];
+            if (quote)
+                quote = c === quote ? '' : quote;
+            else if (c === '"' || c === "'")
+                quote = c;
+            else if (c === '>')
+                break;
+        }
+        ranges.push([m.index, i]);
+        open.lastIndex = i;
+    }
+    return ranges;
+}
+/**
+ * Templates are the author's own text, so they are trusted; still, one that names an unknown
+ * placeholder or spans lines would render a broken page on every run, so it is refused up front.
+ */
+function checkTemplate(template, known, where) {
+    if (/[\r\n]/.test(template) || looksLikeMarker(template)) {
+        throw new NowPageError('a template must be a single line without now-page markers', {
+            ...where,
+            hint: 'Write one line per item, e.g. "- {title} ({url})"',
+        });
+    }
+    for (const m of template.matchAll(PLACEHOLDER_RE)) {
+        const name = m[1];
+        if (!known.includes(name)) {
+            throw new NowPageError(`unknown placeholder {${name}} in template ${JSON.stringify(template)}`, {
+                ...where,
+                hint: `Available placeholders: ${known.map((k) => `{${k}}`).join(', ')}`,
+            });
+        }
+    }
 }
 
 /*!
@@ -40656,13 +40442,16 @@ function analyzeBody(body, offset, firstLineNumber, file) {
     const headings = [];
     let unclosedFence;
     let inlineBudget = MAX_INLINE_HEADINGS_TOTAL;
+    // reST and Org have no ``` or ~~~ fences: there a line of tildes is a section underline or a
+    // transition, not code that runs to the end of the page.
+    const fences = !/\.(?:rst|org)$/i.test(file ?? '');
     const events = postprocess(parse({ extensions: [BLOCKS_ONLY] })
         .document()
         .write(preprocess()(body, undefined, true)));
     events.forEach(([kind, token, context], at) => {
         if (kind !== 'enter')
             return;
-        if (token.type === 'codeFenced' || token.type === 'codeIndented') {
+        if ((token.type === 'codeFenced' && fences) || token.type === 'codeIndented') {
             for (let l = token.start.line; l <= token.end.line; l++)
                 inCode[l - 1] = true;
             if (token.type === 'codeFenced' && fenceCount(events, at) < 2) {
@@ -40861,6 +40650,88 @@ function reportDates(report, body, meta, options) {
                 : `add a line such as "Last updated: ${options.today}" to the page`,
         };
     }
+}
+/**
+ * The moved dates as one line each, for the PR body and `now-page edit --explain`:
+ * "`lastmod` (line 4): 2024-05-06 → 2025-08-24", "line 12: March 2023 → August 2025 (…)".
+ * Plain text: the caller escapes it for Markdown.
+ */
+function explainDates(report) {
+    const lines = report.movedDates.map((d) => {
+        const where = d.kind === 'field' ? `${d.name} (line ${d.line})` : d.name;
+        const change = d.from === null ? `added, ${d.to}` : `${d.from} → ${d.to}`;
+        const guess = d.guessedOrder
+            ? ` (read as ${d.guessedOrder === 'dmy' ? 'day/month/year' : 'month/day/year'}: nothing on the page said which)`
+            : '';
+        return `${where}: ${change}${guess}`;
+    });
+    if (report.noLiveDate)
+        lines.push(`No date on this page says when it was updated: ${report.noLiveDate.suggestion}.`);
+    return lines;
+}
+
+/**
+ * Untrusted text (PR titles, commit messages) goes onto a public page. It must render as the
+ * text it is: never as HTML, a link, emphasis that swallows the rest of the line, a new block, or
+ * one of our section markers. Everything here is a pure string transform.
+ */
+/** Invisible or direction-changing characters: they can hide or reorder text (Trojan Source). */
+const INVISIBLE_RE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/g;
+/** C0/C1 controls other than whitespace, which become spaces. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+/** Characters with Markdown meaning anywhere in a line (CommonMark allows `\` before any ASCII
+ * punctuation, and renders it as the bare character). */
+const INLINE_SPECIAL_RE = /[\\`*_[\]|~]/g;
+/** Characters that start a block when they open a line, in case a template puts a value first. */
+const LEADING_BLOCK_RE = /^([#>+=-]|\d+[.)])/;
+const DEFAULT_MAX_TEXT = 200;
+const WJ = '\u2060';
+/** One line of visible text: invisible and control characters out, whitespace collapsed, cut to
+ * `maxLength` characters (code points) with an ellipsis. */
+function plainLine(text, maxLength = DEFAULT_MAX_TEXT) {
+    const plain = text.replace(INVISIBLE_RE, '').replace(CONTROL_RE, ' ').replace(/\s+/g, ' ').trim();
+    const chars = Array.from(plain);
+    if (chars.length <= maxLength)
+        return plain;
+    return (chars
+        .slice(0, maxLength - 1)
+        .join('')
+        .trimEnd() + '…');
+}
+function escapeInline(text, maxLength = DEFAULT_MAX_TEXT) {
+    return (plainLine(text, maxLength)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(INLINE_SPECIAL_RE, (c) => `\\${c}`)
+        .replace(LEADING_BLOCK_RE, (c) => `${c.slice(0, -1)}\\${c.slice(-1)}`)
+        // Autolink literals (GFM, goldmark's linkify) turn bare URLs and emails into links, some of
+        // them after entity decoding, so escaping cannot stop them. A WORD JOINER (invisible, and
+        // stripped from the input above) breaks the pattern without changing what a reader sees.
+        .replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1:${WJ}//`)
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${WJ}.`)
+        .replace(/@/g, `${WJ}@`));
+}
+/** The first line of a commit message: its subject. */
+function subjectLine(message) {
+    return message.split(/\r\n|\n|\r/, 1)[0] ?? '';
+}
+/**
+ * URLs come from GitHub's API, but a link destination must still be unable to close the link or
+ * run script: only http(s) passes, and characters that end a destination are percent-encoded.
+ */
+function safeUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return '#';
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return '#';
+    return parsed.href.replace(/[()<>\s"'`\\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 const ATTRIBUTE_SPECIAL_RE = /[&<>"'`= ]/g;
@@ -41996,4 +41867,4 @@ function diffFromSummary(summary) {
     return diff.endsWith('\n') ? diff : diff + '\n';
 }
 
-export { warning as A, group as B, readFrontMatter as C, NowPageError as N, Octokit as O, PAGE_PATH_CANDIDATES as P, RequestError as R, configFromInputs as a, isNowPageError as b, createTwoFilesPatch as c, diffFromSummary as d, editPage as e, picomatch as f, getInput as g, setFailed as h, inputNames as i, error as j, debug as k, sinceDate as l, movedDatesText as m, notice as n, setOutput as o, parse$3 as p, startGroup as q, info as r, setSecret as s, todayIn as t, endGroup as u, validateBranchName as v, writeSummary as w, commitMessage as x, prBody as y, prTitle as z };
+export { warning as A, group as B, readFrontMatter as C, NowPageError as N, Octokit as O, PAGE_PATH_CANDIDATES as P, RequestError as R, configFromInputs as a, explainDates as b, createTwoFilesPatch as c, diffFromSummary as d, editPage as e, isNowPageError as f, picomatch as g, fillTemplate as h, inputNames as i, escapeInline as j, getInput as k, setSecret as l, setFailed as m, notice as n, error as o, parse$3 as p, debug as q, sinceDate as r, subjectLine as s, todayIn as t, setOutput as u, validateBranchName as v, writeSummary as w, startGroup as x, info as y, endGroup as z };

@@ -2,6 +2,7 @@ import type { Activity } from '../activity/types.js'
 import { escapeInline, subjectLine } from '../page/escape-markdown.js'
 import { neutralizeReferences, quietLink } from '../page/neutralize-references.js'
 import { fillTemplate } from '../page/template.js'
+import { explainDates } from '../page/page-dates.js'
 import type { EditReport } from '../page/types.js'
 
 export interface PrTextInput {
@@ -105,38 +106,16 @@ export function prBody(input: PrTextInput, extra?: string): string {
   return lines.join('\n')
 }
 
-/** Each date moved to today, field or line, old -> new; or, when the page has none, how to add
- * one. The old values are the author's own text, quoted as code. */
+/** Each date moved to today, field or line, old -> new (the page core's own explanation, so the
+ * PR body and `now-page edit --explain` say the same), or how to add one when the page has none.
+ * The old values are the author's own text: escaped like any copied text. */
 export function movedDatesText(report: EditReport): string[] {
+  const lines = explainDates(report)
+  const moved = lines.slice(0, report.movedDates.length)
   const out: string[] = []
-  if (report.movedDates.length > 0) {
-    out.push('', '**Dates moved to today**', '')
-    for (const d of report.movedDates) {
-      const where = d.kind === 'field' ? `${codeSpan(d.name)} (line ${d.line})` : `line ${d.line}`
-      const guess = d.guessedOrder
-        ? ` (read as ${d.guessedOrder === 'dmy' ? 'day/month' : 'month/day'}: nothing else on the page settled the order; check it)`
-        : ''
-      out.push(
-        `- ${where}: ${d.from === null ? 'added' : codeSpan(d.from)} → ${codeSpan(d.to)}${guess}`,
-      )
-    }
-    out.push('')
+  if (moved.length > 0) {
+    out.push('', '**Dates moved to today**', '', ...moved.map((l) => `- ${copied(l, 300)}`), '')
   }
-  if (report.noLiveDate) {
-    out.push(
-      '',
-      `> No date on this page says when it was last updated: ${copied(report.noLiveDate.suggestion, 300)}`,
-    )
-  }
+  if (report.noLiveDate) out.push('', `> ${copied(lines.at(-1) ?? '', 300)}`)
   return out
-}
-
-/** Inline code that the text's own backticks cannot close early (code is not Markdown: no
- * escaping, only one line and the references neutralized). */
-function codeSpan(text: string): string {
-  const safe = neutralizeReferences(text.replace(/[\r\n]+/g, ' ').slice(0, 120))
-  const fence = '`'.repeat(
-    (safe.match(/`+/g) ?? []).reduce((n, run) => Math.max(n, run.length), 0) + 1,
-  )
-  return `${fence}${fence.length > 1 ? ' ' : ''}${safe}${fence.length > 1 ? ' ' : ''}${fence}`
 }

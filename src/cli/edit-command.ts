@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createTwoFilesPatch } from 'diff'
-import { movedDatesText } from '../action/pr-text.js'
 import { validateActivity } from '../activity/validate-activity.js'
 import { configFromFile } from '../config/config-file.js'
 import { todayIn } from '../config/index.js'
 import { NowPageError } from '../errors.js'
 import { editPage } from '../page/edit-page.js'
+import { explainDates } from '../page/page-dates.js'
 import type { EditOptions } from '../page/types.js'
 import { parseCommandArgs } from './command-args.js'
 import type { CommandIo } from './command-io.js'
@@ -62,7 +62,7 @@ export function editCommand(argv: string[], io: CommandIo): number {
     io.stderr(`${values.page}${note.line ? `:${note.line}` : ''}: note: ${note.message}\n`)
   }
   if (values.explain) {
-    const moved = movedDatesText(result.report).filter((line) => line !== '')
+    const moved = explainDates(result.report)
     io.stderr((moved.length > 0 ? moved : ['No date moved.']).join('\n') + '\n')
   }
   if (values.write) {

@@ -43,9 +43,8 @@ describe('now-page edit', async () => {
       '--explain',
     ])
     expect(r.code).toBe(0)
-    expect(r.stderr).toContain('**Dates moved to today**')
-    expect(r.stderr).toContain('- `date` (line 3): `2025-08-03` → `2025-08-24`')
-    expect(r.stderr).toContain('- line 6: `2025-08-03` → `2025-08-24`')
+    expect(r.stderr).toContain('date (line 3): 2025-08-03 → 2025-08-24\n')
+    expect(r.stderr).toContain('line 6: 2025-08-03 → 2025-08-24\n')
   })
 
   it('--diff prints a unified diff, and nothing when nothing changes', async () => {
