@@ -1,4 +1,5 @@
 import { NowPageError } from '../errors.js'
+import { isTimeZone, partsInZone } from '../dates/zone.js'
 
 const SECOND = 1000
 const DAY = 86_400_000
@@ -44,36 +45,16 @@ export function startOfDay(day: string, timeZone = 'UTC'): number {
   )
 }
 
-const partFormatters = new Map<string, Intl.DateTimeFormat>()
-
-/** `['YYYY-MM-DD', 'HH:MM:SS']` of an instant in a time zone. */
+/** `['YYYY-MM-DD', 'HH:MM:SS']` of an instant in a time zone (src/dates), with the input named
+ * when the zone is unknown. */
 function localParts(t: number, timeZone: string): [string, string] {
-  let fmt = partFormatters.get(timeZone)
-  if (!fmt) {
-    try {
-      fmt = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      })
-    } catch {
-      throw new NowPageError(`unknown time zone '${timeZone}'`, {
-        input: 'time-zone',
-        hint: 'Use an IANA name such as Europe/Berlin or Asia/Kolkata',
-      })
-    }
-    partFormatters.set(timeZone, fmt)
+  if (!isTimeZone(timeZone)) {
+    throw new NowPageError(`unknown time zone '${timeZone}'`, {
+      input: 'time-zone',
+      hint: 'Use an IANA name such as Europe/Berlin or Asia/Kolkata',
+    })
   }
-  const get = (type: string) => fmt.formatToParts(t).find((p) => p.type === type)?.value ?? '00'
-  return [
-    `${get('year')}-${get('month')}-${get('day')}`,
-    `${get('hour')}:${get('minute')}:${get('second')}`,
-  ]
+  return partsInZone(t, timeZone)
 }
 
 /** Milliseconds the zone's wall clock is ahead of UTC at instant `t`. */

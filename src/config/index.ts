@@ -9,8 +9,9 @@ import {
 } from '../page/types.js'
 import { compileProgressPattern } from '../page/progress-pattern.js'
 import { branchNameProblem } from '../publish/branch-name.js'
+import type { PublishSettings } from '../publish/types.js'
 import { INPUT_DEFAULTS, type InputName } from './input-defaults.js'
-import { Inputs, type Identity } from './inputs.js'
+import { Inputs } from './inputs.js'
 
 export type { Identity } from './inputs.js'
 
@@ -41,21 +42,9 @@ export interface Config {
   excludeRepos: string[]
   excludeOrgs: string[]
   edit: Omit<EditOptions, 'today' | 'file' | 'timeZone'>
-  publish: {
-    base: string
-    branch: string
-    title: string
-    body: string
-    commitMessage: string
-    labels: string[]
-    reviewers: string[]
-    assignees: string[]
-    draft: boolean
-    author?: Identity
-    committer?: Identity
-    onHumanEdit: 'skip' | 'rebase-onto'
-    dryRun: boolean
-  }
+  /** `base` is '' for the repository's default branch; title, body and commit message are the
+   * templates (the job fills them). */
+  publish: PublishSettings & { base: string; title: string; body: string; commitMessage: string }
 }
 
 /** The input names, from action.yml. */

@@ -31,6 +31,21 @@ export interface PublishOptions {
   dryRun: boolean
 }
 
+/** What the Action's inputs decide about publishing (config reads them; the job adds the page,
+ * the edit and the texts): one type, so config and publish cannot drift apart. */
+export type PublishSettings = Pick<
+  PublishOptions,
+  | 'branch'
+  | 'labels'
+  | 'reviewers'
+  | 'assignees'
+  | 'draft'
+  | 'author'
+  | 'committer'
+  | 'onHumanEdit'
+  | 'dryRun'
+>
+
 export interface PullInfo {
   number: number
   url: string
