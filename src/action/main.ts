@@ -17,7 +17,7 @@ import { isNowPageError, NowPageError } from '../errors.js'
 import { unreachableCode } from '../github/unreachable.js'
 import { createClient } from '../github/client.js'
 import { editPage } from '../page/edit-page.js'
-import { readFrontMatter } from '../page/front-matter.js'
+import { liveMetadataDate } from '../page/front-matter-dates.js'
 import type { EditOptions, EditReport } from '../page/types.js'
 import { findOpenPull, publish, type PublishResult } from '../publish/publish.js'
 import { readPageFromBase } from '../publish/read-page.js'
@@ -141,7 +141,9 @@ async function readAll(job: JobContext, config: Config): Promise<Reads> {
   })
   const sinceRead =
     config.since.kind === 'page'
-      ? pageRead.then((page) => sinceDate(config.since, job.today, pageDate(page.text, page.path)))
+      ? pageRead.then((page) =>
+          sinceDate(config.since, job.today, liveMetadataDate(page.text, { file: page.path })),
+        )
       : Promise.resolve(sinceDate(config.since, job.today))
   const authorRead = resolveAuthor(
     job.client,
@@ -310,17 +312,6 @@ function refuseDefaultBranch(config: Config, env: NodeJS.ProcessEnv): void {
       hint: 'The Action commits to its own branch and proposes it to the default branch; use a name such as now-page/refresh',
     })
   }
-}
-
-/** The page's own date (front matter `date`/`lastmod`), for `since: page`. */
-function pageDate(text: string, file: string): string | undefined {
-  const data = readFrontMatter(text, file)?.data ?? {}
-  for (const key of ['lastmod', 'date', 'updated', 'last_modified_at', 'modified']) {
-    const v = data[key]
-    if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10)
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return v.slice(0, 10)
-  }
-  return undefined
 }
 
 /** Reads that only a template needs (languages, first contributions) are skipped otherwise. */

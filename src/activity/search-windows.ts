@@ -1,5 +1,5 @@
 import { NowPageError } from '../errors.js'
-import { isTimeZone, partsInZone } from '../dates/zone.js'
+import { isIsoDate, isTimeZone, parseIsoDate, partsInZone } from '../dates/index.js'
 
 const SECOND = 1000
 const DAY = 86_400_000
@@ -15,15 +15,14 @@ export interface SearchWindow {
 
 /** Parses a `YYYY-MM-DD` calendar date to 00:00:00 UTC of that day. */
 export function parseDay(day: string, input = 'since'): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN
-  if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
+  if (!isIsoDate(day)) {
     throw new NowPageError(`'${day}' is not a calendar date (YYYY-MM-DD)`, {
       input,
       hint: 'Use a date such as 2025-05-26',
     })
   }
-  return ms
+  const { year, month, day: d } = parseIsoDate(day)
+  return Date.UTC(year, month - 1, d)
 }
 
 /**

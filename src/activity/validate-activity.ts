@@ -1,5 +1,6 @@
 import { NowPageError } from '../errors.js'
 import type { Activity } from './types.js'
+import { isIsoDate } from '../dates/calendar.js'
 
 /**
  * Checks an activity document against the shape of schema/activity.schema.json, naming the
@@ -47,7 +48,7 @@ export function validateActivity(value: unknown, file?: string): Activity {
     ['since', 'pullRequests', 'projects'],
   )
   if (root.since !== undefined) {
-    str(root.since, 'activity.since', (s) => /^\d{4}-\d{2}-\d{2}$/.test(s), 'a date YYYY-MM-DD')
+    str(root.since, 'activity.since', isIsoDate, 'a date YYYY-MM-DD')
   }
   arr(root.pullRequests, 'activity.pullRequests').forEach((pr, i) => {
     const p = `pullRequests[${i}]`

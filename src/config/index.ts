@@ -1,3 +1,4 @@
+import { dateInZone, isIsoDate, isTimeZone } from '../dates/index.js'
 import { NowPageError } from '../errors.js'
 import { placeholdersFor, SECTIONS, sectionDefinition } from '../page/sections/registry.js'
 import { checkTemplate } from '../page/template.js'
@@ -166,9 +167,7 @@ function readApiUrl(inputs: Inputs, env: Record<string, string | undefined>): st
 
 function readTimeZone(inputs: Inputs): string {
   const timeZone = inputs.get('time-zone')
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone })
-  } catch {
+  if (!isTimeZone(timeZone)) {
     inputs.fail(
       'time-zone',
       `unknown time zone '${timeZone}'`,
@@ -302,10 +301,7 @@ export function parseSince(value: string): Since {
     const days = n * ({ d: 1, w: 7, m: 30, y: 365 } as Record<string, number>)[d[2] as string]!
     if (days >= 1) return { kind: 'duration', days }
   }
-  if (
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
-  ) {
+  if (isIsoDate(value)) {
     return { kind: 'date', date: value }
   }
   throw new NowPageError(`'${value}' is not a window start`, {
@@ -353,14 +349,9 @@ export function parseSideProjects(value: string): Config['sideProjects'] {
   return projects
 }
 
-/** `YYYY-MM-DD` of an instant in a time zone. */
+/** `YYYY-MM-DD` of an instant in a time zone: the day the author is living. */
 export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now)
+  return dateInZone(now, timeZone)
 }
 
 /** Start of the window. `page` without a page date falls back to 90 days. */

@@ -2,7 +2,7 @@ import type { Activity, ProjectActivity, PullRequestActivity } from '../activity
 import { INPUT_DEFAULTS } from '../config/input-defaults.js'
 import { escapeHtmlAttribute, htmlAttributeValue } from './escape-html-attribute.js'
 import { escapeInline, plainLine, safeUrl, subjectLine } from './escape-markdown.js'
-import { dateInZone } from './format-date.js'
+import { dateInZone } from '../dates/index.js'
 import { summarizeProgress } from './progress-pattern.js'
 import { fillTemplate, type EscapedValue } from './template.js'
 import { defaultTemplateFor, type SectionName } from './sections/registry.js'
