@@ -118,7 +118,11 @@ export function findBodyDates(
     components(text, masked, target, result, take)
     // The weaker signs count only on a page with no other live date at all.
     if (result.live === 0 && !context.metadataLive) labelled(text, masked, order, take)
-    if (result.live === 0 && !context.metadataLive) standalone(text, masked, order, take)
+    if (result.live === 0 && !context.metadataLive) {
+      // A lone `<time datetime>` stamp: its attribute moves with its text.
+      const twin = (from: number, to: number) => timeTwin(text, masked, from, to, target, result)
+      standalone(text, masked, order, take, twin)
+    }
   }
   // One edit per date, however many rules found it (a <time> after a phrase, with itemprop).
   result.edits = result.edits
@@ -278,10 +282,11 @@ function standalone(
   masked: string,
   order: FindOptions['numericOrder'],
   take: Take,
+  twin: (from: number, to: number) => void,
 ): void {
   const lines = [...masked.matchAll(/[^\r\n]*(?:\r\n|\n|\r|$)/g)].filter((l) => l[0] !== '')
   const blank = (i: number) => i < 0 || i >= lines.length || (lines[i]?.[0] ?? '').trim() === ''
-  const stamps: Array<[WrittenDate, number]> = []
+  const stamps: Array<[WrittenDate, number, number | undefined]> = []
   for (let i = 0; i < lines.length; i++) {
     const raw = (lines[i]?.[0] ?? '').replace(/[\r\n]+$/, '')
     const element = /^([ \t]*<([a-zA-Z][\w-]*)\b[^>]*>)(.*)<\/\2>[ \t]*$/.exec(raw)
@@ -295,11 +300,14 @@ function standalone(
     if (!found || found.date.year === undefined || found.date.day === undefined) continue
     const rest = raw.slice(skip + found.end, element ? raw.lastIndexOf('</') : raw.length)
     if (!/^(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[*_.]*[ \t]*$/.test(rest)) continue
-    stamps.push([found, at])
+    stamps.push([found, at, element ? (lines[i]?.index ?? 0) : undefined])
   }
   // Several lone dates are a dated log, whose entries keep their dates.
   const only = stamps.length === 1 ? stamps[0] : undefined
-  if (only) take(...only)
+  if (!only) return
+  const [found, at, elementStart] = only
+  take(found, at)
+  if (elementStart !== undefined) twin(elementStart, at)
 }
 
 export type LastUpdatedResult =

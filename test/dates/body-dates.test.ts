@@ -56,6 +56,11 @@ describe('live body dates move, in their own shape', () => {
     ['Date: June 15, 2024\n\nDate: May 15, 2022', 'Date: August 24, 2025\n\nDate: May 15, 2022'],
     ['Intro.\n\n2026-09-14 17:47\n\nMore.', 'Intro.\n\n2025-08-24 17:47\n\nMore.'],
     ['<p style="x">— 22 juin 2026</p>', '<p style="x">— 24 août 2025</p>'],
+    // A lone <time> stamp: the attribute moves with the text, never one without the other.
+    [
+      'Intro.\n\n<time datetime="2024-03-03">March 3rd, 2024</time>\n\nMore.',
+      'Intro.\n\n<time datetime="2025-08-24">August 24th, 2025</time>\n\nMore.',
+    ],
     [
       '<span class="last-updated">March 3, 2024</span>',
       '<span class="last-updated">August 24, 2025</span>',
