@@ -12,7 +12,7 @@ const JS_YAML_STUB = '\0js-yaml-stub'
 /**
  * gray-matter requires js-yaml for its default YAML engine, but src/page/front-matter.ts hands it
  * its own engines (the `yaml` package), so js-yaml is never called: it resolves to a stub that
- * fails loudly if that ever changes. test/github/bundle.test.ts checks the page paths never
+ * fails loudly if that ever changes. test/github/bundle.int.test.ts checks the page paths never
  * reach it.
  */
 const noJsYaml = {

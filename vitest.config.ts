@@ -8,7 +8,7 @@ export default defineConfig({
     maxWorkers: 2,
     reporters: ['default', './test/support/summary-line-reporter.ts'],
     // Every answer any test gets from the emulator is checked against GitHub's OpenAPI
-    // description, not only those of test/emulator/openapi.test.ts.
+    // description, not only those of test/emulator/openapi.int.test.ts.
     setupFiles: ['./test/emulator/check-every-answer.ts'],
     coverage: {
       provider: 'v8',

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { N as NowPageError, O as Octokit, c as createTwoFilesPatch, p as parse, a as configFromInputs, i as inputNames, t as todayIn, e as editPage, b as explainDates, d as diffFromSummary, f as isNowPageError } from './chunks/summary.js';
+import { N as NowPageError, O as Octokit, c as createTwoFilesPatch, i as isIsoDate, p as parse, a as configFromInputs, b as inputNames, t as todayIn, e as editPage, d as explainDates, f as diffFromSummary, g as isNowPageError } from './chunks/summary.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11970,7 +11970,7 @@ function validateActivity(value, file) {
     };
     const root = obj(value, 'activity', ['pullRequests', 'projects'], ['since', 'pullRequests', 'projects']);
     if (root.since !== undefined) {
-        str(root.since, 'activity.since', (s) => /^\d{4}-\d{2}-\d{2}$/.test(s), 'a date YYYY-MM-DD');
+        str(root.since, 'activity.since', isIsoDate, 'a date YYYY-MM-DD');
     }
     arr(root.pullRequests, 'activity.pullRequests').forEach((pr, i) => {
         const p = `pullRequests[${i}]`;

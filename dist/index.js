@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { R as RequestError, O as Octokit, N as NowPageError, g as picomatch, v as validateBranchName, c as createTwoFilesPatch, h as fillTemplate, s as subjectLine, j as escapeInline, b as explainDates, a as configFromInputs, k as getInput, l as setSecret, m as setFailed, e as editPage, n as notice, w as writeSummary, f as isNowPageError, o as error, q as debug, t as todayIn, r as sinceDate, u as setOutput, x as startGroup, y as info, z as endGroup, A as warning, B as group, C as readFrontMatter, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
+import { R as RequestError, O as Octokit, N as NowPageError, i as isIsoDate, h as parseIsoDate, j as isTimeZone, k as partsInZone, l as picomatch, v as validateBranchName, c as createTwoFilesPatch, m as fillTemplate, s as subjectLine, n as escapeInline, d as explainDates, a as configFromInputs, o as getInput, q as setSecret, r as setFailed, e as editPage, u as notice, w as writeSummary, g as isNowPageError, x as error, y as debug, t as todayIn, z as sinceDate, A as liveMetadataDate, B as setOutput, C as startGroup, D as info, E as endGroup, F as warning, G as group, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
 import { setFlagsFromString } from 'node:v8';
 import { g as getProxyUrl } from './chunks/proxy.js';
 import { c as commonjsGlobal, g as getDefaultExportFromCjs } from './chunks/_commonjsHelpers.js';
@@ -2203,15 +2203,14 @@ const SECOND = 1000;
 const DAY = 86_400_000;
 /** Parses a `YYYY-MM-DD` calendar date to 00:00:00 UTC of that day. */
 function parseDay(day, input = 'since') {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-    const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
-    if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
+    if (!isIsoDate(day)) {
         throw new NowPageError(`'${day}' is not a calendar date (YYYY-MM-DD)`, {
             input,
             hint: 'Use a date such as 2025-05-26',
         });
     }
-    return ms;
+    const { year, month, day: d } = parseIsoDate(day);
+    return Date.UTC(year, month - 1, d);
 }
 /**
  * The first instant of the calendar day `day` in `timeZone`: 00:00 local time, or the first
@@ -2230,36 +2229,16 @@ function startOfDay(day, timeZone = 'UTC') {
         candidates.find((t) => localParts(t, timeZone)[0] === day) ??
         second);
 }
-const partFormatters = new Map();
-/** `['YYYY-MM-DD', 'HH:MM:SS']` of an instant in a time zone. */
+/** `['YYYY-MM-DD', 'HH:MM:SS']` of an instant in a time zone (src/dates), with the input named
+ * when the zone is unknown. */
 function localParts(t, timeZone) {
-    let fmt = partFormatters.get(timeZone);
-    if (!fmt) {
-        try {
-            fmt = new Intl.DateTimeFormat('en-US', {
-                timeZone,
-                hourCycle: 'h23',
-                year: 'numeric',
-                month: '2-digit',
-                day: '2-digit',
-                hour: '2-digit',
-                minute: '2-digit',
-                second: '2-digit',
-            });
-        }
-        catch {
-            throw new NowPageError(`unknown time zone '${timeZone}'`, {
-                input: 'time-zone',
-                hint: 'Use an IANA name such as Europe/Berlin or Asia/Kolkata',
-            });
-        }
-        partFormatters.set(timeZone, fmt);
+    if (!isTimeZone(timeZone)) {
+        throw new NowPageError(`unknown time zone '${timeZone}'`, {
+            input: 'time-zone',
+            hint: 'Use an IANA name such as Europe/Berlin or Asia/Kolkata',
+        });
     }
-    const get = (type) => fmt.formatToParts(t).find((p) => p.type === type)?.value ?? '00';
-    return [
-        `${get('year')}-${get('month')}-${get('day')}`,
-        `${get('hour')}:${get('minute')}:${get('second')}`,
-    ];
+    return partsInZone(t, timeZone);
 }
 /** Milliseconds the zone's wall clock is ahead of UTC at instant `t`. */
 function offsetAt(t, timeZone) {
@@ -3993,7 +3972,7 @@ async function readAll(job, config) {
         base: job.base,
     });
     const sinceRead = config.since.kind === 'page'
-        ? pageRead.then((page) => sinceDate(config.since, job.today, pageDate(page.text, page.path)))
+        ? pageRead.then((page) => sinceDate(config.since, job.today, liveMetadataDate(page.text, { file: page.path })))
         : Promise.resolve(sinceDate(config.since, job.today));
     const authorRead = resolveAuthor(job.client, {
         author: config.author,
@@ -4123,18 +4102,6 @@ function refuseDefaultBranch(config, env) {
             hint: 'The Action commits to its own branch and proposes it to the default branch; use a name such as now-page/refresh',
         });
     }
-}
-/** The page's own date (front matter `date`/`lastmod`), for `since: page`. */
-function pageDate(text, file) {
-    const data = readFrontMatter(text, file)?.data ?? {};
-    for (const key of ['lastmod', 'date', 'updated', 'last_modified_at', 'modified']) {
-        const v = data[key];
-        if (v instanceof Date && !Number.isNaN(v.getTime()))
-            return v.toISOString().slice(0, 10);
-        if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v))
-            return v.slice(0, 10);
-    }
-    return undefined;
 }
 /** Reads that only a template needs (languages, first contributions) are skipped otherwise. */
 function usesPlaceholder(edit, name) {

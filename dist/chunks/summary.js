@@ -5430,6 +5430,42 @@ function splitLines$2(text) {
     return result;
 }
 
+/** True for a real calendar date written exactly `YYYY-MM-DD` (the one validator config,
+ * activity and page code share). */
+function isIsoDate(value) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    return m !== null && isValidDate({ year: +m[1], month: +m[2], day: +m[3] });
+}
+/** Parses `YYYY-MM-DD`; throws on anything else so a bad `today` never becomes NaN text. */
+function parseIsoDate(value) {
+    if (!isIsoDate(value))
+        throw new Error(`'${value}' is not a calendar date written YYYY-MM-DD`);
+    const [year, month, day] = value.split('-').map(Number);
+    return { year, month, day };
+}
+function isValidDate({ year, month, day }) {
+    if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1)
+        return false;
+    return day <= daysInMonth(year, month);
+}
+function daysInMonth(year, month) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+/** 0 = Sunday … 6 = Saturday, like `Date#getUTCDay`. */
+function weekdayOf({ year, month, day }) {
+    return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+/** Whether a written date already says `target`, comparing only the components it has. */
+function saysSameDay(written, target) {
+    return (written.month === target.month &&
+        (written.year === undefined || written.year === target.year) &&
+        (written.day === undefined || written.day === target.day));
+}
+function toIso({ year, month, day }) {
+    const p = (n, w) => String(n).padStart(w, '0');
+    return `${p(year, 4)}-${p(month, 2)}-${p(day, 2)}`;
+}
+
 const ALIAS = Symbol.for('yaml.alias');
 const DOC = Symbol.for('yaml.document');
 const MAP = Symbol.for('yaml.map');
@@ -12335,6 +12371,536 @@ function parse$3(src, reviver, options) {
             doc.errors = [];
     }
     return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+
+/**
+ * Time-zone math through Intl's zone data: no hand-written offsets, no clock. Formatters are
+ * costly to build, so each zone's is built once, on first use.
+ */
+const formatters = new Map();
+function formatterFor(timeZone) {
+    let fmt = formatters.get(timeZone);
+    if (!fmt) {
+        fmt = new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+        });
+        formatters.set(timeZone, fmt);
+    }
+    return fmt;
+}
+/** True when Intl knows the IANA zone name (`UTC`, `Europe/Berlin`…). */
+function isTimeZone(timeZone) {
+    try {
+        formatterFor(timeZone);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `['YYYY-MM-DD', 'HH:MM:SS']` of an instant (ms or ISO text) in a time zone. Throws a
+ * RangeError for an unknown zone. */
+function partsInZone(instant, timeZone) {
+    const t = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
+    const parts = formatterFor(timeZone).formatToParts(t);
+    const get = (type) => parts.find((p) => p.type === type)?.value ?? '00';
+    return [
+        `${get('year')}-${get('month')}-${get('day')}`,
+        `${get('hour')}:${get('minute')}:${get('second')}`,
+    ];
+}
+/** The calendar date (`YYYY-MM-DD`) of an instant in a time zone: what the author would call
+ * the day it happened. Unparseable text falls back to its first ten characters. */
+function dateInZone(instant, timeZone) {
+    const t = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
+    if (Number.isNaN(t))
+        return typeof instant === 'string' ? instant.slice(0, 10) : '';
+    return partsInZone(t, timeZone)[0];
+}
+
+/**
+ * Month and weekday names per locale, from Intl rather than typed-in tables. A table is built
+ * the first time a locale is needed (cold start matters in an Action), then kept.
+ */
+const NAME_LOCALES = ['en', 'es', 'pt', 'de', 'fr', 'it', 'nl'];
+const tables = new Map();
+const clean = (s) => s.normalize('NFC').toLocaleLowerCase().replace(/\.$/, '');
+/** The twelve month names (index 0 = January) in one form, from a single formatter. With a day
+ * beside it, Intl gives the form used inside a date ("de março", "Jan."), not the stand-alone one. */
+function monthNames(locale, month) {
+    const fmt = new Intl.DateTimeFormat(locale, { month, day: 'numeric', timeZone: 'UTC' });
+    return Array.from({ length: 12 }, (_, i) => clean(fmt.formatToParts(Date.UTC(2001, i, 15)).find((p) => p.type === 'month')?.value ?? ''));
+}
+function weekdayNames(locale, weekday) {
+    const fmt = new Intl.DateTimeFormat(locale, { weekday, timeZone: 'UTC' });
+    // 2023-01-01 was a Sunday.
+    return Array.from({ length: 7 }, (_, i) => clean(fmt.format(Date.UTC(2023, 0, 1 + i))));
+}
+function namesFor(locale) {
+    let table = tables.get(locale);
+    if (!table) {
+        table = {
+            locale,
+            monthsLong: monthNames(locale, 'long'),
+            monthsShort: monthNames(locale, 'short'),
+            weekdaysLong: weekdayNames(locale, 'long'),
+            weekdaysShort: weekdayNames(locale, 'short'),
+        };
+        tables.set(locale, table);
+    }
+    return table;
+}
+function lookup(word, preferred, pick, offset) {
+    const w = clean(word);
+    if (w.length < 2)
+        return undefined;
+    // Locale by locale, so English "Sept" is English even though Spanish abbreviates "sept".
+    for (const locale of [...new Set([...preferred, ...NAME_LOCALES])]) {
+        const [long, short] = pick(namesFor(locale));
+        let i = long.indexOf(w);
+        if (i >= 0)
+            return { index: i + offset, locale, form: 'long' };
+        i = short.indexOf(w);
+        if (i >= 0)
+            return { index: i + offset, locale, form: 'short' };
+        if (w.length < 3)
+            continue;
+        i = long.findIndex((name, k) => name.startsWith(w) && w.length <= (short[k]?.length ?? 3) + 1);
+        if (i >= 0)
+            return { index: i + offset, locale, form: { prefix: w.length } };
+    }
+    return undefined;
+}
+function lookupMonth(word, preferred = []) {
+    return lookup(word, preferred, (t) => [t.monthsLong, t.monthsShort], 1);
+}
+function lookupWeekday(word, preferred = []) {
+    return lookup(word, preferred, (t) => [t.weekdaysLong, t.weekdaysShort], 0);
+}
+function caseOf(word) {
+    const letters = word.replace(/[^\p{L}]/gu, '');
+    if (letters.length > 1 && letters === letters.toLocaleUpperCase())
+        return 'upper';
+    if (letters === letters.toLocaleLowerCase())
+        return 'lower';
+    if (letters[0] === letters[0]?.toLocaleUpperCase())
+        return 'title';
+    return 'as-is';
+}
+function applyCase(word, c) {
+    if (c === 'upper')
+        return word.toLocaleUpperCase();
+    if (c === 'lower')
+        return word.toLocaleLowerCase();
+    if (c === 'title')
+        return word.charAt(0).toLocaleUpperCase() + word.slice(1);
+    return word;
+}
+/** The name of `index` in the same locale, form, case and dot as `written`. */
+function writeName(written, hit, index, kind) {
+    const t = namesFor(hit.locale);
+    const [long, short] = kind === 'month' ? [t.monthsLong, t.monthsShort] : [t.weekdaysLong, t.weekdaysShort];
+    const i = kind === 'month' ? index - 1 : index;
+    const full = long[i] ?? '';
+    let name;
+    if (hit.form === 'long')
+        name = full;
+    else if (hit.form === 'short')
+        name = short[i] ?? full;
+    else if (hit.locale === 'en' && hit.form.prefix === 4) {
+        // AP style: "Sept." is the one four-letter abbreviation; the rest keep three letters.
+        name = kind === 'month' && index === 9 ? 'sept' : (short[i] ?? full);
+    }
+    else
+        name = full.slice(0, hit.form.prefix);
+    const dot = written.endsWith('.') && name !== full ? '.' : '';
+    return applyCase(name, caseOf(written)) + dot;
+}
+
+const NAME = '\\p{L}{2,}\\.?';
+const DAY = '(?<d>\\d{1,2})(?!\\d)(?:(?<oo><sup>)?(?<o>st|nd|rd|th|ST|ND|RD|TH|er|º|ª|°)(?<oc></sup>)?(?![\\p{L}])|(?<od>\\.)(?=\\s))?';
+const WEEKDAY = `(?:(?<wd>${NAME})(?:,?\\s+|,))?`;
+const PATTERNS = [
+    // 2025-08-03, 2025/8/3, 2025.08.03, Org's <2025-08-03 Sun>
+    /(?<![\d.])(?<y>\d{4})([-/.])(?<mnum>\d{1,2})\2(?<d>\d{1,2})(?![\d])(?:\s(?<wda>\p{L}{2,3}\.?)(?![\p{L}]))?/du,
+    // 03/08/2025, 8.3.25, 03-08-2025: day or month first, settled later
+    /(?<![\d./-])(?<n1>\d{1,2})([/.-])(?<n2>\d{1,2})\2(?<y>\d{4}|\d{2})(?![./-]?\d)/du,
+    // Sat 11 December 2021, 4<sup>th</sup> of July, 3. März 2025, 3 de março de 2025, 02-Aug-2026
+    new RegExp(`(?<![\\p{L}\\d.])${WEEKDAY}${DAY}(?:\\s+de\\s+|\\s+of\\s+(?:the\\s+)?|\\s+|-)(?<mn>${NAME})(?![\\p{L}])(?:(?:,?\\s+del?\\s+|,?\\s+|-)(?<y>\\d{4})(?!\\d))?`, 'du'),
+    // Monday, June 1, 2025 / Jan. 3rd 2024 / July 13th
+    new RegExp(`(?<![\\p{L}\\d])${WEEKDAY}(?<mn>${NAME})\\s+(?:the\\s+)?${DAY}(?:(?:,\\s*|\\s+)(?<y>\\d{4})(?!\\d))?`, 'du'),
+    // March 2023, marzo de 2023, März 2023
+    new RegExp(`(?<![\\p{L}\\d])(?<mn>${NAME})(?:,?\\s+del?\\s+|,?\\s+)(?<y>\\d{4})(?!\\d)`, 'du'),
+    // 2025-08: ISO month
+    /(?<![\d./-])(?<y>\d{4})-(?<mnum>\d{2})(?![\d]|[-/.]\d)/du,
+];
+/** Every date in `text` in a shape we can write back, left to right, not overlapping. */
+function findDates(text, opts = {}) {
+    const found = [];
+    for (const pattern of PATTERNS) {
+        const re = new RegExp(pattern.source, pattern.flags + 'g');
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+            const date = build(m, opts);
+            if (date)
+                found.push(date);
+            re.lastIndex = m.index + 1;
+        }
+    }
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept = [];
+    for (const d of found)
+        if (!kept.some((k) => d.start < k.end && k.start < d.end))
+            kept.push(d);
+    return kept;
+}
+/** The first date in `text`, if any. */
+function findDate(text, opts = {}) {
+    return findDates(text, opts)[0];
+}
+function build(m, opts) {
+    const g = m.groups ?? {};
+    const at = m.indices?.groups ?? {};
+    const pieces = [];
+    const date = { month: 0 };
+    const locales = opts.locales ?? [];
+    if (g.mn !== undefined) {
+        const hit = lookupMonth(g.mn, locales);
+        if (!hit)
+            return undefined;
+        date.month = hit.index;
+        pieces.push({ span: at.mn, part: { kind: 'month-name', written: g.mn, hit } });
+    }
+    if (g.mnum !== undefined) {
+        date.month = Number(g.mnum);
+        pieces.push({ span: at.mnum, part: { kind: 'month-number', pad: g.mnum.length === 2 } });
+    }
+    let guessedOrder;
+    if (g.n1 !== undefined && g.n2 !== undefined) {
+        const order = numericOrder(Number(g.n1), Number(g.n2), m[0].includes('.'), opts);
+        if (order.guessed)
+            guessedOrder = order.order;
+        const [dayGroup, monthGroup] = order.order === 'dmy' ? ['n1', 'n2'] : ['n2', 'n1'];
+        const day = g[dayGroup];
+        const month = g[monthGroup];
+        date.day = Number(day);
+        date.month = Number(month);
+        const pad = padding(day, month);
+        pieces.push({ span: at[dayGroup], part: { kind: 'day', pad } });
+        pieces.push({ span: at[monthGroup], part: { kind: 'month-number', pad } });
+    }
+    if (g.d !== undefined) {
+        date.day = Number(g.d);
+        const ordinal = ordinalOf(g);
+        const end = (at.oc ?? at.o ?? at.od ?? at.d);
+        const pad = g.mnum !== undefined ? padding(g.d, g.mnum) : g.d.startsWith('0');
+        pieces.push({ span: [at.d[0], end[1]], part: { kind: 'day', pad, ordinal } });
+    }
+    if (g.y !== undefined) {
+        date.year = g.y.length === 2 ? 2000 + Number(g.y) : Number(g.y);
+        pieces.push({ span: at.y, part: { kind: 'year', digits: g.y.length === 2 ? 2 : 4 } });
+    }
+    for (const key of ['wd', 'wda']) {
+        const word = g[key];
+        const hit = word === undefined ? undefined : lookupWeekday(word, locales);
+        if (word !== undefined && hit) {
+            pieces.push({ span: at[key], part: { kind: 'weekday', written: word, hit } });
+        }
+    }
+    if (!plausible(date))
+        return undefined;
+    shortMay(pieces);
+    return assemble(m, pieces, date, guessedOrder, g);
+}
+function assemble(m, pieces, date, guessedOrder, g) {
+    pieces.sort((a, b) => a.span[0] - b.span[0]);
+    // A word before the date that is not a weekday ("on", "Updated") is not part of it.
+    const start = g.wd !== undefined && pieces[0]?.part.kind !== 'weekday' ? pieces[0].span[0] : m.index;
+    let end = start;
+    const parts = [];
+    for (const { span, part } of pieces) {
+        if (span[0] > end)
+            parts.push({ kind: 'text', text: m.input.slice(end, span[0]) });
+        parts.push(part);
+        end = span[1];
+    }
+    // Org's weekday is inside the match only when it is one.
+    const matchEnd = g.wda !== undefined && pieces.at(-1)?.part.kind !== 'weekday' ? end : m.index + m[0].length;
+    if (matchEnd > end)
+        parts.push({ kind: 'text', text: m.input.slice(end, matchEnd) });
+    // `2025-01-1`: one part zero-padded, the other too short to be. (`2023-7-20` is consistent.)
+    const malformed = g.mnum !== undefined &&
+        g.d !== undefined &&
+        ((g.mnum.startsWith('0') && g.d.length === 1) || (g.d.startsWith('0') && g.mnum.length === 1));
+    return {
+        start,
+        end: matchEnd,
+        text: m.input.slice(start, matchEnd),
+        date,
+        parts: malformed ? fixPadding(parts) : parts,
+        ...(guessedOrder ? { guessedOrder } : {}),
+        ...(malformed ? { malformed } : {}),
+    };
+}
+/** "May" is both the full and the short English name: beside a short weekday ("Sun, 01 May
+ * 2022") it is the short one. */
+function shortMay(pieces) {
+    const weekday = pieces.find((p) => p.part.kind === 'weekday')?.part;
+    const month = pieces.find((p) => p.part.kind === 'month-name')?.part;
+    if (weekday?.kind !== 'weekday' || month?.kind !== 'month-name')
+        return;
+    const names = namesFor(month.hit.locale);
+    const i = month.hit.index - 1;
+    if (month.hit.form === 'long' && names.monthsShort[i] === names.monthsLong[i]) {
+        if (weekday.hit.form !== 'long')
+            month.hit = { ...month.hit, form: 'short' };
+    }
+}
+function fixPadding(parts) {
+    return parts.map((p) => (p.kind === 'day' || p.kind === 'month-number' ? { ...p, pad: true } : p));
+}
+function plausible(date) {
+    if (date.month < 1 || date.month > 12)
+        return false;
+    if (date.day === undefined)
+        return true;
+    if (date.year === undefined)
+        return date.day >= 1 && date.day <= daysInMonth(2024, date.month);
+    return isValidDate({ year: date.year, month: date.month, day: date.day });
+}
+/** `03` keeps two digits and `3` one; `12`, which says nothing, follows its neighbour. */
+function padding(day, month) {
+    const says = (s) => (s.length === 1 ? false : s.startsWith('0') ? true : undefined);
+    return says(day) ?? says(month) ?? true;
+}
+function ordinalOf(g) {
+    if (g.od !== undefined)
+        return { style: 'dot', written: '.', open: '', close: '' };
+    if (g.o === undefined)
+        return undefined;
+    const english = /^(?:st|nd|rd|th)$/i.test(g.o);
+    return {
+        style: english ? 'english' : 'first-only',
+        written: g.o,
+        open: g.oo ?? '',
+        close: g.oc ?? '',
+    };
+}
+function numericOrder(a, b, dotted, opts) {
+    if (a > 12 && b <= 12)
+        return { order: 'dmy', guessed: false };
+    if (b > 12 && a <= 12)
+        return { order: 'mdy', guessed: false };
+    if (opts.numericOrder)
+        return { order: opts.numericOrder, guessed: false };
+    // Dots are the day-first convention (03.08.2025) wherever they are used.
+    if (dotted)
+        return { order: 'dmy', guessed: true };
+    return { order: localeOrder(opts.fallbackLocale ?? opts.locales?.[0] ?? 'en-GB'), guessed: true };
+}
+const localeOrders = new Map();
+/** Day-first or month-first, as the locale writes numeric dates (`en` → en-US → month-first). */
+function localeOrder(locale) {
+    let order = localeOrders.get(locale);
+    if (!order) {
+        const parts = new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }).formatToParts(0);
+        const day = parts.findIndex((p) => p.type === 'day');
+        const month = parts.findIndex((p) => p.type === 'month');
+        order = day < month ? 'dmy' : 'mdy';
+        localeOrders.set(locale, order);
+    }
+    return order;
+}
+/** The order the page's own unambiguous numeric dates use (`25/12/2024` says day-first), or
+ * undefined when they say nothing or disagree. */
+function inferNumericOrder(text) {
+    let dmy = 0;
+    let mdy = 0;
+    const re = new RegExp(PATTERNS[1].source, 'gu');
+    for (const m of text.matchAll(re)) {
+        const a = Number(m.groups?.n1);
+        const b = Number(m.groups?.n2);
+        if (a > 12 && b <= 12)
+            dmy++;
+        if (b > 12 && a <= 12)
+            mdy++;
+    }
+    if (dmy > 0 && mdy === 0)
+        return 'dmy';
+    if (mdy > 0 && dmy === 0)
+        return 'mdy';
+    return undefined;
+}
+
+function englishOrdinal(n) {
+    const s = n % 100;
+    if (s >= 11 && s <= 13)
+        return 'th';
+    return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+function writeOrdinal(o, day) {
+    let suffix;
+    if (o.style === 'english') {
+        const s = englishOrdinal(day);
+        suffix = o.written === o.written.toUpperCase() ? s.toUpperCase() : s;
+    }
+    else if (o.style === 'first-only') {
+        // French "1er", Spanish/Portuguese "1º": only the first of the month takes it.
+        suffix = day === 1 ? o.written : '';
+    }
+    else
+        suffix = o.written;
+    return suffix === '' ? '' : o.open + suffix + o.close;
+}
+const pad2 = (n, pad) => (pad ? String(n).padStart(2, '0') : String(n));
+/** Writes `date` with the shape's pieces; a weekday is recomputed for the new date. */
+function writeShape(parts, date) {
+    return parts
+        .map((p) => {
+        switch (p.kind) {
+            case 'text':
+                return p.text;
+            case 'year':
+                return p.digits === 4 ? String(date.year).padStart(4, '0') : pad2(date.year % 100, true);
+            case 'month-number':
+                return pad2(date.month, p.pad);
+            case 'day':
+                return pad2(date.day, p.pad) + (p.ordinal ? writeOrdinal(p.ordinal, date.day) : '');
+            case 'month-name':
+                return writeName(p.written, p.hit, date.month, 'month');
+            case 'weekday':
+                return writeName(p.written, p.hit, weekdayOf(date), 'weekday');
+        }
+    })
+        .join('');
+}
+
+/** The text `written` becomes for `target`, or undefined when it already says that day (a
+ * malformed date is always rewritten, into its well-formed shape). */
+function rewriteDate(written, target) {
+    if (!written.malformed && saysSameDay(written.date, target))
+        return undefined;
+    const text = writeShape(written.parts, target);
+    return text === written.text ? undefined : text;
+}
+/** A time of day right after a date: `T09:30:00.5`, ` 10:00`, ` 00:07:00`. */
+const TIME = /^(?:[Tt]|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?/;
+/**
+ * A metadata value (`2025-08-03T09:30:00+05:30`, `"Sun, 01 May 2022"`, `<2025-08-03 Sun>`,
+ * `1684359616824`) rewritten to say `target`, in its own shape, or undefined when it is not a
+ * date or already says `target`.
+ *
+ * Time of day: a date-time moves to 00:00 (same precision, same offset). The refresh day is
+ * all the page knows, and a kept afternoon time could lie in the future, which Hugo and others
+ * treat as "not yet published".
+ */
+function rewriteValue(value, type, target, opts = {}) {
+    if (/^\d{13}$|^\d{10}$/.test(value))
+        return rewriteEpoch(value, target);
+    if (type === 'number')
+        return undefined;
+    const found = findDate(value, opts);
+    if (found && /^[\s<[("']*$/.test(value.slice(0, found.start))) {
+        const date = rewriteDate(found, target);
+        if (date === undefined)
+            return undefined;
+        const time = TIME.exec(value.slice(found.end))?.[0] ?? '';
+        const midnight = time.replace(/\d/g, '0');
+        const from = found.text + time;
+        const to = date + midnight;
+        const text = value.slice(0, found.start) + to + value.slice(found.end + time.length);
+        const note = found.malformed
+            ? `'${found.text}' is not a well-formed date; written as ${date}`
+            : undefined;
+        return {
+            text,
+            from,
+            to,
+            ...(note ? { note } : {}),
+            ...(found.guessedOrder ? { guessedOrder: found.guessedOrder } : {}),
+        };
+    }
+    return rewriteMalformed(value, target);
+}
+/** Dendron and others store Unix time: the new value is 00:00 UTC of `target`, in the same unit. */
+function rewriteEpoch(value, target) {
+    const ms = Date.UTC(target.year, target.month - 1, target.day);
+    const text = value.length === 13 ? String(ms) : String(ms / 1000);
+    const old = new Date(value.length === 13 ? Number(value) : Number(value) * 1000);
+    if (old.toISOString().slice(0, 10) === toIso(target))
+        return undefined;
+    return { text, from: value, to: text };
+}
+/** `2025-01-1`, `2025-13-45`: a date that went wrong gets today, written well-formed. */
+function rewriteMalformed(value, target) {
+    const m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,3})(?!\d)/.exec(value);
+    if (!m)
+        return undefined;
+    const sep = m[2];
+    const to = toIso(target).replace(/-/g, sep);
+    return {
+        text: to + value.slice(m[0].length),
+        from: m[0],
+        to,
+        note: `'${m[0]}' is not a valid date; written as ${to}`,
+    };
+}
+
+/**
+ * Which metadata keys name a page's last modification. Keys come in every case and separator
+ * (`lastmod`, `updatedDate`, `modifiedAt`, `last_modified_at`, `date-last-update`, `updated_es`),
+ * so a key is read as words.
+ */
+function keyWords(key) {
+    return key
+        .replace(/^#\+/, '')
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+}
+const MODIFICATION = new Set([
+    'lastmod',
+    'mod',
+    'lastmodified',
+    'lastupdated',
+    'lastupdate',
+    'updated',
+    'update',
+    'modified',
+    'modification',
+    'mtime',
+    'revised',
+    'edited',
+    'lastedit',
+]);
+/** Words that make a modification key about something else (`next_update`, `updated_by`). */
+const NOT_A_DATE = new Set(['next', 'frequency', 'interval', 'by', 'author', 'show', 'count']);
+function isModificationKey(key) {
+    const words = keyWords(key);
+    return words.some((w) => MODIFICATION.has(w)) && !words.some((w) => NOT_A_DATE.has(w));
+}
+/** `last_update: {date: …}` (Docusaurus), `updated: {at: …}`: a date under a modification key. */
+function isModificationPath(path) {
+    const keys = path.filter((k) => !/^\d+$/.test(k));
+    const last = keys.at(-1) ?? '';
+    if (isModificationKey(last))
+        return true;
+    const parent = keys.at(-2);
+    return (parent !== undefined &&
+        isModificationKey(parent) &&
+        /^(?:date|at|on|time|when|value)$/i.test(last));
+}
+/** `date`, `Date`, `#+DATE`: the page's one date, which is its last update when nothing else is. */
+function isPlainDateKey(key) {
+    const words = keyWords(key);
+    return words.length === 1 && words[0] === 'date';
 }
 
 const inputsFor = (name) => ({
@@ -22098,10 +22664,7 @@ function readApiUrl(inputs, env) {
 }
 function readTimeZone(inputs) {
     const timeZone = inputs.get('time-zone');
-    try {
-        new Intl.DateTimeFormat('en-US', { timeZone });
-    }
-    catch {
+    if (!isTimeZone(timeZone)) {
         inputs.fail('time-zone', `unknown time zone '${timeZone}'`, 'Use an IANA name such as UTC, Europe/Berlin or Asia/Kolkata');
     }
     return timeZone;
@@ -22196,8 +22759,7 @@ function parseSince(value) {
         if (days >= 1)
             return { kind: 'duration', days };
     }
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value) &&
-        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) {
+    if (isIsoDate(value)) {
         return { kind: 'date', date: value };
     }
     throw new NowPageError(`'${value}' is not a window start`, {
@@ -22243,14 +22805,9 @@ function parseSideProjects(value) {
     });
     return projects;
 }
-/** `YYYY-MM-DD` of an instant in a time zone. */
+/** `YYYY-MM-DD` of an instant in a time zone: the day the author is living. */
 function todayIn(timeZone, now) {
-    return new Intl.DateTimeFormat('en-CA', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-    }).format(now);
+    return dateInZone(now, timeZone);
 }
 /** Start of the window. `page` without a page date falls back to 90 days. */
 function sinceDate(since, today, pageDate) {
@@ -26811,562 +27368,6 @@ function parseBlock(content, kind, file, delimiter) {
     return data;
 }
 
-/** True for a real calendar date written exactly `YYYY-MM-DD` (the one validator config,
- * activity and page code share). */
-function isIsoDate(value) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    return m !== null && isValidDate({ year: +m[1], month: +m[2], day: +m[3] });
-}
-/** Parses `YYYY-MM-DD`; throws on anything else so a bad `today` never becomes NaN text. */
-function parseIsoDate(value) {
-    if (!isIsoDate(value))
-        throw new Error(`'${value}' is not a calendar date written YYYY-MM-DD`);
-    const [year, month, day] = value.split('-').map(Number);
-    return { year, month, day };
-}
-function isValidDate({ year, month, day }) {
-    if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1)
-        return false;
-    return day <= daysInMonth(year, month);
-}
-function daysInMonth(year, month) {
-    return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-/** 0 = Sunday … 6 = Saturday, like `Date#getUTCDay`. */
-function weekdayOf({ year, month, day }) {
-    return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-}
-/** Whether a written date already says `target`, comparing only the components it has. */
-function saysSameDay(written, target) {
-    return (written.month === target.month &&
-        (written.year === undefined || written.year === target.year) &&
-        (written.day === undefined || written.day === target.day));
-}
-function toIso({ year, month, day }) {
-    const p = (n, w) => String(n).padStart(w, '0');
-    return `${p(year, 4)}-${p(month, 2)}-${p(day, 2)}`;
-}
-
-/**
- * Time-zone math through Intl's zone data: no hand-written offsets, no clock. Formatters are
- * costly to build, so each zone's is built once, on first use.
- */
-const formatters = new Map();
-function formatterFor(timeZone) {
-    let fmt = formatters.get(timeZone);
-    if (!fmt) {
-        fmt = new Intl.DateTimeFormat('en-US', {
-            timeZone,
-            hourCycle: 'h23',
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit',
-            hour: '2-digit',
-            minute: '2-digit',
-            second: '2-digit',
-        });
-        formatters.set(timeZone, fmt);
-    }
-    return fmt;
-}
-/** `['YYYY-MM-DD', 'HH:MM:SS']` of an instant (ms or ISO text) in a time zone. Throws a
- * RangeError for an unknown zone. */
-function partsInZone(instant, timeZone) {
-    const t = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
-    const parts = formatterFor(timeZone).formatToParts(t);
-    const get = (type) => parts.find((p) => p.type === type)?.value ?? '00';
-    return [
-        `${get('year')}-${get('month')}-${get('day')}`,
-        `${get('hour')}:${get('minute')}:${get('second')}`,
-    ];
-}
-/** The calendar date (`YYYY-MM-DD`) of an instant in a time zone: what the author would call
- * the day it happened. Unparseable text falls back to its first ten characters. */
-function dateInZone(instant, timeZone) {
-    const t = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
-    if (Number.isNaN(t))
-        return typeof instant === 'string' ? instant.slice(0, 10) : '';
-    return partsInZone(t, timeZone)[0];
-}
-
-/**
- * Month and weekday names per locale, from Intl rather than typed-in tables. A table is built
- * the first time a locale is needed (cold start matters in an Action), then kept.
- */
-const NAME_LOCALES = ['en', 'es', 'pt', 'de', 'fr', 'it', 'nl'];
-const tables = new Map();
-const clean = (s) => s.normalize('NFC').toLocaleLowerCase().replace(/\.$/, '');
-/** The twelve month names (index 0 = January) in one form, from a single formatter. With a day
- * beside it, Intl gives the form used inside a date ("de março", "Jan."), not the stand-alone one. */
-function monthNames(locale, month) {
-    const fmt = new Intl.DateTimeFormat(locale, { month, day: 'numeric', timeZone: 'UTC' });
-    return Array.from({ length: 12 }, (_, i) => clean(fmt.formatToParts(Date.UTC(2001, i, 15)).find((p) => p.type === 'month')?.value ?? ''));
-}
-function weekdayNames(locale, weekday) {
-    const fmt = new Intl.DateTimeFormat(locale, { weekday, timeZone: 'UTC' });
-    // 2023-01-01 was a Sunday.
-    return Array.from({ length: 7 }, (_, i) => clean(fmt.format(Date.UTC(2023, 0, 1 + i))));
-}
-function namesFor(locale) {
-    let table = tables.get(locale);
-    if (!table) {
-        table = {
-            locale,
-            monthsLong: monthNames(locale, 'long'),
-            monthsShort: monthNames(locale, 'short'),
-            weekdaysLong: weekdayNames(locale, 'long'),
-            weekdaysShort: weekdayNames(locale, 'short'),
-        };
-        tables.set(locale, table);
-    }
-    return table;
-}
-function lookup(word, preferred, pick, offset) {
-    const w = clean(word);
-    if (w.length < 2)
-        return undefined;
-    // Locale by locale, so English "Sept" is English even though Spanish abbreviates "sept".
-    for (const locale of [...new Set([...preferred, ...NAME_LOCALES])]) {
-        const [long, short] = pick(namesFor(locale));
-        let i = long.indexOf(w);
-        if (i >= 0)
-            return { index: i + offset, locale, form: 'long' };
-        i = short.indexOf(w);
-        if (i >= 0)
-            return { index: i + offset, locale, form: 'short' };
-        if (w.length < 3)
-            continue;
-        i = long.findIndex((name, k) => name.startsWith(w) && w.length <= (short[k]?.length ?? 3) + 1);
-        if (i >= 0)
-            return { index: i + offset, locale, form: { prefix: w.length } };
-    }
-    return undefined;
-}
-function lookupMonth(word, preferred = []) {
-    return lookup(word, preferred, (t) => [t.monthsLong, t.monthsShort], 1);
-}
-function lookupWeekday(word, preferred = []) {
-    return lookup(word, preferred, (t) => [t.weekdaysLong, t.weekdaysShort], 0);
-}
-function caseOf(word) {
-    const letters = word.replace(/[^\p{L}]/gu, '');
-    if (letters.length > 1 && letters === letters.toLocaleUpperCase())
-        return 'upper';
-    if (letters === letters.toLocaleLowerCase())
-        return 'lower';
-    if (letters[0] === letters[0]?.toLocaleUpperCase())
-        return 'title';
-    return 'as-is';
-}
-function applyCase(word, c) {
-    if (c === 'upper')
-        return word.toLocaleUpperCase();
-    if (c === 'lower')
-        return word.toLocaleLowerCase();
-    if (c === 'title')
-        return word.charAt(0).toLocaleUpperCase() + word.slice(1);
-    return word;
-}
-/** The name of `index` in the same locale, form, case and dot as `written`. */
-function writeName(written, hit, index, kind) {
-    const t = namesFor(hit.locale);
-    const [long, short] = kind === 'month' ? [t.monthsLong, t.monthsShort] : [t.weekdaysLong, t.weekdaysShort];
-    const i = kind === 'month' ? index - 1 : index;
-    const full = long[i] ?? '';
-    let name;
-    if (hit.form === 'long')
-        name = full;
-    else if (hit.form === 'short')
-        name = short[i] ?? full;
-    else if (hit.locale === 'en' && hit.form.prefix === 4) {
-        // AP style: "Sept." is the one four-letter abbreviation; the rest keep three letters.
-        name = kind === 'month' && index === 9 ? 'sept' : (short[i] ?? full);
-    }
-    else
-        name = full.slice(0, hit.form.prefix);
-    const dot = written.endsWith('.') && name !== full ? '.' : '';
-    return applyCase(name, caseOf(written)) + dot;
-}
-
-const NAME = '\\p{L}{2,}\\.?';
-const DAY = '(?<d>\\d{1,2})(?!\\d)(?:(?<oo><sup>)?(?<o>st|nd|rd|th|ST|ND|RD|TH|er|º|ª|°)(?<oc></sup>)?(?![\\p{L}])|(?<od>\\.)(?=\\s))?';
-const WEEKDAY = `(?:(?<wd>${NAME})(?:,?\\s+|,))?`;
-const PATTERNS = [
-    // 2025-08-03, 2025/8/3, 2025.08.03, Org's <2025-08-03 Sun>
-    /(?<![\d.])(?<y>\d{4})([-/.])(?<mnum>\d{1,2})\2(?<d>\d{1,2})(?![\d])(?:\s(?<wda>\p{L}{2,3}\.?)(?![\p{L}]))?/du,
-    // 03/08/2025, 8.3.25, 03-08-2025: day or month first, settled later
-    /(?<![\d./-])(?<n1>\d{1,2})([/.-])(?<n2>\d{1,2})\2(?<y>\d{4}|\d{2})(?![./-]?\d)/du,
-    // Sat 11 December 2021, 4<sup>th</sup> of July, 3. März 2025, 3 de março de 2025, 02-Aug-2026
-    new RegExp(`(?<![\\p{L}\\d.])${WEEKDAY}${DAY}(?:\\s+de\\s+|\\s+of\\s+(?:the\\s+)?|\\s+|-)(?<mn>${NAME})(?![\\p{L}])(?:(?:,?\\s+del?\\s+|,?\\s+|-)(?<y>\\d{4})(?!\\d))?`, 'du'),
-    // Monday, June 1, 2025 / Jan. 3rd 2024 / July 13th
-    new RegExp(`(?<![\\p{L}\\d])${WEEKDAY}(?<mn>${NAME})\\s+(?:the\\s+)?${DAY}(?:(?:,\\s*|\\s+)(?<y>\\d{4})(?!\\d))?`, 'du'),
-    // March 2023, marzo de 2023, März 2023
-    new RegExp(`(?<![\\p{L}\\d])(?<mn>${NAME})(?:,?\\s+del?\\s+|,?\\s+)(?<y>\\d{4})(?!\\d)`, 'du'),
-    // 2025-08: ISO month
-    /(?<![\d./-])(?<y>\d{4})-(?<mnum>\d{2})(?![\d]|[-/.]\d)/du,
-];
-/** Every date in `text` in a shape we can write back, left to right, not overlapping. */
-function findDates(text, opts = {}) {
-    const found = [];
-    for (const pattern of PATTERNS) {
-        const re = new RegExp(pattern.source, pattern.flags + 'g');
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-            const date = build(m, opts);
-            if (date)
-                found.push(date);
-            re.lastIndex = m.index + 1;
-        }
-    }
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    const kept = [];
-    for (const d of found)
-        if (!kept.some((k) => d.start < k.end && k.start < d.end))
-            kept.push(d);
-    return kept;
-}
-/** The first date in `text`, if any. */
-function findDate(text, opts = {}) {
-    return findDates(text, opts)[0];
-}
-function build(m, opts) {
-    const g = m.groups ?? {};
-    const at = m.indices?.groups ?? {};
-    const pieces = [];
-    const date = { month: 0 };
-    const locales = opts.locales ?? [];
-    if (g.mn !== undefined) {
-        const hit = lookupMonth(g.mn, locales);
-        if (!hit)
-            return undefined;
-        date.month = hit.index;
-        pieces.push({ span: at.mn, part: { kind: 'month-name', written: g.mn, hit } });
-    }
-    if (g.mnum !== undefined) {
-        date.month = Number(g.mnum);
-        pieces.push({ span: at.mnum, part: { kind: 'month-number', pad: g.mnum.length === 2 } });
-    }
-    let guessedOrder;
-    if (g.n1 !== undefined && g.n2 !== undefined) {
-        const order = numericOrder(Number(g.n1), Number(g.n2), m[0].includes('.'), opts);
-        if (order.guessed)
-            guessedOrder = order.order;
-        const [dayGroup, monthGroup] = order.order === 'dmy' ? ['n1', 'n2'] : ['n2', 'n1'];
-        const day = g[dayGroup];
-        const month = g[monthGroup];
-        date.day = Number(day);
-        date.month = Number(month);
-        const pad = padding(day, month);
-        pieces.push({ span: at[dayGroup], part: { kind: 'day', pad } });
-        pieces.push({ span: at[monthGroup], part: { kind: 'month-number', pad } });
-    }
-    if (g.d !== undefined) {
-        date.day = Number(g.d);
-        const ordinal = ordinalOf(g);
-        const end = (at.oc ?? at.o ?? at.od ?? at.d);
-        const pad = g.mnum !== undefined ? padding(g.d, g.mnum) : g.d.startsWith('0');
-        pieces.push({ span: [at.d[0], end[1]], part: { kind: 'day', pad, ordinal } });
-    }
-    if (g.y !== undefined) {
-        date.year = g.y.length === 2 ? 2000 + Number(g.y) : Number(g.y);
-        pieces.push({ span: at.y, part: { kind: 'year', digits: g.y.length === 2 ? 2 : 4 } });
-    }
-    for (const key of ['wd', 'wda']) {
-        const word = g[key];
-        const hit = word === undefined ? undefined : lookupWeekday(word, locales);
-        if (word !== undefined && hit) {
-            pieces.push({ span: at[key], part: { kind: 'weekday', written: word, hit } });
-        }
-    }
-    if (!plausible(date))
-        return undefined;
-    shortMay(pieces);
-    return assemble(m, pieces, date, guessedOrder, g);
-}
-function assemble(m, pieces, date, guessedOrder, g) {
-    pieces.sort((a, b) => a.span[0] - b.span[0]);
-    // A word before the date that is not a weekday ("on", "Updated") is not part of it.
-    const start = g.wd !== undefined && pieces[0]?.part.kind !== 'weekday' ? pieces[0].span[0] : m.index;
-    let end = start;
-    const parts = [];
-    for (const { span, part } of pieces) {
-        if (span[0] > end)
-            parts.push({ kind: 'text', text: m.input.slice(end, span[0]) });
-        parts.push(part);
-        end = span[1];
-    }
-    // Org's weekday is inside the match only when it is one.
-    const matchEnd = g.wda !== undefined && pieces.at(-1)?.part.kind !== 'weekday' ? end : m.index + m[0].length;
-    if (matchEnd > end)
-        parts.push({ kind: 'text', text: m.input.slice(end, matchEnd) });
-    // `2025-01-1`: one part zero-padded, the other too short to be. (`2023-7-20` is consistent.)
-    const malformed = g.mnum !== undefined &&
-        g.d !== undefined &&
-        ((g.mnum.startsWith('0') && g.d.length === 1) || (g.d.startsWith('0') && g.mnum.length === 1));
-    return {
-        start,
-        end: matchEnd,
-        text: m.input.slice(start, matchEnd),
-        date,
-        parts: malformed ? fixPadding(parts) : parts,
-        ...(guessedOrder ? { guessedOrder } : {}),
-        ...(malformed ? { malformed } : {}),
-    };
-}
-/** "May" is both the full and the short English name: beside a short weekday ("Sun, 01 May
- * 2022") it is the short one. */
-function shortMay(pieces) {
-    const weekday = pieces.find((p) => p.part.kind === 'weekday')?.part;
-    const month = pieces.find((p) => p.part.kind === 'month-name')?.part;
-    if (weekday?.kind !== 'weekday' || month?.kind !== 'month-name')
-        return;
-    const names = namesFor(month.hit.locale);
-    const i = month.hit.index - 1;
-    if (month.hit.form === 'long' && names.monthsShort[i] === names.monthsLong[i]) {
-        if (weekday.hit.form !== 'long')
-            month.hit = { ...month.hit, form: 'short' };
-    }
-}
-function fixPadding(parts) {
-    return parts.map((p) => (p.kind === 'day' || p.kind === 'month-number' ? { ...p, pad: true } : p));
-}
-function plausible(date) {
-    if (date.month < 1 || date.month > 12)
-        return false;
-    if (date.day === undefined)
-        return true;
-    if (date.year === undefined)
-        return date.day >= 1 && date.day <= daysInMonth(2024, date.month);
-    return isValidDate({ year: date.year, month: date.month, day: date.day });
-}
-/** `03` keeps two digits and `3` one; `12`, which says nothing, follows its neighbour. */
-function padding(day, month) {
-    const says = (s) => (s.length === 1 ? false : s.startsWith('0') ? true : undefined);
-    return says(day) ?? says(month) ?? true;
-}
-function ordinalOf(g) {
-    if (g.od !== undefined)
-        return { style: 'dot', written: '.', open: '', close: '' };
-    if (g.o === undefined)
-        return undefined;
-    const english = /^(?:st|nd|rd|th)$/i.test(g.o);
-    return {
-        style: english ? 'english' : 'first-only',
-        written: g.o,
-        open: g.oo ?? '',
-        close: g.oc ?? '',
-    };
-}
-function numericOrder(a, b, dotted, opts) {
-    if (a > 12 && b <= 12)
-        return { order: 'dmy', guessed: false };
-    if (b > 12 && a <= 12)
-        return { order: 'mdy', guessed: false };
-    if (opts.numericOrder)
-        return { order: opts.numericOrder, guessed: false };
-    // Dots are the day-first convention (03.08.2025) wherever they are used.
-    if (dotted)
-        return { order: 'dmy', guessed: true };
-    return { order: localeOrder(opts.fallbackLocale ?? opts.locales?.[0] ?? 'en-GB'), guessed: true };
-}
-const localeOrders = new Map();
-/** Day-first or month-first, as the locale writes numeric dates (`en` → en-US → month-first). */
-function localeOrder(locale) {
-    let order = localeOrders.get(locale);
-    if (!order) {
-        const parts = new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }).formatToParts(0);
-        const day = parts.findIndex((p) => p.type === 'day');
-        const month = parts.findIndex((p) => p.type === 'month');
-        order = day < month ? 'dmy' : 'mdy';
-        localeOrders.set(locale, order);
-    }
-    return order;
-}
-/** The order the page's own unambiguous numeric dates use (`25/12/2024` says day-first), or
- * undefined when they say nothing or disagree. */
-function inferNumericOrder(text) {
-    let dmy = 0;
-    let mdy = 0;
-    const re = new RegExp(PATTERNS[1].source, 'gu');
-    for (const m of text.matchAll(re)) {
-        const a = Number(m.groups?.n1);
-        const b = Number(m.groups?.n2);
-        if (a > 12 && b <= 12)
-            dmy++;
-        if (b > 12 && a <= 12)
-            mdy++;
-    }
-    if (dmy > 0 && mdy === 0)
-        return 'dmy';
-    if (mdy > 0 && dmy === 0)
-        return 'mdy';
-    return undefined;
-}
-
-function englishOrdinal(n) {
-    const s = n % 100;
-    if (s >= 11 && s <= 13)
-        return 'th';
-    return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
-}
-function writeOrdinal(o, day) {
-    let suffix;
-    if (o.style === 'english') {
-        const s = englishOrdinal(day);
-        suffix = o.written === o.written.toUpperCase() ? s.toUpperCase() : s;
-    }
-    else if (o.style === 'first-only') {
-        // French "1er", Spanish/Portuguese "1º": only the first of the month takes it.
-        suffix = day === 1 ? o.written : '';
-    }
-    else
-        suffix = o.written;
-    return suffix === '' ? '' : o.open + suffix + o.close;
-}
-const pad2 = (n, pad) => (pad ? String(n).padStart(2, '0') : String(n));
-/** Writes `date` with the shape's pieces; a weekday is recomputed for the new date. */
-function writeShape(parts, date) {
-    return parts
-        .map((p) => {
-        switch (p.kind) {
-            case 'text':
-                return p.text;
-            case 'year':
-                return p.digits === 4 ? String(date.year).padStart(4, '0') : pad2(date.year % 100, true);
-            case 'month-number':
-                return pad2(date.month, p.pad);
-            case 'day':
-                return pad2(date.day, p.pad) + (p.ordinal ? writeOrdinal(p.ordinal, date.day) : '');
-            case 'month-name':
-                return writeName(p.written, p.hit, date.month, 'month');
-            case 'weekday':
-                return writeName(p.written, p.hit, weekdayOf(date), 'weekday');
-        }
-    })
-        .join('');
-}
-
-/** The text `written` becomes for `target`, or undefined when it already says that day (a
- * malformed date is always rewritten, into its well-formed shape). */
-function rewriteDate(written, target) {
-    if (!written.malformed && saysSameDay(written.date, target))
-        return undefined;
-    const text = writeShape(written.parts, target);
-    return text === written.text ? undefined : text;
-}
-/** A time of day right after a date: `T09:30:00.5`, ` 10:00`, ` 00:07:00`. */
-const TIME = /^(?:[Tt]|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?/;
-/**
- * A metadata value (`2025-08-03T09:30:00+05:30`, `"Sun, 01 May 2022"`, `<2025-08-03 Sun>`,
- * `1684359616824`) rewritten to say `target`, in its own shape, or undefined when it is not a
- * date or already says `target`.
- *
- * Time of day: a date-time moves to 00:00 (same precision, same offset). The refresh day is
- * all the page knows, and a kept afternoon time could lie in the future, which Hugo and others
- * treat as "not yet published".
- */
-function rewriteValue(value, type, target, opts = {}) {
-    if (/^\d{13}$|^\d{10}$/.test(value))
-        return rewriteEpoch(value, target);
-    if (type === 'number')
-        return undefined;
-    const found = findDate(value, opts);
-    if (found && /^[\s<[("']*$/.test(value.slice(0, found.start))) {
-        const date = rewriteDate(found, target);
-        if (date === undefined)
-            return undefined;
-        const time = TIME.exec(value.slice(found.end))?.[0] ?? '';
-        const midnight = time.replace(/\d/g, '0');
-        const from = found.text + time;
-        const to = date + midnight;
-        const text = value.slice(0, found.start) + to + value.slice(found.end + time.length);
-        const note = found.malformed
-            ? `'${found.text}' is not a well-formed date; written as ${date}`
-            : undefined;
-        return {
-            text,
-            from,
-            to,
-            ...(note ? { note } : {}),
-            ...(found.guessedOrder ? { guessedOrder: found.guessedOrder } : {}),
-        };
-    }
-    return rewriteMalformed(value, target);
-}
-/** Dendron and others store Unix time: the new value is 00:00 UTC of `target`, in the same unit. */
-function rewriteEpoch(value, target) {
-    const ms = Date.UTC(target.year, target.month - 1, target.day);
-    const text = value.length === 13 ? String(ms) : String(ms / 1000);
-    const old = new Date(value.length === 13 ? Number(value) : Number(value) * 1000);
-    if (old.toISOString().slice(0, 10) === toIso(target))
-        return undefined;
-    return { text, from: value, to: text };
-}
-/** `2025-01-1`, `2025-13-45`: a date that went wrong gets today, written well-formed. */
-function rewriteMalformed(value, target) {
-    const m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,3})(?!\d)/.exec(value);
-    if (!m)
-        return undefined;
-    const sep = m[2];
-    const to = toIso(target).replace(/-/g, sep);
-    return {
-        text: to + value.slice(m[0].length),
-        from: m[0],
-        to,
-        note: `'${m[0]}' is not a valid date; written as ${to}`,
-    };
-}
-
-/**
- * Which metadata keys name a page's last modification. Keys come in every case and separator
- * (`lastmod`, `updatedDate`, `modifiedAt`, `last_modified_at`, `date-last-update`, `updated_es`),
- * so a key is read as words.
- */
-function keyWords(key) {
-    return key
-        .replace(/^#\+/, '')
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .filter(Boolean);
-}
-const MODIFICATION = new Set([
-    'lastmod',
-    'mod',
-    'lastmodified',
-    'lastupdated',
-    'lastupdate',
-    'updated',
-    'update',
-    'modified',
-    'modification',
-    'mtime',
-    'revised',
-    'edited',
-    'lastedit',
-]);
-/** Words that make a modification key about something else (`next_update`, `updated_by`). */
-const NOT_A_DATE = new Set(['next', 'frequency', 'interval', 'by', 'author', 'show', 'count']);
-function isModificationKey(key) {
-    const words = keyWords(key);
-    return words.some((w) => MODIFICATION.has(w)) && !words.some((w) => NOT_A_DATE.has(w));
-}
-/** `last_update: {date: …}` (Docusaurus), `updated: {at: …}`: a date under a modification key. */
-function isModificationPath(path) {
-    const keys = path.filter((k) => !/^\d+$/.test(k));
-    const last = keys.at(-1) ?? '';
-    if (isModificationKey(last))
-        return true;
-    const parent = keys.at(-2);
-    return (parent !== undefined &&
-        isModificationKey(parent) &&
-        /^(?:date|at|on|time|when|value)$/i.test(last));
-}
-/** `date`, `Date`, `#+DATE`: the page's one date, which is its last update when nothing else is. */
-function isPlainDateKey(key) {
-    const words = keyWords(key);
-    return words.length === 1 && words[0] === 'date';
-}
-
 /** TOML, YAML and JSON blocks are found by front-matter.ts (delimiters, BOM, blank lines,
  * refusing executable languages); the format files locate the values. */
 function delimited(kind, fields, add) {
@@ -27443,23 +27444,27 @@ function detectMetadata(text, file) {
 }
 
 const MASK$1 = '\u0001';
+// Each pattern stays near-linear on hostile pages: template expressions are looked for within
+// 1,000 characters of their opening (a `{#id}` heading attribute is not one, and must not hide
+// the rest of the page), an unclosed comment or <pre> hides the rest as a browser would, and
+// link texts stop at the next `[` (instead of every `[` of a long run scanning the whole line).
 const FROZEN_PATTERNS = [
     /<!--[\s\S]*?(?:-->|$)/g,
-    /\{\{[\s\S]*?\}\}/g,
-    /\{%[\s\S]*?%\}/g,
-    /\{#[\s\S]*?#\}/g,
+    /\{\{[\s\S]{0,1000}?\}\}/g,
+    /\{%[\s\S]{0,1000}?%\}/g,
+    /\{#[\s\S]{0,1000}?#\}/g,
     // MDX/JSX expressions: `{new Date(…)}`, `{frontmatter.date}`
     /\{[^{}\r\n]*\}/g,
     /^(?:import|export)\s[^\r\n]*/gm,
     /`[^`\r\n]+`/g,
     // link texts and addresses, bare URLs, href/src attributes
-    /!?\[[^\]\r\n]*\]\([^)\r\n]*\)/g,
-    /!?\[[^\]\r\n]*\]\[[^\]\r\n]*\]/g,
-    /\[\[[^\]\r\n]*\]\]/g,
+    /!?\[[^[\]\r\n]*\]\((?:[^()\r\n]|\([^()\r\n]*\))*\)/g,
+    /!?\[[^[\]\r\n]*\]\[[^[\]\r\n]*\]/g,
+    /\[\[[^[\]\r\n]*\]\]/g,
     /\bhttps?:\/\/[^\s<>"')\]]+/g,
     /\b(?:href|src)\s*=\s*(?:"[^"]*"|'[^']*')/gi,
     /^[ \t]*#\+begin_(src|example|export)\b[\s\S]*?^[ \t]*#\+end_\1\b[^\r\n]*/gim,
-    /<(script|style|pre|code)\b[\s\S]*?<\/\1>/gi,
+    /<(script|style|pre|code)\b[\s\S]*?(?:<\/\1>|$)/gi,
 ];
 const ARCHIVE = /\b(?:archives?|previous(?:ly)?|older|past|earlier|history|changelog|anteriores?|antig[oa]s|hist[óo]ric[oa]|archiv|fr[üu]her|[äa]ltere?|pr[ée]c[ée]dentes?|anciennes?)\b/i;
 function maskFrozen(text, context) {
@@ -27591,8 +27596,11 @@ function findBodyDates(text, today, context) {
         // The weaker signs count only on a page with no other live date at all.
         if (result.live === 0 && !context.metadataLive)
             labelled(text, masked, order, take);
-        if (result.live === 0 && !context.metadataLive)
-            standalone(text, masked, order, take);
+        if (result.live === 0 && !context.metadataLive) {
+            // A lone `<time datetime>` stamp: its attribute moves with its text.
+            const twin = (from, to) => timeTwin(text, masked, from, to, target, result);
+            standalone(text, masked, order, take, twin);
+        }
     }
     // One edit per date, however many rules found it (a <time> after a phrase, with itemprop).
     result.edits = result.edits
@@ -27613,11 +27621,20 @@ function skipFiller(masked, from) {
 }
 /** A line that starts with the phrase and holds a number we cannot read as a date: worth a
  * note, since the author probably expects it to move. */
+/** Characters of emphasis, heading marks or tags that may stand before a "last updated" phrase. */
+const MAX_DECORATION = 200;
+/** How far into a list item a link may stand before the phrase that dates it. */
+const MAX_LISTED_PREFIX = 2000;
 function unknownShape(text, masked, phraseAt, at, result) {
     const lineStart = masked.lastIndexOf('\n', phraseAt) + 1;
+    // Only decoration may stand before the phrase; bounded, so a hostile line of thousands of
+    // phrases costs linear time, not the square of its length.
+    if (phraseAt - lineStart > MAX_DECORATION)
+        return;
     if (masked.slice(lineStart, phraseAt).replace(/[\s*_~>#:|-]|<[^>]*>/g, '') !== '')
         return;
-    const lineEnd = (/\r?\n|$/.exec(masked.slice(at)) ?? { index: 0 }).index + at;
+    const newline = masked.indexOf('\n', at);
+    const lineEnd = newline === -1 ? masked.length : masked[newline - 1] === '\r' ? newline - 1 : newline;
     if (!/\d/.test(masked.slice(at, lineEnd)))
         return;
     const line = text.slice(lineStart, lineEnd).trim();
@@ -27629,6 +27646,8 @@ function unknownShape(text, masked, phraseAt, at, result) {
 /** `- [Older post](/x) — updated 2024-01-01`: a list of links with their own dates. */
 function listedLink(text, at) {
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    if (at - lineStart > MAX_LISTED_PREFIX)
+        return false;
     const before = text.slice(lineStart, at);
     return /^\s*(?:[-*+]|\d+[.)])\s/.test(before) && /\]\(|<a\s/i.test(before);
 }
@@ -27715,7 +27734,7 @@ function labelled(text, masked, order, take) {
 }
 /** A paragraph, or an HTML element alone on its line, that is nothing but a full date (maybe
  * with a time, a dash before it): the page's date stamp. */
-function standalone(text, masked, order, take) {
+function standalone(text, masked, order, take, twin) {
     const lines = [...masked.matchAll(/[^\r\n]*(?:\r\n|\n|\r|$)/g)].filter((l) => l[0] !== '');
     const blank = (i) => i < 0 || i >= lines.length || (lines[i]?.[0] ?? '').trim() === '';
     const stamps = [];
@@ -27734,12 +27753,16 @@ function standalone(text, masked, order, take) {
         const rest = raw.slice(skip + found.end, element ? raw.lastIndexOf('</') : raw.length);
         if (!/^(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[*_.]*[ \t]*$/.test(rest))
             continue;
-        stamps.push([found, at]);
+        stamps.push([found, at, element ? (lines[i]?.index ?? 0) : undefined]);
     }
     // Several lone dates are a dated log, whose entries keep their dates.
     const only = stamps.length === 1 ? stamps[0] : undefined;
-    if (only)
-        take(...only);
+    if (!only)
+        return;
+    const [found, at, elementStart] = only;
+    take(found, at);
+    if (elementStart !== undefined)
+        twin(elementStart, at);
 }
 
 /**
@@ -27801,6 +27824,27 @@ function updateFrontMatterDates(text, opts) {
     notes.push(...added.notes);
     const blockEnd = block.end + (added.text.length - out.length);
     return { text: added.text, fields, notes, live: live + (added.field ? 1 : 0), blockEnd };
+}
+/** The page's own last-updated date (`YYYY-MM-DD`) from its live metadata field, for
+ * `since: page`; undefined when it has none that reads as a full date. */
+function liveMetadataDate(text, opts = {}) {
+    const block = detectMetadata(text, opts.file);
+    if (!block)
+        return undefined;
+    const probe = { year: 1970};
+    const all = block.format
+        .fields(text, block)
+        .map((f) => ({ ...f, value: text.slice(f.start, f.end) }));
+    for (const field of chooseLive(all, opts.fields, probe)) {
+        if (/^\d{13}$|^\d{10}$/.test(field.value)) {
+            const ms = Number(field.value) * (field.value.length === 10 ? 1000 : 1);
+            return new Date(ms).toISOString().slice(0, 10);
+        }
+        const d = findDate(field.value)?.date;
+        if (d?.year !== undefined && d.day !== undefined)
+            return toIso({ year: d.year, month: d.month, day: d.day });
+    }
+    return undefined;
 }
 /** How many live metadata dates the page has (moved or not), without changing anything. */
 function countLiveFields(text, opts) {
@@ -41867,4 +41911,4 @@ function diffFromSummary(summary) {
     return diff.endsWith('\n') ? diff : diff + '\n';
 }
 
-export { warning as A, group as B, readFrontMatter as C, NowPageError as N, Octokit as O, PAGE_PATH_CANDIDATES as P, RequestError as R, configFromInputs as a, explainDates as b, createTwoFilesPatch as c, diffFromSummary as d, editPage as e, isNowPageError as f, picomatch as g, fillTemplate as h, inputNames as i, escapeInline as j, getInput as k, setSecret as l, setFailed as m, notice as n, error as o, parse$3 as p, debug as q, sinceDate as r, subjectLine as s, todayIn as t, setOutput as u, validateBranchName as v, writeSummary as w, startGroup as x, info as y, endGroup as z };
+export { liveMetadataDate as A, setOutput as B, startGroup as C, info as D, endGroup as E, warning as F, group as G, NowPageError as N, Octokit as O, PAGE_PATH_CANDIDATES as P, RequestError as R, configFromInputs as a, inputNames as b, createTwoFilesPatch as c, explainDates as d, editPage as e, diffFromSummary as f, isNowPageError as g, parseIsoDate as h, isIsoDate as i, isTimeZone as j, partsInZone as k, picomatch as l, fillTemplate as m, escapeInline as n, getInput as o, parse$3 as p, setSecret as q, setFailed as r, subjectLine as s, todayIn as t, notice as u, validateBranchName as v, writeSummary as w, error as x, debug as y, sinceDate as z };

@@ -19,23 +19,27 @@ export interface FrozenContext {
 
 const MASK = '\u0001'
 
+// Each pattern stays near-linear on hostile pages: template expressions are looked for within
+// 1,000 characters of their opening (a `{#id}` heading attribute is not one, and must not hide
+// the rest of the page), an unclosed comment or <pre> hides the rest as a browser would, and
+// link texts stop at the next `[` (instead of every `[` of a long run scanning the whole line).
 const FROZEN_PATTERNS: RegExp[] = [
   /<!--[\s\S]*?(?:-->|$)/g,
-  /\{\{[\s\S]*?\}\}/g,
-  /\{%[\s\S]*?%\}/g,
-  /\{#[\s\S]*?#\}/g,
+  /\{\{[\s\S]{0,1000}?\}\}/g,
+  /\{%[\s\S]{0,1000}?%\}/g,
+  /\{#[\s\S]{0,1000}?#\}/g,
   // MDX/JSX expressions: `{new Date(…)}`, `{frontmatter.date}`
   /\{[^{}\r\n]*\}/g,
   /^(?:import|export)\s[^\r\n]*/gm,
   /`[^`\r\n]+`/g,
   // link texts and addresses, bare URLs, href/src attributes
-  /!?\[[^\]\r\n]*\]\([^)\r\n]*\)/g,
-  /!?\[[^\]\r\n]*\]\[[^\]\r\n]*\]/g,
-  /\[\[[^\]\r\n]*\]\]/g,
+  /!?\[[^[\]\r\n]*\]\((?:[^()\r\n]|\([^()\r\n]*\))*\)/g,
+  /!?\[[^[\]\r\n]*\]\[[^[\]\r\n]*\]/g,
+  /\[\[[^[\]\r\n]*\]\]/g,
   /\bhttps?:\/\/[^\s<>"')\]]+/g,
   /\b(?:href|src)\s*=\s*(?:"[^"]*"|'[^']*')/gi,
   /^[ \t]*#\+begin_(src|example|export)\b[\s\S]*?^[ \t]*#\+end_\1\b[^\r\n]*/gim,
-  /<(script|style|pre|code)\b[\s\S]*?<\/\1>/gi,
+  /<(script|style|pre|code)\b[\s\S]*?(?:<\/\1>|$)/gi,
 ]
 
 const ARCHIVE =

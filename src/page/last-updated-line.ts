@@ -145,6 +145,11 @@ function skipFiller(masked: string, from: number): number {
 
 /** A line that starts with the phrase and holds a number we cannot read as a date: worth a
  * note, since the author probably expects it to move. */
+/** Characters of emphasis, heading marks or tags that may stand before a "last updated" phrase. */
+const MAX_DECORATION = 200
+/** How far into a list item a link may stand before the phrase that dates it. */
+const MAX_LISTED_PREFIX = 2000
+
 function unknownShape(
   text: string,
   masked: string,
@@ -153,8 +158,12 @@ function unknownShape(
   result: BodyDatesResult,
 ): void {
   const lineStart = masked.lastIndexOf('\n', phraseAt) + 1
+  // Only decoration may stand before the phrase; bounded, so a hostile line of thousands of
+  // phrases costs linear time, not the square of its length.
+  if (phraseAt - lineStart > MAX_DECORATION) return
   if (masked.slice(lineStart, phraseAt).replace(/[\s*_~>#:|-]|<[^>]*>/g, '') !== '') return
-  const lineEnd = (/\r?\n|$/.exec(masked.slice(at)) ?? { index: 0 }).index + at
+  const newline = masked.indexOf('\n', at)
+  const lineEnd = newline === -1 ? masked.length : masked[newline - 1] === '\r' ? newline - 1 : newline
   if (!/\d/.test(masked.slice(at, lineEnd))) return
   const line = text.slice(lineStart, lineEnd).trim()
   result.notes.push({
@@ -166,6 +175,7 @@ function unknownShape(
 /** `- [Older post](/x) — updated 2024-01-01`: a list of links with their own dates. */
 function listedLink(text: string, at: number): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1
+  if (at - lineStart > MAX_LISTED_PREFIX) return false
   const before = text.slice(lineStart, at)
   return /^\s*(?:[-*+]|\d+[.)])\s/.test(before) && /\]\(|<a\s/i.test(before)
 }

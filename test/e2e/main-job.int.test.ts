@@ -14,7 +14,7 @@ import { runActionProcess, type ActionRun } from '../../src/runner/local-runner.
  * The bundled Action (dist/index.js) run as a runner runs it: a node process with INPUT_*
  * variables and GITHUB_* files, against the emulator. Only what needs a real process is here (the
  * bundle itself, two processes racing); the job's behaviour is tested in-process in
- * test/action/main-job.test.ts, where coverage sees it.
+ * test/action/main-job.int.test.ts, where coverage sees it.
  */
 const demo = (): Scenario =>
   parseScenario(

@@ -172,3 +172,22 @@ describe('code never moves, in a whole page', () => {
     expect(r.report.movedDates.map((d) => d.line)).toEqual([3])
   })
 })
+
+describe('hostile pages stay bounded (each took seconds to minutes before)', () => {
+  // 100 KB of one unit repeated on one line: the date scan used to redo the rest of the line for
+  // every opening (33 s for brackets); the suite's 30 s timeout is the bound, no time is asserted.
+  it.each(['[', '[x](', '{{', '{%', '{#', '<pre>', 'Last updated ', '<time datetime="'])(
+    '%j repeated',
+    (unit) => {
+      const page = `# Now\n\n${unit.repeat(Math.floor(100_000 / unit.length))}\n`
+      const r = findBodyDates(page, '2025-08-24', {})
+      expect(r.edits.length).toBeLessThanOrEqual(1)
+    },
+  )
+
+  it('a {#id} heading attribute is not a template: the dates after it still move', () => {
+    expect(move('## Now {#now}\n\nLast updated: March 3, 2024\n')).toBe(
+      '## Now {#now}\n\nLast updated: August 24, 2025\n',
+    )
+  })
+})

@@ -11,7 +11,7 @@ import { checkResponse } from './openapi-validator.js'
 /**
  * GitHub's real refusals, each selected by a repository or token setting in the scenario, with
  * GitHub's status and wording; every refusal's body also fits GitHub's OpenAPI description
- * (success bodies are checked route by route in openapi.test.ts).
+ * (success bodies are checked route by route in openapi.int.test.ts).
  */
 const NOW = '2025-08-24T06:00:00Z'
 const o = { owner: 'someone', repo: 'site' }
