@@ -2,7 +2,17 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // Two kinds of tests, told apart by name: pure unit tests share one module graph per worker
+    // (no per-file isolation: they keep no state, and re-importing the page core's parsers for
+    // each of 30 files was a third of the suite's time); integration tests, which start servers,
+    // processes and clients, keep a fresh module graph each.
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.unit.test.ts'], isolate: false },
+      },
+      { extends: true, test: { name: 'int', include: ['test/**/*.int.test.ts'] } },
+    ],
     testTimeout: 30_000,
     // e2e tests spawn the bundled Action as child processes; two cores are all CI has.
     maxWorkers: 2,

@@ -1517,6 +1517,13 @@ class EmulatorState {
     }
 }
 
+// Kept apart from the emulator so a test setup file can observe answers without loading it.
+/**
+ * Observers of every answer of every emulator in this process: a test setup file registers one
+ * to check all answers of a whole suite against GitHub's API description.
+ */
+const answerObservers = new Set();
+
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 class TokenLimits {
     clock;
@@ -11439,11 +11446,6 @@ function loadScenario(path) {
     return parseScenario(json, path);
 }
 
-/**
- * Observers of every answer of every emulator in this process: a test setup file registers one
- * to check all answers of a whole suite against GitHub's API description.
- */
-const answerObservers = new Set();
 /**
  * A local GitHub REST API for tests and the demo: real HTTP, GitHub's status codes, error
  * bodies, paging, rate-limit buckets and search cap, seeded from a scenario, with faults on

@@ -3891,14 +3891,16 @@ const logger = {
  * edit the page (pure) -> publish. Every failure ends here as one clear error; nothing is
  * written to GitHub before the edit is known to be valid.
  */
-async function run(env = process.env) {
+async function run(env = process.env, 
+/** Shorter waits for tests that run the job in-process against the emulator; never an input. */
+waits = {}) {
     let token = '';
     try {
         const config = configFromInputs((name) => getInput(name), env);
         token = config.token;
         if (token)
             setSecret(token);
-        await runWithConfig(config, env).catch((error) => {
+        await runWithConfig(config, env, waits).catch((error) => {
             throw unreachableApi(error, config.apiUrl) ?? error;
         });
     }
@@ -3906,8 +3908,8 @@ async function run(env = process.env) {
         setFailed(describeFailure(error, token));
     }
 }
-async function runWithConfig(config, env) {
-    const job = jobContext(config, env);
+async function runWithConfig(config, env, waits) {
+    const job = jobContext(config, env, waits);
     const reads = await readAll(job, config);
     outputActivity(reads.activity, env);
     const editOptions = {
@@ -3933,7 +3935,7 @@ async function runWithConfig(config, env) {
         dryRun: config.publish.dryRun,
     }, env.GITHUB_STEP_SUMMARY);
 }
-function jobContext(config, env) {
+function jobContext(config, env, waits) {
     refuseDefaultBranch(config, env);
     const repository = env.GITHUB_REPOSITORY ?? '';
     const [owner, repo] = repository.split('/');
@@ -3948,6 +3950,7 @@ function jobContext(config, env) {
         throw new NowPageError(`NOW_PAGE_NOW is not an ISO date-time: ${env.NOW_PAGE_NOW}`);
     }
     const client = createClient({
+        ...waits,
         token: config.token,
         baseUrl: config.apiUrl,
         log: logger,

@@ -15,7 +15,7 @@ import {
 } from '../config/index.js'
 import { isNowPageError, NowPageError } from '../errors.js'
 import { unreachableCode } from '../github/unreachable.js'
-import { createClient } from '../github/client.js'
+import { createClient, type ClientOptions } from '../github/client.js'
 import { editPage } from '../page/edit-page.js'
 import { liveMetadataDate } from '../page/front-matter-dates.js'
 import type { EditOptions, EditReport } from '../page/types.js'
@@ -23,6 +23,10 @@ import { findOpenPull, publish, type PublishResult } from '../publish/publish.js
 import { readPageFromBase } from '../publish/read-page.js'
 import { commitMessage, prBody, prTitle, type PrTextInput } from './pr-text.js'
 import { writeSummary } from './summary.js'
+
+/** The client's waits (retry backoff, spacing of notifying writes): production defaults unless a
+ * test passes shorter ones. */
+type ClientWaits = Pick<ClientOptions, 'retryBaseMs' | 'throttle'>
 
 const logger: Logger = {
   debug: (m) => core.debug(m),
@@ -36,13 +40,17 @@ const logger: Logger = {
  * edit the page (pure) -> publish. Every failure ends here as one clear error; nothing is
  * written to GitHub before the edit is known to be valid.
  */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function run(
+  env: NodeJS.ProcessEnv = process.env,
+  /** Shorter waits for tests that run the job in-process against the emulator; never an input. */
+  waits: ClientWaits = {},
+): Promise<void> {
   let token = ''
   try {
     const config = configFromInputs((name) => core.getInput(name), env)
     token = config.token
     if (token) core.setSecret(token)
-    await runWithConfig(config, env).catch((error: unknown) => {
+    await runWithConfig(config, env, waits).catch((error: unknown) => {
       throw unreachableApi(error, config.apiUrl) ?? error
     })
   } catch (error) {
@@ -50,8 +58,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
-async function runWithConfig(config: Config, env: NodeJS.ProcessEnv): Promise<void> {
-  const job = jobContext(config, env)
+async function runWithConfig(
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  waits: ClientWaits,
+): Promise<void> {
+  const job = jobContext(config, env, waits)
   const reads = await readAll(job, config)
   outputActivity(reads.activity, env)
   const editOptions: EditOptions = {
@@ -93,7 +105,7 @@ interface JobContext {
   today: string
 }
 
-function jobContext(config: Config, env: NodeJS.ProcessEnv): JobContext {
+function jobContext(config: Config, env: NodeJS.ProcessEnv, waits: ClientWaits): JobContext {
   refuseDefaultBranch(config, env)
   const repository = env.GITHUB_REPOSITORY ?? ''
   const [owner, repo] = repository.split('/')
@@ -108,6 +120,7 @@ function jobContext(config: Config, env: NodeJS.ProcessEnv): JobContext {
     throw new NowPageError(`NOW_PAGE_NOW is not an ISO date-time: ${env.NOW_PAGE_NOW}`)
   }
   const client = createClient({
+    ...waits,
     token: config.token,
     baseUrl: config.apiUrl,
     log: logger,

@@ -6,6 +6,7 @@ import { exchangeOf, runSteps, type Step } from './pipeline.js'
 import { routes } from './routes.js'
 import type { Fault, Scenario } from './scenario.js'
 import { EmulatorState } from './state.js'
+import { answerObservers, type SentResponse } from './observers.js'
 import { authenticate, faults, intercepts, latency, rateLimit, route } from './steps.js'
 
 export { loadScenario, parseScenario } from './scenario.js'
@@ -29,22 +30,7 @@ export interface RequestLogEntry {
   answered: number
 }
 
-/** One answer as sent, for a test that checks answers against GitHub's API description. */
-export interface SentResponse {
-  method: string
-  /** As requested, query and any `/api/v3` prefix included. */
-  path: string
-  status: number
-  body: unknown
-  /** Answered by an injected fault (its body is the test's, not the emulator's). */
-  fault: boolean
-}
-
-/**
- * Observers of every answer of every emulator in this process: a test setup file registers one
- * to check all answers of a whole suite against GitHub's API description.
- */
-export const answerObservers = new Set<(response: SentResponse) => void>()
+export { answerObservers, type SentResponse } from './observers.js'
 
 export interface EmulatorOptions {
   port?: number

@@ -163,7 +163,8 @@ function unknownShape(
   if (phraseAt - lineStart > MAX_DECORATION) return
   if (masked.slice(lineStart, phraseAt).replace(/[\s*_~>#:|-]|<[^>]*>/g, '') !== '') return
   const newline = masked.indexOf('\n', at)
-  const lineEnd = newline === -1 ? masked.length : masked[newline - 1] === '\r' ? newline - 1 : newline
+  const lineEnd =
+    newline === -1 ? masked.length : masked[newline - 1] === '\r' ? newline - 1 : newline
   if (!/\d/.test(masked.slice(at, lineEnd))) return
   const line = text.slice(lineStart, lineEnd).trim()
   result.notes.push({
