@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import { schemaValidator } from '../json-schema/validator.js'
 import schema from '../../schema/scenario.schema.json' with { type: 'json' }
 import { NowPageError } from '../errors.js'
 
@@ -118,67 +118,17 @@ export interface Fault {
   secondaryRateLimit?: boolean
 }
 
-/** The first error of a scenario against its schema, as `path: expected what, got value`. */
-function describeError(e: ErrorObject, data: unknown): string {
-  const parts = e.instancePath.split('/').slice(1).map(unescapePointer)
-  let path = 'scenario'
-  for (const part of parts) path += /^\d+$/.test(part) ? `[${part}]` : `.${part}`
-  const value = parts.reduce<unknown>(
-    (v, k) => (v as Record<string, unknown> | undefined)?.[k],
-    data,
-  )
-  const schema = e.parentSchema as { title?: string; description?: string } | undefined
-  const got = `, got ${JSON.stringify(value) ?? 'nothing'}`
-  const p = e.params as Record<string, unknown>
-  switch (e.keyword) {
-    case 'required':
-      return `${path}.${String(p.missingProperty)}: expected a value (required)`
-    case 'additionalProperties': {
-      const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {})
-      return `${path}.${String(p.additionalProperty)}: expected no such field (known: ${known.join(', ')})`
-    }
-    case 'enum':
-      return `${path}: expected one of ${(p.allowedValues as unknown[]).join(', ')}${got}`
-    case 'const':
-      return `${path}: expected ${schema?.description ?? JSON.stringify(p.allowedValue)}${got}`
-    case 'minProperties':
-      return `${path}: expected ${schema?.title ?? `at least ${String(p.limit)} entries`}${got}`
-    case 'format':
-    case 'pattern':
-      return `${path}: expected ${schema?.title ?? e.message ?? 'another value'}${got}`
-    case 'type':
-      return `${path}: expected ${String(p.type)}${got}`
-    default:
-      return `${path}: ${e.message ?? 'is not valid'}${got}`
-  }
-}
-
-const unescapePointer = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~')
-
-let compiled: ValidateFunction | undefined
-
-/** Compiled on first use: the CLI's other commands never pay for it. */
-function validator(): ValidateFunction {
-  if (compiled) return compiled
-  const ajv = new Ajv2020({ allErrors: false, strict: true, verbose: true })
-  // The one format the schema uses, without a formats package in the bundle: an instant
-  // `Date.parse` reads, written as ISO 8601 with a time.
-  ajv.addFormat(
-    'date-time',
-    (v: string) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)),
-  )
-  compiled = ajv.compile(schema as object)
-  return compiled
-}
-
 /** Validates a scenario against schema/scenario.schema.json, naming the first wrong field by its
  * path and the file it came from. */
+const validateScenario = schemaValidator<Scenario>(schema, {
+  root: 'scenario',
+  hint: 'See schema/scenario.schema.json',
+  // An instant `Date.parse` reads, written as ISO 8601 with a time.
+  formats: { 'date-time': (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)) },
+})
+
 export function parseScenario(json: unknown, source = 'scenario'): Scenario {
-  const validate = validator()
-  if (validate(json)) return json as Scenario
-  const first = (validate.errors ?? []).find((e) => e.keyword !== 'if')
-  const message = first ? describeError(first, json) : 'scenario: does not match its schema'
-  throw new NowPageError(message, { file: source, hint: 'See schema/scenario.schema.json' })
+  return validateScenario(json, source)
 }
 
 export function loadScenario(path: string): Scenario {
