@@ -50,8 +50,49 @@ export async function readPullRequests(
   checkWindow(since, start, now)
   const filter = createRepoFilter(options)
   const base = ['is:pr', 'is:merged', `author:${author}`, `-user:${author}`]
-  let exclusions: string[] = []
-  for (const owner of filter.plainExcludedOwners) {
+  let exclusions = ownerExclusions(base, filter.plainExcludedOwners, log)
+  const collected = collector({ author, start, now, filter, log })
+
+  const windows: SearchWindow[] = [initialWindow(start, now)]
+  let queries = 0
+  while (windows.length > 0) {
+    const window = windows.shift() as SearchWindow
+    const q = [...base, ...exclusions, `merged:${mergedRange(window)}`].join(' ')
+    queries++
+    const outcome = await searchWindow(client, q, window, limit, log, collected.consider)
+    if (outcome.halves) windows.unshift(...outcome.halves)
+    if (!('refused' in outcome)) continue
+    if (exclusions.length === 0) {
+      throw new NowPageError(`GitHub search rejected '${q}': ${errorMessage(outcome.refused)}`, {
+        input: 'author',
+        hint: 'Check that the author is an existing GitHub user login',
+      })
+    }
+    // GitHub refuses a query naming an owner it does not know, e.g. a typo in exclude-orgs;
+    // those owners are still excluded, client-side.
+    log.warning(
+      `GitHub search rejected the exclusions ${exclusions.join(' ')} (${errorMessage(outcome.refused)}); excluding those owners after the search instead`,
+    )
+    exclusions = []
+    windows.unshift(window)
+  }
+
+  const pullRequests = [...collected.found.values()].sort(newestFirst)
+  if (options.firstContribution) {
+    await markFirstContributions(client, author, mergedBefore(start), pullRequests, limit)
+  }
+  const { skipped } = collected
+  log.info(
+    `${pullRequests.length} merged pull request(s) in ${new Set(pullRequests.map((p) => p.repo)).size} repositories (${queries} search queries; left out: ${skipped.filtered} by repository, ${skipped.outside} outside the window, ${skipped.unmerged} unmerged, ${skipped.duplicate} seen twice)`,
+  )
+  return pullRequests
+}
+
+/** `-org:` terms for excluded owners, as many as fit in GitHub's query length; the rest are
+ * excluded after the search. */
+function ownerExclusions(base: string[], owners: Iterable<string>, log: Logger): string[] {
+  const exclusions: string[] = []
+  for (const owner of owners) {
     const q = [...base, ...exclusions, `-org:${owner}`].join(' ')
     if (q.length + 1 + RANGE_LENGTH > MAX_QUERY_LENGTH) {
       log.debug(`search query full: exclude-orgs from '${owner}' on are applied after the search`)
@@ -59,24 +100,31 @@ export async function readPullRequests(
     }
     exclusions.push(`-org:${owner}`)
   }
+  return exclusions
+}
 
+/** Keeps each search hit that is the author's, merged inside the window, in a repository the
+ * filters allow, once; counts what it leaves out and why. */
+function collector(o: {
+  author: string
+  start: number
+  now: Date
+  filter: ReturnType<typeof createRepoFilter>
+  log: Logger
+}) {
   const found = new Map<string, PullRequestActivity>()
   const skipped = { unmerged: 0, outside: 0, filtered: 0, duplicate: 0 }
   const consider = (item: SearchItem) => {
     const mergedAt = item.pull_request?.merged_at
     if (!mergedAt) return void skipped.unmerged++
-    if (!inReadWindow(mergedAt, start, now)) return void skipped.outside++
-    if (item.user && item.user.login.toLowerCase() !== author.toLowerCase()) {
+    if (!inReadWindow(mergedAt, o.start, o.now)) return void skipped.outside++
+    if (item.user && item.user.login.toLowerCase() !== o.author.toLowerCase()) {
       return void skipped.filtered++
     }
     const repo = /\/repos\/([^/]+\/[^/]+)$/.exec(item.repository_url)?.[1]
-    if (!repo) {
-      log.debug(`skipping ${item.html_url}: no repository in ${item.repository_url}`)
-      return void skipped.filtered++
-    }
-    const why = filter.rejection(repo)
-    if (why) {
-      log.debug(`skipping ${item.html_url}: ${why}`)
+    const why = repo ? o.filter.rejection(repo) : `no repository in ${item.repository_url}`
+    if (!repo || why) {
+      o.log.debug(`skipping ${item.html_url}: ${why}`)
       return void skipped.filtered++
     }
     if (found.has(item.html_url)) return void skipped.duplicate++
@@ -88,70 +136,52 @@ export async function readPullRequests(
       mergedAt,
     })
   }
+  return { found, skipped, consider }
+}
 
-  const windows: SearchWindow[] = [initialWindow(start, now)]
-  let queries = 0
-  while (windows.length > 0) {
-    const window = windows.shift() as SearchWindow
-    const q = [...base, ...exclusions, `merged:${mergedRange(window)}`].join(' ')
-    const pages = client.paginate.iterator(client.rest.search.issuesAndPullRequests, {
-      q,
-      // Creation order moves only when a new PR appears while we page (the repeat is dropped
-      // by URL); the default relevance order can reshuffle between pages.
-      sort: 'created',
-      order: 'desc',
-      per_page: 100,
-    })
-    let first = true
-    try {
-      queries++
-      for await (const { data: items } of limitedPages(pages, limit)) {
-        if (first) {
-          first = false
-          log.debug(`search '${q}': ${items.total_count} results`)
-          if (items.total_count > SEARCH_CAP) {
-            const halves = splitWindow(window)
-            if (halves) {
-              windows.unshift(...halves)
-              break
-            }
-            log.warning(
-              `more than ${SEARCH_CAP} pull requests merged within one second (${mergedRange(window)}); GitHub serves only the first ${SEARCH_CAP}`,
-            )
-          }
+/** Pages through one window's results into `consider`; returns its halves instead when it holds
+ * more than the search serves, or GitHub's refusal of the query (422 before any page: the one
+ * refusal a changed query can fix). */
+async function searchWindow(
+  client: Client,
+  q: string,
+  window: SearchWindow,
+  limit: Limit,
+  log: Logger,
+  consider: (item: SearchItem) => void,
+): Promise<{ halves?: SearchWindow[] } | { halves?: undefined; refused: unknown }> {
+  const pages = client.paginate.iterator(client.rest.search.issuesAndPullRequests, {
+    q,
+    // Creation order moves only when a new PR appears while we page (the repeat is dropped
+    // by URL); the default relevance order can reshuffle between pages.
+    sort: 'created',
+    order: 'desc',
+    per_page: 100,
+  })
+  let first = true
+  try {
+    for await (const { data: items } of limitedPages(pages, limit)) {
+      if (first) {
+        first = false
+        log.debug(`search '${q}': ${items.total_count} results`)
+        if (items.total_count > SEARCH_CAP) {
+          const halves = splitWindow(window)
+          if (halves) return { halves }
+          log.warning(
+            `more than ${SEARCH_CAP} pull requests merged within one second (${mergedRange(window)}); GitHub serves only the first ${SEARCH_CAP}`,
+          )
         }
-        if (items.incomplete_results) {
-          log.warning(`GitHub search timed out on '${q}'; some pull requests may be missing`)
-        }
-        for (const item of items) consider(item)
       }
-    } catch (error) {
-      if (httpStatus(error) !== 422 || !first) throw error
-      if (exclusions.length > 0) {
-        // GitHub refuses a query naming an owner it does not know, e.g. a typo in exclude-orgs;
-        // those owners are still excluded, client-side.
-        log.warning(
-          `GitHub search rejected the exclusions ${exclusions.join(' ')} (${errorMessage(error)}); excluding those owners after the search instead`,
-        )
-        exclusions = []
-        windows.unshift(window)
-        continue
+      if (items.incomplete_results) {
+        log.warning(`GitHub search timed out on '${q}'; some pull requests may be missing`)
       }
-      throw new NowPageError(`GitHub search rejected '${q}': ${errorMessage(error)}`, {
-        input: 'author',
-        hint: 'Check that the author is an existing GitHub user login',
-      })
+      for (const item of items) consider(item)
     }
+  } catch (error) {
+    if (first && httpStatus(error) === 422) return { refused: error }
+    throw error
   }
-
-  const pullRequests = [...found.values()].sort(newestFirst)
-  if (options.firstContribution) {
-    await markFirstContributions(client, author, mergedBefore(start), pullRequests, limit)
-  }
-  log.info(
-    `${pullRequests.length} merged pull request(s) in ${new Set(pullRequests.map((p) => p.repo)).size} repositories (${queries} search queries; left out: ${skipped.filtered} by repository, ${skipped.outside} outside the window, ${skipped.unmerged} unmerged, ${skipped.duplicate} seen twice)`,
-  )
-  return pullRequests
+  return {}
 }
 
 function newestFirst(a: PullRequestActivity, b: PullRequestActivity): number {
