@@ -2146,7 +2146,7 @@ var _2020 = {exports: {}};
 
 var core$1 = {};
 
-var validate = {};
+var validate$1 = {};
 
 var boolSchema = {};
 
@@ -4599,10 +4599,10 @@ function requireResolve () {
 var hasRequiredValidate;
 
 function requireValidate () {
-	if (hasRequiredValidate) return validate;
+	if (hasRequiredValidate) return validate$1;
 	hasRequiredValidate = 1;
-	Object.defineProperty(validate, "__esModule", { value: true });
-	validate.getData = validate.KeywordCxt = validate.validateFunctionCode = void 0;
+	Object.defineProperty(validate$1, "__esModule", { value: true });
+	validate$1.getData = validate$1.KeywordCxt = validate$1.validateFunctionCode = void 0;
 	const boolSchema_1 = /*@__PURE__*/ requireBoolSchema();
 	const dataType_1 = /*@__PURE__*/ requireDataType();
 	const applicability_1 = /*@__PURE__*/ requireApplicability();
@@ -4626,7 +4626,7 @@ function requireValidate () {
 	    }
 	    validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
 	}
-	validate.validateFunctionCode = validateFunctionCode;
+	validate$1.validateFunctionCode = validateFunctionCode;
 	function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
 	    if (opts.code.es5) {
 	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
@@ -5058,7 +5058,7 @@ function requireValidate () {
 	        }
 	    }
 	}
-	validate.KeywordCxt = KeywordCxt;
+	validate$1.KeywordCxt = KeywordCxt;
 	function keywordCode(it, keyword, def, ruleType) {
 	    const cxt = new KeywordCxt(it, def, keyword);
 	    if ("code" in def) {
@@ -5117,9 +5117,9 @@ function requireValidate () {
 	        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
 	    }
 	}
-	validate.getData = getData;
+	validate$1.getData = getData;
 	
-	return validate;
+	return validate$1;
 }
 
 var validation_error = {};
@@ -5163,15 +5163,15 @@ function requireRef_error () {
 	return ref_error;
 }
 
-var compile = {};
+var compile$1 = {};
 
 var hasRequiredCompile;
 
 function requireCompile () {
-	if (hasRequiredCompile) return compile;
+	if (hasRequiredCompile) return compile$1;
 	hasRequiredCompile = 1;
-	Object.defineProperty(compile, "__esModule", { value: true });
-	compile.resolveSchema = compile.getCompilingSchema = compile.resolveRef = compile.compileSchema = compile.SchemaEnv = void 0;
+	Object.defineProperty(compile$1, "__esModule", { value: true });
+	compile$1.resolveSchema = compile$1.getCompilingSchema = compile$1.resolveRef = compile$1.compileSchema = compile$1.SchemaEnv = void 0;
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const validation_error_1 = /*@__PURE__*/ requireValidation_error();
 	const names_1 = /*@__PURE__*/ requireNames();
@@ -5197,7 +5197,7 @@ function requireCompile () {
 	        this.refs = {};
 	    }
 	}
-	compile.SchemaEnv = SchemaEnv;
+	compile$1.SchemaEnv = SchemaEnv;
 	// let codeSize = 0
 	// let nodeCount = 0
 	// Compiles schema in SchemaEnv
@@ -5294,7 +5294,7 @@ function requireCompile () {
 	        this._compilations.delete(sch);
 	    }
 	}
-	compile.compileSchema = compileSchema;
+	compile$1.compileSchema = compileSchema;
 	function resolveRef(root, baseId, ref) {
 	    var _a;
 	    ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
@@ -5312,7 +5312,7 @@ function requireCompile () {
 	        return;
 	    return (root.refs[ref] = inlineOrCompile.call(this, _sch));
 	}
-	compile.resolveRef = resolveRef;
+	compile$1.resolveRef = resolveRef;
 	function inlineOrCompile(sch) {
 	    if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
 	        return sch.schema;
@@ -5325,7 +5325,7 @@ function requireCompile () {
 	            return sch;
 	    }
 	}
-	compile.getCompilingSchema = getCompilingSchema;
+	compile$1.getCompilingSchema = getCompilingSchema;
 	function sameSchemaEnv(s1, s2) {
 	    return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
 	}
@@ -5372,7 +5372,7 @@ function requireCompile () {
 	    }
 	    return getJsonPointer.call(this, p, schOrRef);
 	}
-	compile.resolveSchema = resolveSchema;
+	compile$1.resolveSchema = resolveSchema;
 	const PREVENT_SCOPE_CHANGE = new Set([
 	    "properties",
 	    "patternProperties",
@@ -5411,16 +5411,16 @@ function requireCompile () {
 	    return undefined;
 	}
 	
-	return compile;
+	return compile$1;
 }
 
-var $id$8 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
-var description$1 = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
-var type$9 = "object";
-var required$2 = [
+var $id$9 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
+var description$2 = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
+var type$a = "object";
+var required$3 = [
 	"$data"
 ];
-var properties$a = {
+var properties$b = {
 	$data: {
 		type: "string",
 		anyOf: [
@@ -5433,14 +5433,14 @@ var properties$a = {
 		]
 	}
 };
-var additionalProperties$2 = false;
+var additionalProperties$3 = false;
 var require$$9 = {
-	$id: $id$8,
-	description: description$1,
-	type: type$9,
-	required: required$2,
-	properties: properties$a,
-	additionalProperties: additionalProperties$2
+	$id: $id$9,
+	description: description$2,
+	type: type$a,
+	required: required$3,
+	properties: properties$b,
+	additionalProperties: additionalProperties$3
 };
 
 var uri = {};
@@ -8285,14 +8285,14 @@ function requireLimitProperties () {
 	return limitProperties;
 }
 
-var required$1 = {};
+var required$2 = {};
 
 var hasRequiredRequired;
 
 function requireRequired () {
-	if (hasRequiredRequired) return required$1;
+	if (hasRequiredRequired) return required$2;
 	hasRequiredRequired = 1;
-	Object.defineProperty(required$1, "__esModule", { value: true });
+	Object.defineProperty(required$2, "__esModule", { value: true });
 	const code_1 = /*@__PURE__*/ requireCode();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const util_1 = /*@__PURE__*/ requireUtil();
@@ -8368,9 +8368,9 @@ function requireRequired () {
 	        }
 	    },
 	};
-	required$1.default = def;
+	required$2.default = def;
 	
-	return required$1;
+	return required$2;
 }
 
 var limitItems = {};
@@ -9054,14 +9054,14 @@ function requirePropertyNames () {
 	return propertyNames;
 }
 
-var additionalProperties$1 = {};
+var additionalProperties$2 = {};
 
 var hasRequiredAdditionalProperties;
 
 function requireAdditionalProperties () {
-	if (hasRequiredAdditionalProperties) return additionalProperties$1;
+	if (hasRequiredAdditionalProperties) return additionalProperties$2;
 	hasRequiredAdditionalProperties = 1;
-	Object.defineProperty(additionalProperties$1, "__esModule", { value: true });
+	Object.defineProperty(additionalProperties$2, "__esModule", { value: true });
 	const code_1 = /*@__PURE__*/ requireCode();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const names_1 = /*@__PURE__*/ requireNames();
@@ -9164,19 +9164,19 @@ function requireAdditionalProperties () {
 	        }
 	    },
 	};
-	additionalProperties$1.default = def;
+	additionalProperties$2.default = def;
 	
-	return additionalProperties$1;
+	return additionalProperties$2;
 }
 
-var properties$9 = {};
+var properties$a = {};
 
 var hasRequiredProperties;
 
 function requireProperties () {
-	if (hasRequiredProperties) return properties$9;
+	if (hasRequiredProperties) return properties$a;
 	hasRequiredProperties = 1;
-	Object.defineProperty(properties$9, "__esModule", { value: true });
+	Object.defineProperty(properties$a, "__esModule", { value: true });
 	const validate_1 = /*@__PURE__*/ requireValidate();
 	const code_1 = /*@__PURE__*/ requireCode();
 	const util_1 = /*@__PURE__*/ requireUtil();
@@ -9227,9 +9227,9 @@ function requireProperties () {
 	        }
 	    },
 	};
-	properties$9.default = def;
+	properties$a.default = def;
 	
-	return properties$9;
+	return properties$a;
 }
 
 var patternProperties = {};
@@ -10309,8 +10309,8 @@ function requireDiscriminator () {
 
 var jsonSchema202012 = {};
 
-var $schema$9 = "https://json-schema.org/draft/2020-12/schema";
-var $id$7 = "https://json-schema.org/draft/2020-12/schema";
+var $schema$a = "https://json-schema.org/draft/2020-12/schema";
+var $id$8 = "https://json-schema.org/draft/2020-12/schema";
 var $vocabulary$7 = {
 	"https://json-schema.org/draft/2020-12/vocab/core": true,
 	"https://json-schema.org/draft/2020-12/vocab/applicator": true,
@@ -10321,7 +10321,7 @@ var $vocabulary$7 = {
 	"https://json-schema.org/draft/2020-12/vocab/content": true
 };
 var $dynamicAnchor$7 = "meta";
-var title$8 = "Core and Validation specifications meta-schema";
+var title$9 = "Core and Validation specifications meta-schema";
 var allOf = [
 	{
 		$ref: "meta/core"
@@ -10345,12 +10345,12 @@ var allOf = [
 		$ref: "meta/content"
 	}
 ];
-var type$8 = [
+var type$9 = [
 	"object",
 	"boolean"
 ];
 var $comment = "This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.";
-var properties$8 = {
+var properties$9 = {
 	definitions: {
 		$comment: "\"definitions\" has been replaced by \"$defs\".",
 		type: "object",
@@ -10390,29 +10390,29 @@ var properties$8 = {
 	}
 };
 var require$$0 = {
-	$schema: $schema$9,
-	$id: $id$7,
+	$schema: $schema$a,
+	$id: $id$8,
 	$vocabulary: $vocabulary$7,
 	$dynamicAnchor: $dynamicAnchor$7,
-	title: title$8,
+	title: title$9,
 	allOf: allOf,
-	type: type$8,
+	type: type$9,
 	$comment: $comment,
-	properties: properties$8
+	properties: properties$9
 };
 
-var $schema$8 = "https://json-schema.org/draft/2020-12/schema";
-var $id$6 = "https://json-schema.org/draft/2020-12/meta/applicator";
+var $schema$9 = "https://json-schema.org/draft/2020-12/schema";
+var $id$7 = "https://json-schema.org/draft/2020-12/meta/applicator";
 var $vocabulary$6 = {
 	"https://json-schema.org/draft/2020-12/vocab/applicator": true
 };
 var $dynamicAnchor$6 = "meta";
-var title$7 = "Applicator vocabulary meta-schema";
-var type$7 = [
+var title$8 = "Applicator vocabulary meta-schema";
+var type$8 = [
 	"object",
 	"boolean"
 ];
-var properties$7 = {
+var properties$8 = {
 	prefixItems: {
 		$ref: "#/$defs/schemaArray"
 	},
@@ -10487,28 +10487,28 @@ var $defs$2 = {
 	}
 };
 var require$$1 = {
-	$schema: $schema$8,
-	$id: $id$6,
+	$schema: $schema$9,
+	$id: $id$7,
 	$vocabulary: $vocabulary$6,
 	$dynamicAnchor: $dynamicAnchor$6,
-	title: title$7,
-	type: type$7,
-	properties: properties$7,
+	title: title$8,
+	type: type$8,
+	properties: properties$8,
 	$defs: $defs$2
 };
 
-var $schema$7 = "https://json-schema.org/draft/2020-12/schema";
-var $id$5 = "https://json-schema.org/draft/2020-12/meta/unevaluated";
+var $schema$8 = "https://json-schema.org/draft/2020-12/schema";
+var $id$6 = "https://json-schema.org/draft/2020-12/meta/unevaluated";
 var $vocabulary$5 = {
 	"https://json-schema.org/draft/2020-12/vocab/unevaluated": true
 };
 var $dynamicAnchor$5 = "meta";
-var title$6 = "Unevaluated applicator vocabulary meta-schema";
-var type$6 = [
+var title$7 = "Unevaluated applicator vocabulary meta-schema";
+var type$7 = [
 	"object",
 	"boolean"
 ];
-var properties$6 = {
+var properties$7 = {
 	unevaluatedItems: {
 		$dynamicRef: "#meta"
 	},
@@ -10517,27 +10517,27 @@ var properties$6 = {
 	}
 };
 var require$$2 = {
-	$schema: $schema$7,
-	$id: $id$5,
+	$schema: $schema$8,
+	$id: $id$6,
 	$vocabulary: $vocabulary$5,
 	$dynamicAnchor: $dynamicAnchor$5,
-	title: title$6,
-	type: type$6,
-	properties: properties$6
+	title: title$7,
+	type: type$7,
+	properties: properties$7
 };
 
-var $schema$6 = "https://json-schema.org/draft/2020-12/schema";
-var $id$4 = "https://json-schema.org/draft/2020-12/meta/content";
+var $schema$7 = "https://json-schema.org/draft/2020-12/schema";
+var $id$5 = "https://json-schema.org/draft/2020-12/meta/content";
 var $vocabulary$4 = {
 	"https://json-schema.org/draft/2020-12/vocab/content": true
 };
 var $dynamicAnchor$4 = "meta";
-var title$5 = "Content vocabulary meta-schema";
-var type$5 = [
+var title$6 = "Content vocabulary meta-schema";
+var type$6 = [
 	"object",
 	"boolean"
 ];
-var properties$5 = {
+var properties$6 = {
 	contentEncoding: {
 		type: "string"
 	},
@@ -10549,27 +10549,27 @@ var properties$5 = {
 	}
 };
 var require$$3 = {
-	$schema: $schema$6,
-	$id: $id$4,
+	$schema: $schema$7,
+	$id: $id$5,
 	$vocabulary: $vocabulary$4,
 	$dynamicAnchor: $dynamicAnchor$4,
-	title: title$5,
-	type: type$5,
-	properties: properties$5
+	title: title$6,
+	type: type$6,
+	properties: properties$6
 };
 
-var $schema$5 = "https://json-schema.org/draft/2020-12/schema";
-var $id$3 = "https://json-schema.org/draft/2020-12/meta/core";
+var $schema$6 = "https://json-schema.org/draft/2020-12/schema";
+var $id$4 = "https://json-schema.org/draft/2020-12/meta/core";
 var $vocabulary$3 = {
 	"https://json-schema.org/draft/2020-12/vocab/core": true
 };
 var $dynamicAnchor$3 = "meta";
-var title$4 = "Core vocabulary meta-schema";
-var type$4 = [
+var title$5 = "Core vocabulary meta-schema";
+var type$5 = [
 	"object",
 	"boolean"
 ];
-var properties$4 = {
+var properties$5 = {
 	$id: {
 		$ref: "#/$defs/uriReferenceString",
 		$comment: "Non-empty fragments not allowed.",
@@ -10624,54 +10624,54 @@ var $defs$1 = {
 	}
 };
 var require$$4 = {
-	$schema: $schema$5,
-	$id: $id$3,
+	$schema: $schema$6,
+	$id: $id$4,
 	$vocabulary: $vocabulary$3,
 	$dynamicAnchor: $dynamicAnchor$3,
-	title: title$4,
-	type: type$4,
-	properties: properties$4,
+	title: title$5,
+	type: type$5,
+	properties: properties$5,
 	$defs: $defs$1
 };
 
-var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
-var $id$2 = "https://json-schema.org/draft/2020-12/meta/format-annotation";
+var $schema$5 = "https://json-schema.org/draft/2020-12/schema";
+var $id$3 = "https://json-schema.org/draft/2020-12/meta/format-annotation";
 var $vocabulary$2 = {
 	"https://json-schema.org/draft/2020-12/vocab/format-annotation": true
 };
 var $dynamicAnchor$2 = "meta";
-var title$3 = "Format vocabulary meta-schema for annotation results";
-var type$3 = [
+var title$4 = "Format vocabulary meta-schema for annotation results";
+var type$4 = [
 	"object",
 	"boolean"
 ];
-var properties$3 = {
+var properties$4 = {
 	format: {
 		type: "string"
 	}
 };
 var require$$5 = {
-	$schema: $schema$4,
-	$id: $id$2,
+	$schema: $schema$5,
+	$id: $id$3,
 	$vocabulary: $vocabulary$2,
 	$dynamicAnchor: $dynamicAnchor$2,
-	title: title$3,
-	type: type$3,
-	properties: properties$3
+	title: title$4,
+	type: type$4,
+	properties: properties$4
 };
 
-var $schema$3 = "https://json-schema.org/draft/2020-12/schema";
-var $id$1 = "https://json-schema.org/draft/2020-12/meta/meta-data";
+var $schema$4 = "https://json-schema.org/draft/2020-12/schema";
+var $id$2 = "https://json-schema.org/draft/2020-12/meta/meta-data";
 var $vocabulary$1 = {
 	"https://json-schema.org/draft/2020-12/vocab/meta-data": true
 };
 var $dynamicAnchor$1 = "meta";
-var title$2 = "Meta-data vocabulary meta-schema";
-var type$2 = [
+var title$3 = "Meta-data vocabulary meta-schema";
+var type$3 = [
 	"object",
 	"boolean"
 ];
-var properties$2 = {
+var properties$3 = {
 	title: {
 		type: "string"
 	},
@@ -10697,27 +10697,27 @@ var properties$2 = {
 	}
 };
 var require$$6 = {
-	$schema: $schema$3,
-	$id: $id$1,
+	$schema: $schema$4,
+	$id: $id$2,
 	$vocabulary: $vocabulary$1,
 	$dynamicAnchor: $dynamicAnchor$1,
-	title: title$2,
-	type: type$2,
-	properties: properties$2
+	title: title$3,
+	type: type$3,
+	properties: properties$3
 };
 
-var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
-var $id = "https://json-schema.org/draft/2020-12/meta/validation";
+var $schema$3 = "https://json-schema.org/draft/2020-12/schema";
+var $id$1 = "https://json-schema.org/draft/2020-12/meta/validation";
 var $vocabulary = {
 	"https://json-schema.org/draft/2020-12/vocab/validation": true
 };
 var $dynamicAnchor = "meta";
-var title$1 = "Validation vocabulary meta-schema";
-var type$1 = [
+var title$2 = "Validation vocabulary meta-schema";
+var type$2 = [
 	"object",
 	"boolean"
 ];
-var properties$1 = {
+var properties$2 = {
 	type: {
 		anyOf: [
 			{
@@ -10828,13 +10828,13 @@ var $defs = {
 	}
 };
 var require$$7 = {
-	$schema: $schema$2,
-	$id: $id,
+	$schema: $schema$3,
+	$id: $id$1,
 	$vocabulary: $vocabulary,
 	$dynamicAnchor: $dynamicAnchor,
-	title: title$1,
-	type: type$1,
-	properties: properties$1,
+	title: title$2,
+	type: type$2,
+	properties: properties$2,
 	$defs: $defs
 };
 
@@ -10940,17 +10940,76 @@ function require_2020 () {
 
 var _2020Exports = /*@__PURE__*/ require_2020();
 
-var $schema$1 = "https://json-schema.org/draft/2020-12/schema";
-var title = "now-page emulator scenario";
-var description = "Seeds the local GitHub API emulator (now-page emulator --scenario FILE, npm run demo). The one definition of a scenario: parseScenario compiles it with ajv and names the first wrong field.";
-var type = "object";
-var required = [
+/** A validator compiled on first use, so a command that never reads such a document never pays
+ * for compiling its schema. */
+function schemaValidator(schema, options) {
+    let compiled;
+    return (json, file) => {
+        compiled ??= compile(schema, options);
+        if (compiled(json))
+            return json;
+        const first = (compiled.errors ?? []).find((e) => e.keyword !== 'if');
+        const message = first
+            ? describeError(first, json, options.root)
+            : `${options.root || 'document'}: does not match its schema`;
+        throw new NowPageError(message, { file, hint: options.hint });
+    };
+}
+function compile(schema, options) {
+    const ajv = new _2020Exports.Ajv2020({ allErrors: false, strict: true, verbose: true });
+    for (const [name, check] of Object.entries(options.formats))
+        ajv.addFormat(name, check);
+    return ajv.compile(schema);
+}
+const unescapePointer = (s) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+/** The first error of a document against its schema, as `path: expected what, got value`. */
+function describeError(e, data, root) {
+    const parts = e.instancePath.split('/').slice(1).map(unescapePointer);
+    let path = root;
+    for (const part of parts)
+        path += /^\d+$/.test(part) ? `[${part}]` : path ? `.${part}` : part;
+    const field = (name) => (path ? `${path}.${String(name)}` : String(name));
+    const value = parts.reduce((v, k) => v?.[k], data);
+    const schema = e.parentSchema;
+    const got = `, got ${JSON.stringify(value) ?? 'nothing'}`;
+    const p = e.params;
+    const where = path || 'the document';
+    switch (e.keyword) {
+        case 'required':
+            return `${field(p.missingProperty)}: expected a value (required)`;
+        case 'additionalProperties': {
+            const known = Object.keys(e.parentSchema.properties ?? {});
+            return `${field(p.additionalProperty)}: expected no such field (known: ${known.join(', ')})`;
+        }
+        case 'enum':
+            return `${where}: expected one of ${p.allowedValues.join(', ')}${got}`;
+        case 'const':
+            return `${where}: expected ${schema?.description ?? JSON.stringify(p.allowedValue)}${got}`;
+        case 'minProperties':
+            return `${where}: expected ${schema?.title ?? `at least ${String(p.limit)} entries`}${got}`;
+        case 'minimum':
+            return `${where}: expected ${schema?.title ?? `at least ${String(p.limit)}`}${got}`;
+        case 'format':
+        case 'pattern':
+            return `${where}: expected ${schema?.title ?? e.message ?? 'another value'}${got}`;
+        case 'type':
+            return `${where}: expected ${String(p.type)}${schema?.title ? ` (${schema.title})` : ''}${got}`;
+        default:
+            return `${where}: ${e.message ?? 'is not valid'}${got}`;
+    }
+}
+
+var $schema$2 = "https://json-schema.org/draft/2020-12/schema";
+var title$1 = "now-page emulator scenario";
+var description$1 = "Seeds the local GitHub API emulator (now-page emulator --scenario FILE, npm run demo). The one definition of a scenario: parseScenario compiles it with ajv and names the first wrong field.";
+var type$1 = "object";
+var required$1 = [
 	"now",
 	"tokens",
 	"repos"
 ];
-var additionalProperties = false;
-var properties = {
+var additionalProperties$1 = false;
+var properties$1 = {
 	$schema: {
 		type: "string"
 	},
@@ -11363,70 +11422,26 @@ var properties = {
 		}
 	}
 };
-var schema = {
-	$schema: $schema$1,
-	title: title,
-	description: description,
-	type: type,
-	required: required,
-	additionalProperties: additionalProperties,
-	properties: properties
+var schema$1 = {
+	$schema: $schema$2,
+	title: title$1,
+	description: description$1,
+	type: type$1,
+	required: required$1,
+	additionalProperties: additionalProperties$1,
+	properties: properties$1
 };
 
-/** The first error of a scenario against its schema, as `path: expected what, got value`. */
-function describeError(e, data) {
-    const parts = e.instancePath.split('/').slice(1).map(unescapePointer);
-    let path = 'scenario';
-    for (const part of parts)
-        path += /^\d+$/.test(part) ? `[${part}]` : `.${part}`;
-    const value = parts.reduce((v, k) => v?.[k], data);
-    const schema = e.parentSchema;
-    const got = `, got ${JSON.stringify(value) ?? 'nothing'}`;
-    const p = e.params;
-    switch (e.keyword) {
-        case 'required':
-            return `${path}.${String(p.missingProperty)}: expected a value (required)`;
-        case 'additionalProperties': {
-            const known = Object.keys(e.parentSchema.properties ?? {});
-            return `${path}.${String(p.additionalProperty)}: expected no such field (known: ${known.join(', ')})`;
-        }
-        case 'enum':
-            return `${path}: expected one of ${p.allowedValues.join(', ')}${got}`;
-        case 'const':
-            return `${path}: expected ${schema?.description ?? JSON.stringify(p.allowedValue)}${got}`;
-        case 'minProperties':
-            return `${path}: expected ${schema?.title ?? `at least ${String(p.limit)} entries`}${got}`;
-        case 'format':
-        case 'pattern':
-            return `${path}: expected ${schema?.title ?? e.message ?? 'another value'}${got}`;
-        case 'type':
-            return `${path}: expected ${String(p.type)}${got}`;
-        default:
-            return `${path}: ${e.message ?? 'is not valid'}${got}`;
-    }
-}
-const unescapePointer = (s) => s.replace(/~1/g, '/').replace(/~0/g, '~');
-let compiled;
-/** Compiled on first use: the CLI's other commands never pay for it. */
-function validator() {
-    if (compiled)
-        return compiled;
-    const ajv = new _2020Exports.Ajv2020({ allErrors: false, strict: true, verbose: true });
-    // The one format the schema uses, without a formats package in the bundle: an instant
-    // `Date.parse` reads, written as ISO 8601 with a time.
-    ajv.addFormat('date-time', (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)));
-    compiled = ajv.compile(schema);
-    return compiled;
-}
 /** Validates a scenario against schema/scenario.schema.json, naming the first wrong field by its
  * path and the file it came from. */
+const validateScenario = schemaValidator(schema$1, {
+    root: 'scenario',
+    hint: 'See schema/scenario.schema.json',
+    // An instant `Date.parse` reads, written as ISO 8601 with a time.
+    formats: { 'date-time': (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)) },
+});
 function parseScenario(json, source = 'scenario') {
-    const validate = validator();
-    if (validate(json))
-        return json;
-    const first = (validate.errors ?? []).find((e) => e.keyword !== 'if');
-    const message = first ? describeError(first, json) : 'scenario: does not match its schema';
-    throw new NowPageError(message, { file: source, hint: 'See schema/scenario.schema.json' });
+    return validateScenario(json, source);
 }
 function loadScenario(path) {
     let text;
@@ -11524,7 +11539,7 @@ async function startEmulator(scenario, opts = {}) {
     };
 }
 
-var $schema = "../schema/scenario.schema.json";
+var $schema$1 = "../schema/scenario.schema.json";
 var now = "2025-08-24T06:00:00Z";
 var viewer = "someone";
 var repository = "someone/site";
@@ -11717,7 +11732,7 @@ var inputs = {
 	"time-zone": "Asia/Kolkata"
 };
 var demoScenario = {
-	$schema: $schema,
+	$schema: $schema$1,
 	now: now,
 	viewer: viewer,
 	repository: repository,
@@ -11864,7 +11879,7 @@ async function runDemo(scenario, runAction) {
                 writes: secondLog.filter((r) => r.method !== 'GET').length,
             },
         };
-        return { first, second, json, text: describe$1(first, second, json, diff, emulator.url) };
+        return { first, second, json, text: describe(first, second, json, diff, emulator.url) };
     }
     finally {
         await emulator.close();
@@ -11902,7 +11917,7 @@ async function readPullRequest(emulator, repository, token, first) {
     };
     return { pullRequest, files, diff };
 }
-function describe$1(first, second, json, diff, url) {
+function describe(first, second, json, diff, url) {
     const out = [];
     const rule = '─'.repeat(72);
     out.push(`Emulated GitHub at ${url}; the Action ran as a runner would (${Math.round(first.ms)} ms, ${json.requests.length} requests).`);
@@ -11927,103 +11942,186 @@ function lastLines(text, n) {
     return text.trimEnd().split('\n').slice(-30).join('\n');
 }
 
+var $schema = "https://json-schema.org/draft/2020-12/schema";
+var $id = "https://github.com/now-page-action/now-page-action/schema/activity.schema.json";
+var title = "now-page activity";
+var description = "What the author did: the input of the page core (`now-page edit --activity`), and the Action's `activity` output.";
+var type = "object";
+var required = [
+	"pullRequests",
+	"projects"
+];
+var additionalProperties = false;
+var properties = {
+	since: {
+		type: "string",
+		format: "date",
+		description: "Start of the window, YYYY-MM-DD.",
+		title: "a date YYYY-MM-DD"
+	},
+	pullRequests: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"repo",
+				"number",
+				"title",
+				"url",
+				"mergedAt"
+			],
+			additionalProperties: false,
+			properties: {
+				repo: {
+					type: "string",
+					pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
+					title: "owner/name"
+				},
+				number: {
+					type: "integer",
+					minimum: 1,
+					title: "a positive integer"
+				},
+				title: {
+					type: "string"
+				},
+				url: {
+					type: "string",
+					format: "uri",
+					title: "an http(s) URL"
+				},
+				mergedAt: {
+					type: "string",
+					format: "date-time",
+					title: "an ISO 8601 date-time"
+				},
+				firstContribution: {
+					type: "boolean",
+					title: "true or false"
+				}
+			}
+		}
+	},
+	projects: {
+		type: "array",
+		items: {
+			type: "object",
+			required: [
+				"repo",
+				"url",
+				"commits"
+			],
+			additionalProperties: false,
+			properties: {
+				repo: {
+					type: "string",
+					pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
+					title: "owner/name"
+				},
+				url: {
+					type: "string",
+					format: "uri",
+					title: "an http(s) URL"
+				},
+				paths: {
+					type: "array",
+					items: {
+						type: "string"
+					}
+				},
+				languages: {
+					type: "object",
+					additionalProperties: {
+						type: "number",
+						title: "a number of bytes"
+					}
+				},
+				progressPattern: {
+					type: "string"
+				},
+				commitCount: {
+					type: "integer",
+					minimum: 0,
+					description: "Commits in the window when more than are listed in commits (the newest are listed)"
+				},
+				commits: {
+					type: "array",
+					items: {
+						type: "object",
+						required: [
+							"sha",
+							"message",
+							"date",
+							"url"
+						],
+						additionalProperties: false,
+						properties: {
+							sha: {
+								type: "string"
+							},
+							message: {
+								type: "string"
+							},
+							date: {
+								type: "string",
+								format: "date-time",
+								title: "an ISO 8601 date-time"
+							},
+							url: {
+								type: "string",
+								format: "uri",
+								title: "an http(s) URL"
+							},
+							paths: {
+								type: "array",
+								items: {
+									type: "string"
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+};
+var schema = {
+	$schema: $schema,
+	$id: $id,
+	title: title,
+	description: description,
+	type: type,
+	required: required,
+	additionalProperties: additionalProperties,
+	properties: properties
+};
+
+const HINT = 'See schema/activity.schema.json for the activity format';
+const validate = schemaValidator(schema, {
+    root: '',
+    hint: HINT,
+    formats: {
+        date: isIsoDate,
+        'date-time': (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)),
+        // Links on the page: the web addresses GitHub gives, nothing else.
+        uri: (v) => /^https?:\/\/\S+$/.test(v),
+    },
+});
 /**
- * Checks an activity document against the shape of schema/activity.schema.json, naming the
- * first wrong field by its path. Hand-written (not a schema validator) because the document is
- * small and a field path such as `projects[0].commits[3].date` is the whole message we need.
+ * Checks an activity document (`now-page edit --activity`, the Action's `activity` output)
+ * against schema/activity.schema.json, naming the first wrong field by its path
+ * (`projects[0].commits[3].date: expected …`). The one rule a schema cannot state, a
+ * `commitCount` below the commits listed, is checked after it.
  */
 function validateActivity(value, file) {
-    const fail = (path, expected, got) => {
-        throw new NowPageError(`${path}: expected ${expected}, got ${describe(got)}`, {
-            file,
-            hint: 'See schema/activity.schema.json for the activity format',
-        });
-    };
-    const obj = (v, path, required, allowed) => {
-        if (typeof v !== 'object' || v === null || Array.isArray(v))
-            return fail(path, 'an object', v);
-        const record = v;
-        for (const key of required) {
-            if (!(key in record))
-                fail(`${path}.${key}`, 'a value (the field is required)', undefined);
-        }
-        for (const key of Object.keys(record)) {
-            if (!allowed.includes(key))
-                fail(`${path}.${key}`, `one of the fields ${allowed.join(', ')}`, key);
-        }
-        return record;
-    };
-    const str = (v, path, check, what = 'a string') => {
-        if (typeof v !== 'string' || (check && !check(v)))
-            fail(path, what, v);
-    };
-    const arr = (v, path) => {
-        if (!Array.isArray(v))
-            return fail(path, 'an array', v);
-        return v;
-    };
-    const repo = (s) => /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(s);
-    const instant = (s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s));
-    const url = (s) => /^https?:\/\//.test(s);
-    const paths = (v, path) => {
-        if (v === undefined)
-            return;
-        arr(v, path).forEach((p, i) => str(p, `${path}[${i}]`));
-    };
-    const root = obj(value, 'activity', ['pullRequests', 'projects'], ['since', 'pullRequests', 'projects']);
-    if (root.since !== undefined) {
-        str(root.since, 'activity.since', isIsoDate, 'a date YYYY-MM-DD');
-    }
-    arr(root.pullRequests, 'activity.pullRequests').forEach((pr, i) => {
-        const p = `pullRequests[${i}]`;
-        const r = obj(pr, p, ['repo', 'number', 'title', 'url', 'mergedAt'], ['repo', 'number', 'title', 'url', 'mergedAt', 'firstContribution']);
-        str(r.repo, `${p}.repo`, repo, 'owner/name');
-        if (!Number.isInteger(r.number) || r.number < 1)
-            fail(`${p}.number`, 'a positive integer', r.number);
-        str(r.title, `${p}.title`);
-        str(r.url, `${p}.url`, url, 'an http(s) URL');
-        str(r.mergedAt, `${p}.mergedAt`, instant, 'an ISO 8601 date-time');
-        if (r.firstContribution !== undefined && typeof r.firstContribution !== 'boolean') {
-            fail(`${p}.firstContribution`, 'true or false', r.firstContribution);
+    const activity = validate(value, file);
+    activity.projects.forEach((project, i) => {
+        const listed = project.commits.length;
+        if (project.commitCount !== undefined && project.commitCount < listed) {
+            throw new NowPageError(`projects[${i}].commitCount: expected an integer of at least ${listed} (the commits listed), got ${project.commitCount}`, { file, hint: HINT });
         }
     });
-    arr(root.projects, 'activity.projects').forEach((project, i) => {
-        const p = `projects[${i}]`;
-        const r = obj(project, p, ['repo', 'url', 'commits'], ['repo', 'url', 'paths', 'languages', 'progressPattern', 'commits', 'commitCount']);
-        str(r.repo, `${p}.repo`, repo, 'owner/name');
-        str(r.url, `${p}.url`, url, 'an http(s) URL');
-        paths(r.paths, `${p}.paths`);
-        if (r.progressPattern !== undefined)
-            str(r.progressPattern, `${p}.progressPattern`);
-        if (r.languages !== undefined) {
-            const langs = obj(r.languages, `${p}.languages`, [], Object.keys(r.languages));
-            for (const [k, v] of Object.entries(langs)) {
-                if (typeof v !== 'number')
-                    fail(`${p}.languages.${k}`, 'a number of bytes', v);
-            }
-        }
-        const listed = arr(r.commits, `${p}.commits`);
-        if (r.commitCount !== undefined &&
-            (!Number.isInteger(r.commitCount) || r.commitCount < listed.length)) {
-            fail(`${p}.commitCount`, `an integer of at least ${listed.length} (the commits listed)`, r.commitCount);
-        }
-        listed.forEach((commit, j) => {
-            const c = `${p}.commits[${j}]`;
-            const rc = obj(commit, c, ['sha', 'message', 'date', 'url'], ['sha', 'message', 'date', 'url', 'paths']);
-            str(rc.sha, `${c}.sha`);
-            str(rc.message, `${c}.message`);
-            str(rc.date, `${c}.date`, instant, 'an ISO 8601 date-time');
-            str(rc.url, `${c}.url`, url, 'an http(s) URL');
-            paths(rc.paths, `${c}.paths`);
-        });
-    });
-    return value;
-}
-function describe(v) {
-    if (v === undefined)
-        return 'nothing';
-    const json = JSON.stringify(v);
-    return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+    return activity;
 }
 
 /** The CLI's settings file: the Action's inputs as keys, in YAML or JSON. */

@@ -2019,8 +2019,6 @@ const DEFAULT_MAX_RETRY_AFTER = 60;
 function createClient(options) {
     const log = options.log;
     const maxWait = options.throttle?.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER;
-    const maxThrottleRetries = options.throttle?.maxRetries ?? 2;
-    const describe = (o) => describeRequest(client, o);
     const baseUrl = options.baseUrl.replace(/\/+$/, '');
     const fetch = transport(baseUrl);
     keepWasmBaseline();
@@ -2042,41 +2040,59 @@ function createClient(options) {
             // by asking again at once.
             doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
         },
-        throttle: {
-            retryAfterBaseValue: options.throttle?.retryAfterBaseMs ?? 1000,
-            fallbackSecondaryRateRetryAfter: maxWait,
-            // Our own limiter: the plugin's default one is shared by every client in the process
-            // and spaces searches 2 s apart whatever the bucket holds; the pacer below reads it.
-            search: new Bottleneck.Group({
-                maxConcurrent: 1,
-                minTime: options.throttle?.searchMinTimeMs ?? 0,
-            }),
-            // GitHub asks for mutating requests one at a time; the plugin also spaces them 1 s apart,
-            // which cost a run ~5 s for its 6 writes. A run makes at most ~8 writes, far under the
-            // content-creation limit (80/min), so they stay serial but unspaced.
-            write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
-            notifications: new Bottleneck.Group({
-                maxConcurrent: 1,
-                minTime: options.throttle?.notificationsMinTimeMs ?? 3000,
-            }),
-            onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
-                if (retryAfter > maxWait || retryCount >= maxThrottleRetries)
-                    return false;
-                log?.warning(`GitHub secondary rate limit on ${describe(request)}: waiting ${retryAfter} s as asked (retry ${retryCount + 1} of ${maxThrottleRetries})`);
-                return true;
-            },
-            onRateLimit: (retryAfter, request, _octokit, retryCount) => {
-                if (retryAfter > maxWait || retryCount >= 1)
-                    return false;
-                log?.warning(`GitHub rate limit exhausted on ${describe(request)}: waiting ${retryAfter} s for it to reset`);
-                return true;
-            },
-        },
+        throttle: throttleOptions(options, maxWait, (o) => describeRequest(client, o)),
     });
     const paceSearch = createSearchPacer(maxWait * 1000);
     client.hook.wrap('request', (request, endpoint) => endpoint.url.startsWith('/search/')
         ? paceSearch(async () => request(endpoint))
         : request(endpoint));
+    // Registered after the plugins, so it wraps them: it sees each request's final outcome.
+    explainOutcomes(client, options, maxWait);
+    return client;
+}
+/** plugin-throttling's limiters and its answers to rate limits: wait while the wait is short. */
+function throttleOptions(options, maxWait, describe) {
+    const log = options.log;
+    const maxThrottleRetries = options.throttle?.maxRetries ?? 2;
+    return {
+        retryAfterBaseValue: options.throttle?.retryAfterBaseMs ?? 1000,
+        fallbackSecondaryRateRetryAfter: maxWait,
+        // Our own limiter: the plugin's default one is shared by every client in the process
+        // and spaces searches 2 s apart whatever the bucket holds; the pacer reads the bucket.
+        search: new Bottleneck.Group({
+            maxConcurrent: 1,
+            minTime: options.throttle?.searchMinTimeMs ?? 0,
+        }),
+        // GitHub asks for mutating requests one at a time; the plugin also spaces them 1 s apart,
+        // which cost a run ~5 s for its 6 writes. A run makes at most ~8 writes, far under the
+        // content-creation limit (80/min), so they stay serial but unspaced.
+        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+        notifications: new Bottleneck.Group({
+            maxConcurrent: 1,
+            minTime: options.throttle?.notificationsMinTimeMs ?? 3000,
+        }),
+        onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
+            if (retryAfter > maxWait || retryCount >= maxThrottleRetries)
+                return false;
+            log?.warning(`GitHub secondary rate limit on ${describe(request)}: waiting ${retryAfter} s as asked (retry ${retryCount + 1} of ${maxThrottleRetries})`);
+            return true;
+        },
+        onRateLimit: (retryAfter, request, _octokit, retryCount) => {
+            if (retryAfter > maxWait || retryCount >= 1)
+                return false;
+            log?.warning(`GitHub rate limit exhausted on ${describe(request)}: waiting ${retryAfter} s for it to reset`);
+            return true;
+        },
+    };
+}
+/**
+ * Logs each request's final outcome at debug level and turns the failures a user must act on
+ * into NowPageErrors. Past the deadline, retrying only adds backoff waits (1 + 4 + 9 s):
+ * requests in flight when it fires are told not to retry (plugin-retry reads `request.retries`
+ * from the request's own options at failure time).
+ */
+function explainOutcomes(client, options, maxWait) {
+    const log = options.log;
     const noRetry = (e) => void (e.request = { ...e.request, retries: 0 });
     const inFlight = new Set();
     options.deadline?.signal.addEventListener('abort', () => inFlight.forEach(noRetry));
@@ -2106,7 +2122,6 @@ function createClient(options) {
             inFlight.delete(retryable);
         }
     });
-    return client;
 }
 /**
  * fetch parses HTTP with llhttp compiled to WebAssembly. V8 re-compiles it with its optimising
@@ -2662,8 +2677,44 @@ async function readPullRequests(client, options, log, limit = createLimit(4)) {
     checkWindow(since, start, now);
     const filter = createRepoFilter(options);
     const base = ['is:pr', 'is:merged', `author:${author}`, `-user:${author}`];
-    let exclusions = [];
-    for (const owner of filter.plainExcludedOwners) {
+    let exclusions = ownerExclusions(base, filter.plainExcludedOwners, log);
+    const collected = collector({ author, start, now, filter, log });
+    const windows = [initialWindow(start, now)];
+    let queries = 0;
+    while (windows.length > 0) {
+        const window = windows.shift();
+        const q = [...base, ...exclusions, `merged:${mergedRange(window)}`].join(' ');
+        queries++;
+        const outcome = await searchWindow(client, q, window, limit, log, collected.consider);
+        if (outcome.halves)
+            windows.unshift(...outcome.halves);
+        if (!('refused' in outcome))
+            continue;
+        if (exclusions.length === 0) {
+            throw new NowPageError(`GitHub search rejected '${q}': ${errorMessage(outcome.refused)}`, {
+                input: 'author',
+                hint: 'Check that the author is an existing GitHub user login',
+            });
+        }
+        // GitHub refuses a query naming an owner it does not know, e.g. a typo in exclude-orgs;
+        // those owners are still excluded, client-side.
+        log.warning(`GitHub search rejected the exclusions ${exclusions.join(' ')} (${errorMessage(outcome.refused)}); excluding those owners after the search instead`);
+        exclusions = [];
+        windows.unshift(window);
+    }
+    const pullRequests = [...collected.found.values()].sort(newestFirst);
+    if (options.firstContribution) {
+        await markFirstContributions(client, author, mergedBefore(start), pullRequests, limit);
+    }
+    const { skipped } = collected;
+    log.info(`${pullRequests.length} merged pull request(s) in ${new Set(pullRequests.map((p) => p.repo)).size} repositories (${queries} search queries; left out: ${skipped.filtered} by repository, ${skipped.outside} outside the window, ${skipped.unmerged} unmerged, ${skipped.duplicate} seen twice)`);
+    return pullRequests;
+}
+/** `-org:` terms for excluded owners, as many as fit in GitHub's query length; the rest are
+ * excluded after the search. */
+function ownerExclusions(base, owners, log) {
+    const exclusions = [];
+    for (const owner of owners) {
         const q = [...base, ...exclusions, `-org:${owner}`].join(' ');
         if (q.length + 1 + RANGE_LENGTH > MAX_QUERY_LENGTH) {
             log.debug(`search query full: exclude-orgs from '${owner}' on are applied after the search`);
@@ -2671,25 +2722,26 @@ async function readPullRequests(client, options, log, limit = createLimit(4)) {
         }
         exclusions.push(`-org:${owner}`);
     }
+    return exclusions;
+}
+/** Keeps each search hit that is the author's, merged inside the window, in a repository the
+ * filters allow, once; counts what it leaves out and why. */
+function collector(o) {
     const found = new Map();
     const skipped = { unmerged: 0, outside: 0, filtered: 0, duplicate: 0 };
     const consider = (item) => {
         const mergedAt = item.pull_request?.merged_at;
         if (!mergedAt)
             return void skipped.unmerged++;
-        if (!inReadWindow(mergedAt, start, now))
+        if (!inReadWindow(mergedAt, o.start, o.now))
             return void skipped.outside++;
-        if (item.user && item.user.login.toLowerCase() !== author.toLowerCase()) {
+        if (item.user && item.user.login.toLowerCase() !== o.author.toLowerCase()) {
             return void skipped.filtered++;
         }
         const repo = /\/repos\/([^/]+\/[^/]+)$/.exec(item.repository_url)?.[1];
-        if (!repo) {
-            log.debug(`skipping ${item.html_url}: no repository in ${item.repository_url}`);
-            return void skipped.filtered++;
-        }
-        const why = filter.rejection(repo);
-        if (why) {
-            log.debug(`skipping ${item.html_url}: ${why}`);
+        const why = repo ? o.filter.rejection(repo) : `no repository in ${item.repository_url}`;
+        if (!repo || why) {
+            o.log.debug(`skipping ${item.html_url}: ${why}`);
             return void skipped.filtered++;
         }
         if (found.has(item.html_url))
@@ -2702,65 +2754,46 @@ async function readPullRequests(client, options, log, limit = createLimit(4)) {
             mergedAt,
         });
     };
-    const windows = [initialWindow(start, now)];
-    let queries = 0;
-    while (windows.length > 0) {
-        const window = windows.shift();
-        const q = [...base, ...exclusions, `merged:${mergedRange(window)}`].join(' ');
-        const pages = client.paginate.iterator(client.rest.search.issuesAndPullRequests, {
-            q,
-            // Creation order moves only when a new PR appears while we page (the repeat is dropped
-            // by URL); the default relevance order can reshuffle between pages.
-            sort: 'created',
-            order: 'desc',
-            per_page: 100,
-        });
-        let first = true;
-        try {
-            queries++;
-            for await (const { data: items } of limitedPages(pages, limit)) {
-                if (first) {
-                    first = false;
-                    log.debug(`search '${q}': ${items.total_count} results`);
-                    if (items.total_count > SEARCH_CAP) {
-                        const halves = splitWindow(window);
-                        if (halves) {
-                            windows.unshift(...halves);
-                            break;
-                        }
-                        log.warning(`more than ${SEARCH_CAP} pull requests merged within one second (${mergedRange(window)}); GitHub serves only the first ${SEARCH_CAP}`);
-                    }
+    return { found, skipped, consider };
+}
+/** Pages through one window's results into `consider`; returns its halves instead when it holds
+ * more than the search serves, or GitHub's refusal of the query (422 before any page: the one
+ * refusal a changed query can fix). */
+async function searchWindow(client, q, window, limit, log, consider) {
+    const pages = client.paginate.iterator(client.rest.search.issuesAndPullRequests, {
+        q,
+        // Creation order moves only when a new PR appears while we page (the repeat is dropped
+        // by URL); the default relevance order can reshuffle between pages.
+        sort: 'created',
+        order: 'desc',
+        per_page: 100,
+    });
+    let first = true;
+    try {
+        for await (const { data: items } of limitedPages(pages, limit)) {
+            if (first) {
+                first = false;
+                log.debug(`search '${q}': ${items.total_count} results`);
+                if (items.total_count > SEARCH_CAP) {
+                    const halves = splitWindow(window);
+                    if (halves)
+                        return { halves };
+                    log.warning(`more than ${SEARCH_CAP} pull requests merged within one second (${mergedRange(window)}); GitHub serves only the first ${SEARCH_CAP}`);
                 }
-                if (items.incomplete_results) {
-                    log.warning(`GitHub search timed out on '${q}'; some pull requests may be missing`);
-                }
-                for (const item of items)
-                    consider(item);
             }
-        }
-        catch (error) {
-            if (httpStatus(error) !== 422 || !first)
-                throw error;
-            if (exclusions.length > 0) {
-                // GitHub refuses a query naming an owner it does not know, e.g. a typo in exclude-orgs;
-                // those owners are still excluded, client-side.
-                log.warning(`GitHub search rejected the exclusions ${exclusions.join(' ')} (${errorMessage(error)}); excluding those owners after the search instead`);
-                exclusions = [];
-                windows.unshift(window);
-                continue;
+            if (items.incomplete_results) {
+                log.warning(`GitHub search timed out on '${q}'; some pull requests may be missing`);
             }
-            throw new NowPageError(`GitHub search rejected '${q}': ${errorMessage(error)}`, {
-                input: 'author',
-                hint: 'Check that the author is an existing GitHub user login',
-            });
+            for (const item of items)
+                consider(item);
         }
     }
-    const pullRequests = [...found.values()].sort(newestFirst);
-    if (options.firstContribution) {
-        await markFirstContributions(client, author, mergedBefore(start), pullRequests, limit);
+    catch (error) {
+        if (first && httpStatus(error) === 422)
+            return { refused: error };
+        throw error;
     }
-    log.info(`${pullRequests.length} merged pull request(s) in ${new Set(pullRequests.map((p) => p.repo)).size} repositories (${queries} search queries; left out: ${skipped.filtered} by repository, ${skipped.outside} outside the window, ${skipped.unmerged} unmerged, ${skipped.duplicate} seen twice)`);
-    return pullRequests;
+    return {};
 }
 function newestFirst(a, b) {
     return (Date.parse(b.mergedAt) - Date.parse(a.mergedAt) ||

@@ -40936,13 +40936,10 @@ function capitalizeFirst(s) {
 function editPage(text, activity, options) {
     checkToday(options.today);
     const file = options.file;
-    const timeZone = options.timeZone ?? 'UTC';
     const fm = readFrontMatter(text, file);
     const bom = text.startsWith('\uFEFF') ? 1 : 0;
     const bodyStart = fm ? fm.bodyStart : bom;
-    const bodyLine = fm ? fm.bodyLine : 1;
-    const body = analyzeBody(text.slice(bodyStart), bodyStart, bodyLine, file);
-    const eol = detectEol(text);
+    const body = analyzeBody(text.slice(bodyStart), bodyStart, fm ? fm.bodyLine : 1, file);
     const report = {
         sections: [],
         dateFields: [],
@@ -40950,123 +40947,146 @@ function editPage(text, activity, options) {
         movedDates: [],
         notes: [],
     };
-    const marked = findMarkedRegions(body, file);
-    const splices = [];
-    const managed = []; // [from, to) of lines the Action owns
-    const toInsert = [];
+    const plan = planSections(body, activity, options, report);
+    if (plan.toInsert.length > 0) {
+        plan.splices.push(planInsertion(body, plan.toInsert, options, file));
+        reportInsertion(plan.toInsert, options, report);
+    }
+    if (plan.splices.length === 0)
+        return { text, changed: false, report };
+    // A section changed: this is an update, so the page's dates move to today.
+    const out = applyUpdate(text, { body, bodyStart, hasFrontMatter: fm !== null }, plan, options, report);
+    return { text: out, changed: out !== text, report };
+}
+/** Each enabled section: rendered, then edited where its markers or heading are, or queued for
+ * insertion on a first run. */
+function planSections(body, activity, options, report) {
+    const marked = findMarkedRegions(body, options.file);
+    const plan = { splices: [], managed: [], toInsert: [] };
     for (const name of SECTION_NAMES) {
         const sectionOptions = options.sections?.[name] ?? {};
         if (sectionOptions.enabled === false) {
             report.sections.push({ name, status: 'disabled', items: 0, omitted: 0 });
             continue;
         }
-        const rendered = renderSection(name, activity, sectionOptions, { timeZone });
+        const rendered = renderSection(name, activity, sectionOptions, {
+            timeZone: options.timeZone ?? 'UTC',
+        });
         assertInert(rendered.lines);
         const empty = rendered.items === 0;
         const content = empty && sectionOptions.empty !== undefined ? [sectionOptions.empty] : rendered.lines;
-        const entry = { name, items: rendered.items, omitted: rendered.omitted };
+        const section = {
+            name,
+            entry: { name, items: rendered.items, omitted: rendered.omitted },
+            content,
+            keep: empty && sectionOptions.empty === undefined,
+        };
         const region = marked.get(name);
         if (region) {
-            managed.push([region.startIndex, region.endIndex + 1]);
-            const from = region.startIndex + 1;
-            const current = body.lines.slice(from, region.endIndex).map((l) => l.text);
-            if ((empty && sectionOptions.empty === undefined) || sameLines(current, content)) {
-                report.sections.push({ ...entry, status: 'unchanged', line: lineNumber(body, from) });
-                if (empty)
-                    report.notes.push(keptNote(name));
-            }
-            else {
-                splices.push({ from, to: region.endIndex, lines: content });
-                report.sections.push({ ...entry, status: 'updated', line: lineNumber(body, from) });
-            }
-            continue;
+            plan.managed.push([region.startIndex, region.endIndex + 1]);
+            editBetweenMarkers(body, region, section, plan, report);
         }
-        if (sectionOptions.heading) {
-            const heading = findHeading(body, sectionOptions.heading, file, name);
-            const { from, to } = sectionRange(body, heading);
-            managed.push([from, to]);
-            const current = body.lines.slice(from, to).map((l) => l.text);
-            const lead = leadingBlank(current);
-            const trail = to === body.lines.length ? 0 : trailingBlank(current.slice(lead));
-            const middle = current.slice(lead, current.length - trail);
-            if ((empty && sectionOptions.empty === undefined) || sameLines(middle, content)) {
-                report.sections.push({ ...entry, status: 'unchanged', line: lineNumber(body, from) });
-                if (empty)
-                    report.notes.push(keptNote(name));
-            }
-            else {
-                // Keep the author's spacing around the section; only the lines with text are ours.
-                const before = lead === 0 ? [''] : [];
-                const after = trail === 0 && to < body.lines.length ? [''] : [];
-                splices.push({
-                    from: from + lead,
-                    to: to - trail,
-                    lines: [...before, ...content, ...after],
-                });
-                report.sections.push({ ...entry, status: 'updated', line: lineNumber(body, from) });
-            }
-            continue;
+        else if (sectionOptions.heading) {
+            const heading = findHeading(body, sectionOptions.heading, options.file, name);
+            editUnderHeading(body, sectionRange(body, heading), section, plan, report);
         }
-        if (empty) {
+        else if (empty) {
             // Nothing to show yet: inserting an empty section would make a PR out of nothing.
-            report.sections.push({ ...entry, status: 'unchanged' });
+            report.sections.push({ ...section.entry, status: 'unchanged' });
             report.notes.push({
                 message: `no ${name} to show yet; the section will be added when there are some`,
             });
-            continue;
         }
-        toInsert.push({ name, rendered: { ...rendered, lines: content }, options: sectionOptions });
-    }
-    if (toInsert.length > 0) {
-        const splice = planInsertion(body, toInsert, options, file);
-        splices.push(splice);
-        for (const { name, rendered } of toInsert) {
-            report.sections.push({
+        else {
+            plan.toInsert.push({
                 name,
-                status: 'inserted',
-                items: rendered.items,
-                omitted: rendered.omitted,
+                rendered: { ...rendered, lines: content },
+                options: sectionOptions,
             });
         }
-        const where = options.insert?.at === 'after-heading'
-            ? `at the end of the '${options.insert.heading}' section`
-            : 'at the end of the page';
-        report.notes.push({
-            message: `inserted the ${toInsert.map((s) => `'${s.name}'`).join(' and ')} section${toInsert.length > 1 ? 's' : ''} ${where}; move the marked block anywhere you like`,
+    }
+    return plan;
+}
+function editBetweenMarkers(body, region, section, plan, report) {
+    const from = region.startIndex + 1;
+    const current = body.lines.slice(from, region.endIndex).map((l) => l.text);
+    if (section.keep || sameLines(current, section.content)) {
+        report.sections.push({ ...section.entry, status: 'unchanged', line: lineNumber(body, from) });
+        if (section.keep)
+            report.notes.push(keptNote(section.name));
+        return;
+    }
+    plan.splices.push({ from, to: region.endIndex, lines: section.content });
+    report.sections.push({ ...section.entry, status: 'updated', line: lineNumber(body, from) });
+}
+function editUnderHeading(body, { from, to }, section, plan, report) {
+    plan.managed.push([from, to]);
+    const current = body.lines.slice(from, to).map((l) => l.text);
+    const lead = leadingBlank(current);
+    const trail = to === body.lines.length ? 0 : trailingBlank(current.slice(lead));
+    const middle = current.slice(lead, current.length - trail);
+    if (section.keep || sameLines(middle, section.content)) {
+        report.sections.push({ ...section.entry, status: 'unchanged', line: lineNumber(body, from) });
+        if (section.keep)
+            report.notes.push(keptNote(section.name));
+        return;
+    }
+    // Keep the author's spacing around the section; only the lines with text are ours.
+    const before = lead === 0 ? [''] : [];
+    const after = trail === 0 && to < body.lines.length ? [''] : [];
+    plan.splices.push({
+        from: from + lead,
+        to: to - trail,
+        lines: [...before, ...section.content, ...after],
+    });
+    report.sections.push({ ...section.entry, status: 'updated', line: lineNumber(body, from) });
+}
+function reportInsertion(toInsert, options, report) {
+    for (const { name, rendered } of toInsert) {
+        report.sections.push({
+            name,
+            status: 'inserted',
+            items: rendered.items,
+            omitted: rendered.omitted,
         });
     }
-    if (splices.length === 0)
-        return { text, changed: false, report };
-    // A section changed: this is an update, so the page's dates move to today.
+    const where = options.insert?.at === 'after-heading'
+        ? `at the end of the '${options.insert.heading}' section`
+        : 'at the end of the page';
+    report.notes.push({
+        message: `inserted the ${toInsert.map((s) => `'${s.name}'`).join(' and ')} section${toInsert.length > 1 ? 's' : ''} ${where}; move the marked block anywhere you like`,
+    });
+}
+/** The sections' splices, then every live date moved to today: body lines, then front matter. */
+function applyUpdate(text, { body, bodyStart, hasFrontMatter, }, plan, options, report) {
+    const eol = detectEol(text);
     const lineTexts = body.lines.map((l) => l.text);
     const bodyDates = options.updateBodyDate === false
         ? { lines: [], live: 0, notes: [] }
-        : moveBodyDates(text, body, bodyStart, managed, options);
+        : moveBodyDates(text, body, bodyStart, plan.managed, options);
     for (const edit of bodyDates.lines) {
         lineTexts[edit.index] = edit.text;
         report.bodyDates.push({ line: edit.line, from: edit.from, to: edit.to });
     }
     report.notes.push(...bodyDates.notes);
-    const newBody = applySplices(body, lineTexts, splices, eol);
+    const newBody = applySplices(body, lineTexts, plan.splices, eol);
     // Front matter closed without a final newline and no body: the new body starts on a new line.
     const glue = newBody !== '' && bodyStart === text.length && !/[\r\n]$/.test(text) ? eol : '';
-    let out = text.slice(0, bodyStart) + glue + newBody;
-    const dates = updateFrontMatterDates(out, {
+    const dates = updateFrontMatterDates(text.slice(0, bodyStart) + glue + newBody, {
         fields: explicitDateFields(options.dateFields),
         today: options.today,
         add: options.addDateField,
-        file,
+        file: options.file,
     });
-    out = dates.text;
     report.dateFields.push(...dates.fields);
     report.notes.push(...dates.notes);
-    if (!fm && options.addDateField) {
+    if (!hasFrontMatter && options.addDateField) {
         report.notes.push({
             message: `the page has no front matter, so '${options.addDateField}' was not added`,
         });
     }
     reportDates(report, bodyDates, dates, options);
-    return { text: out, changed: out !== text, report };
+    return dates.text;
 }
 function checkToday(today) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);

@@ -81,9 +81,6 @@ const DEFAULT_MAX_RETRY_AFTER = 60
 export function createClient(options: ClientOptions): Client {
   const log = options.log
   const maxWait = options.throttle?.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER
-  const maxThrottleRetries = options.throttle?.maxRetries ?? 2
-  const describe = (o: RequestOptions) => describeRequest(client, o)
-
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
   const fetch = transport(baseUrl)
   keepWasmBaseline()
@@ -105,51 +102,71 @@ export function createClient(options: ClientOptions): Client {
       // by asking again at once.
       doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
     },
-    throttle: {
-      retryAfterBaseValue: options.throttle?.retryAfterBaseMs ?? 1000,
-      fallbackSecondaryRateRetryAfter: maxWait,
-      // Our own limiter: the plugin's default one is shared by every client in the process
-      // and spaces searches 2 s apart whatever the bucket holds; the pacer below reads it.
-      search: new Bottleneck.Group({
-        maxConcurrent: 1,
-        minTime: options.throttle?.searchMinTimeMs ?? 0,
-      }),
-      // GitHub asks for mutating requests one at a time; the plugin also spaces them 1 s apart,
-      // which cost a run ~5 s for its 6 writes. A run makes at most ~8 writes, far under the
-      // content-creation limit (80/min), so they stay serial but unspaced.
-      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
-      notifications: new Bottleneck.Group({
-        maxConcurrent: 1,
-        minTime: options.throttle?.notificationsMinTimeMs ?? 3000,
-      }),
-      onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
-        if (retryAfter > maxWait || retryCount >= maxThrottleRetries) return false
-        log?.warning(
-          `GitHub secondary rate limit on ${describe(request)}: waiting ${retryAfter} s as asked (retry ${retryCount + 1} of ${maxThrottleRetries})`,
-        )
-        return true
-      },
-      onRateLimit: (retryAfter, request, _octokit, retryCount) => {
-        if (retryAfter > maxWait || retryCount >= 1) return false
-        log?.warning(
-          `GitHub rate limit exhausted on ${describe(request)}: waiting ${retryAfter} s for it to reset`,
-        )
-        return true
-      },
-    },
+    throttle: throttleOptions(options, maxWait, (o) => describeRequest(client, o)),
   })
-
   const paceSearch = createSearchPacer(maxWait * 1000)
   client.hook.wrap('request', (request, endpoint) =>
     endpoint.url.startsWith('/search/')
       ? paceSearch(async () => request(endpoint))
       : request(endpoint),
   )
-
   // Registered after the plugins, so it wraps them: it sees each request's final outcome.
-  // Past the deadline, retrying only adds backoff waits (1 + 4 + 9 s): requests in flight when it
-  // fires are told not to retry.
-  // plugin-retry reads `request.retries` from the request's own options at failure time.
+  explainOutcomes(client, options, maxWait)
+  return client
+}
+
+type ThrottleOptions = NonNullable<ConstructorParameters<typeof ClientOctokit>[0]>['throttle']
+
+/** plugin-throttling's limiters and its answers to rate limits: wait while the wait is short. */
+function throttleOptions(
+  options: ClientOptions,
+  maxWait: number,
+  describe: (o: RequestOptions) => string,
+): ThrottleOptions {
+  const log = options.log
+  const maxThrottleRetries = options.throttle?.maxRetries ?? 2
+  return {
+    retryAfterBaseValue: options.throttle?.retryAfterBaseMs ?? 1000,
+    fallbackSecondaryRateRetryAfter: maxWait,
+    // Our own limiter: the plugin's default one is shared by every client in the process
+    // and spaces searches 2 s apart whatever the bucket holds; the pacer reads the bucket.
+    search: new Bottleneck.Group({
+      maxConcurrent: 1,
+      minTime: options.throttle?.searchMinTimeMs ?? 0,
+    }),
+    // GitHub asks for mutating requests one at a time; the plugin also spaces them 1 s apart,
+    // which cost a run ~5 s for its 6 writes. A run makes at most ~8 writes, far under the
+    // content-creation limit (80/min), so they stay serial but unspaced.
+    write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+    notifications: new Bottleneck.Group({
+      maxConcurrent: 1,
+      minTime: options.throttle?.notificationsMinTimeMs ?? 3000,
+    }),
+    onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
+      if (retryAfter > maxWait || retryCount >= maxThrottleRetries) return false
+      log?.warning(
+        `GitHub secondary rate limit on ${describe(request)}: waiting ${retryAfter} s as asked (retry ${retryCount + 1} of ${maxThrottleRetries})`,
+      )
+      return true
+    },
+    onRateLimit: (retryAfter, request, _octokit, retryCount) => {
+      if (retryAfter > maxWait || retryCount >= 1) return false
+      log?.warning(
+        `GitHub rate limit exhausted on ${describe(request)}: waiting ${retryAfter} s for it to reset`,
+      )
+      return true
+    },
+  }
+}
+
+/**
+ * Logs each request's final outcome at debug level and turns the failures a user must act on
+ * into NowPageErrors. Past the deadline, retrying only adds backoff waits (1 + 4 + 9 s):
+ * requests in flight when it fires are told not to retry (plugin-retry reads `request.retries`
+ * from the request's own options at failure time).
+ */
+function explainOutcomes(client: Client, options: ClientOptions, maxWait: number): void {
+  const log = options.log
   type Retryable = { request?: Record<string, unknown> }
   const noRetry = (e: Retryable) => void (e.request = { ...e.request, retries: 0 })
   const inFlight = new Set<Retryable>()
@@ -180,7 +197,6 @@ export function createClient(options: ClientOptions): Client {
       inFlight.delete(retryable)
     }
   })
-  return client
 }
 
 /**
