@@ -1,3 +1,4 @@
+import { quietLog } from '../support/quiet-log.js'
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -92,7 +93,7 @@ describe('now-page emulator', () => {
         child.on('exit', (code) => reject(new Error(`exited ${code}`)))
       })
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-      const octokit = new Octokit({ baseUrl: url, auth: 'demo-token' })
+      const octokit = new Octokit({ baseUrl: url, auth: 'demo-token', log: quietLog })
       const { data } = await octokit.rest.repos.get({ owner: 'someone', repo: 'site' })
       expect(data.default_branch).toBe('main')
     } finally {

@@ -1,3 +1,4 @@
+import { quietLog } from '../support/quiet-log.js'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Octokit } from '@octokit/rest'
@@ -86,7 +87,11 @@ describe('the Action end to end (dist/index.js against the emulator)', () => {
     // Nothing from the author's own repositories, nothing unmerged.
     expect(after).not.toMatch(/someone\/[a-z_-]+#\d+/)
 
-    const octokit = new Octokit({ baseUrl: em.url, auth: Object.keys(scenario.tokens)[0] })
+    const octokit = new Octokit({
+      baseUrl: em.url,
+      auth: Object.keys(scenario.tokens)[0],
+      log: quietLog,
+    })
     const { data: pulls } = await octokit.rest.pulls.list({
       owner: 'someone',
       repo: 'site',

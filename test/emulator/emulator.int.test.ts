@@ -1,3 +1,4 @@
+import { quietLog } from '../support/quiet-log.js'
 import { readFileSync } from 'node:fs'
 import { Octokit } from '@octokit/rest'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -34,7 +35,12 @@ async function start(s: Scenario) {
   running = await startEmulator(parseScenario(s))
   return {
     em: running,
-    octokit: new Octokit({ baseUrl: running.url, auth: 'test-token', request: { retries: 0 } }),
+    octokit: new Octokit({
+      baseUrl: running.url,
+      auth: 'test-token',
+      log: quietLog,
+      request: { retries: 0 },
+    }),
   }
 }
 
@@ -168,7 +174,7 @@ describe('the emulator over HTTP with Octokit', () => {
   it('answers 401 without a known token and 403 without the permission', async () => {
     const { em } = await start(base())
     await expect(
-      new Octokit({ baseUrl: em.url, auth: 'nope' }).rest.repos.get({
+      new Octokit({ baseUrl: em.url, auth: 'nope', log: quietLog }).rest.repos.get({
         owner: 'someone',
         repo: 'site',
       }),
@@ -176,7 +182,7 @@ describe('the emulator over HTTP with Octokit', () => {
       status: 401,
       message: expect.stringContaining('Bad credentials'),
     })
-    const ro = new Octokit({ baseUrl: em.url, auth: 'read-only' })
+    const ro = new Octokit({ baseUrl: em.url, auth: 'read-only', log: quietLog })
     expect((await ro.rest.repos.get({ owner: 'someone', repo: 'site' })).status).toBe(200)
     await expect(
       ro.rest.git.createBlob({ owner: 'someone', repo: 'site', content: 'x' }),
@@ -256,7 +262,7 @@ describe('the emulator over HTTP with Octokit', () => {
     await expect(octokit.rest.search.issuesAndPullRequests({ q: 'is:pr' })).rejects.toMatchObject({
       status: 429,
     })
-    const refilled = new Octokit({ baseUrl: running!.url, auth: 'refilled' })
+    const refilled = new Octokit({ baseUrl: running!.url, auth: 'refilled', log: quietLog })
     const r = await refilled.rest.search.issuesAndPullRequests({ q: 'is:pr' })
     expect(r.headers['x-ratelimit-remaining']).toBe('29')
   })

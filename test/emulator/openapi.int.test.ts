@@ -1,3 +1,4 @@
+import { quietLog as quiet } from '../support/quiet-log.js'
 import { Octokit } from '@octokit/rest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { match } from '../../src/emulator/http.js'
@@ -64,7 +65,6 @@ async function attempt(call: () => Promise<unknown>): Promise<void> {
   await call().catch(() => undefined)
 }
 
-const quiet = { debug() {}, info() {}, warn() {}, error() {} }
 const client = (baseUrl: string, auth: string) => new Octokit({ baseUrl, auth, log: quiet })
 
 async function driveEveryRoute(base: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { quietLog as quiet } from '../support/quiet-log.js'
 import { Octokit } from '@octokit/rest'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -15,7 +16,6 @@ import { checkResponse } from './openapi-validator.js'
  */
 const NOW = '2025-08-24T06:00:00Z'
 const o = { owner: 'someone', repo: 'site' }
-const quiet = { debug() {}, info() {}, warn() {}, error() {} }
 let em: Emulator | undefined
 let sent: SentResponse[] = []
 afterEach(async () => {
