@@ -52,6 +52,11 @@ export function scaleScenario(prs: number, commits: number, projects: number): S
     })
   }
   s.inputs = { ...s.inputs, 'side-projects': sides.join('\n'), 'exclude-orgs': '' }
+  // One emulator serves all repetitions of a case: each stands for a run with GitHub's search
+  // bucket of its own, not one that ten runs in a row have emptied (the pacing that waits for
+  // the bucket is tested in test/github/search-pacing.int.test.ts). 5,000 PRs need 62 searches,
+  // more than one minute's 30: on GitHub that run also waits for the bucket to refill.
+  for (const token of Object.values(s.tokens)) token.searchRateLimit = 100_000
   return s
 }
 

@@ -1,9 +1,10 @@
+import { emulatorPerTest } from '../support/emulator-per-test.js'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startEmulator, type Emulator, type Scenario } from '../../src/emulator/index.js'
+import { describe, expect, it } from 'vitest'
+import type { Emulator, Scenario } from '../../src/emulator/index.js'
 import {
   dispatchEvent,
   type ActionRun,
@@ -16,16 +17,7 @@ import { runInProcess } from './run-in-process.js'
  * The Action's job (src/action/main.ts `run`) in-process against the emulator, with the inputs,
  * files and outputs a runner gives it. test/e2e runs the bundle as a process for what needs one.
  */
-let emulator: Emulator | undefined
-afterEach(async () => {
-  await emulator?.close()
-  emulator = undefined
-})
-
-async function start(scenario: Scenario): Promise<Emulator> {
-  emulator = await startEmulator(scenario, { port: 0 })
-  return emulator
-}
+const start = emulatorPerTest()
 
 async function runAction(
   em: Emulator,

@@ -1,14 +1,9 @@
+import { demoScenario } from '../action/demo-scenario.js'
+import { emulatorPerTest } from '../support/emulator-per-test.js'
 import { quietLog } from '../support/quiet-log.js'
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Octokit } from '@octokit/rest'
-import { afterEach, describe, expect, it } from 'vitest'
-import {
-  parseScenario,
-  startEmulator,
-  type Emulator,
-  type Scenario,
-} from '../../src/emulator/index.js'
+import { describe, expect, it } from 'vitest'
+import type { Emulator, Scenario } from '../../src/emulator/index.js'
 import { runActionProcess, type ActionRun } from '../../src/runner/local-runner.js'
 
 /**
@@ -17,24 +12,9 @@ import { runActionProcess, type ActionRun } from '../../src/runner/local-runner.
  * bundle itself, two processes racing); the job's behaviour is tested in-process in
  * test/action/main-job.int.test.ts, where coverage sees it.
  */
-const demo = (): Scenario =>
-  parseScenario(
-    JSON.parse(
-      readFileSync(fileURLToPath(new URL('../../scenarios/demo.json', import.meta.url)), 'utf8'),
-    ),
-    'scenarios/demo.json',
-  )
+const demo = demoScenario
 
-let emulator: Emulator | undefined
-afterEach(async () => {
-  await emulator?.close()
-  emulator = undefined
-})
-
-async function start(scenario: Scenario): Promise<Emulator> {
-  emulator = await startEmulator(scenario, { port: 0 })
-  return emulator
-}
+const start = emulatorPerTest()
 
 async function runAction(
   em: Emulator,

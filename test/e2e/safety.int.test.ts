@@ -1,28 +1,13 @@
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
-import {
-  parseScenario,
-  startEmulator,
-  type Emulator,
-  type Scenario,
-} from '../../src/emulator/index.js'
+import { demoScenario } from '../action/demo-scenario.js'
+import { emulatorPerTest } from '../support/emulator-per-test.js'
+import { describe, expect, it } from 'vitest'
+import type { Emulator } from '../../src/emulator/index.js'
 import { runActionProcess } from '../../src/runner/local-runner.js'
 
 /** Issue 14 §1 and §3 through the bundled Action: a run that must not write writes nothing. */
-const demo = (): Scenario =>
-  parseScenario(
-    JSON.parse(
-      readFileSync(fileURLToPath(new URL('../../scenarios/demo.json', import.meta.url)), 'utf8'),
-    ),
-    'scenarios/demo.json',
-  )
+const demo = demoScenario
 
-let emulator: Emulator | undefined
-afterEach(async () => {
-  await emulator?.close()
-  emulator = undefined
-})
+const start = emulatorPerTest()
 
 const repoState = (em: Emulator) => {
   const repo = em.state.repo('someone/site')!
@@ -45,7 +30,7 @@ describe('the Action never harms the site repository', () => {
           ? { permissions: { contents: 'write', pull_requests: 'read' } }
           : {}),
       }
-      const em = (emulator = await startEmulator(scenario, { port: 0 }))
+      const em = await start(scenario)
       const before = repoState(em)
       const run = await runActionProcess({
         inputs: { token, ...scenario.inputs, branch },
