@@ -8,6 +8,16 @@ export interface Activity {
   since?: string
   pullRequests: PullRequestActivity[]
   projects: ProjectActivity[]
+  /** Sources that could not be read this run; the log, job summary and PR body say why. */
+  skipped?: SkippedSource[]
+}
+
+/** A configured source the readers could not read (missing project, forge down, token needed). */
+export interface SkippedSource {
+  /** As the user configured it: `owner/name`, a forge host, `host/owner/name`. */
+  source: string
+  /** Why, in one sentence a person can act on. */
+  reason: string
 }
 
 export interface PullRequestActivity {
