@@ -22,7 +22,7 @@ describe('an activity document is checked against schema/activity.schema.json', 
     [
       'an unknown field',
       (a: any) => (a.extra = 1),
-      'extra: expected no such field (known: since, pullRequests, projects)',
+      'extra: expected no such field (known: since, pullRequests, projects, skipped)',
     ],
     [
       'a bad since',
