@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { readActivity } from '../activity/read-activity.js'
-import type { Logger } from '../logging.js'
+import { groupedLogger, type Logger } from '../logging.js'
 import type { Activity } from '../activity/types.js'
 import { resolveAuthor } from '../activity/resolve-author.js'
 import {
@@ -28,12 +28,15 @@ import { writeSummary } from './summary.js'
  * test passes shorter ones. */
 type ClientWaits = Pick<ClientOptions, 'retryBaseMs' | 'throttle'>
 
-const logger: Logger = {
+// The page and the activity are read at once, each in its own group: the grouped logger keeps
+// each group's lines together instead of letting them land in whichever group is open.
+const logger: Logger = groupedLogger({
   debug: (m) => core.debug(m),
   info: (m) => core.info(m),
   warning: (m) => core.warning(m),
-  group: (name, fn) => core.group(name, fn),
-}
+  startGroup: (name) => core.startGroup(name),
+  endGroup: () => core.endGroup(),
+})
 
 /**
  * The Action's main job, in the one direction data flows: inputs -> config -> read activity ->
@@ -180,14 +183,14 @@ async function readAll(job: JobContext, config: Config): Promise<Reads> {
 }
 
 function readPage(job: JobContext, config: Config) {
-  return core.group('Reading the page', async () => {
+  return logger.group('Reading the page', async () => {
     const found = await readPageFromBase(job.client, {
       owner: job.owner,
       repo: job.repo,
       base: job.base,
       paths: config.pagePath ? [config.pagePath] : [...PAGE_PATH_CANDIDATES],
     })
-    core.info(
+    logger.info(
       `${found.path} on ${job.base ?? 'the default branch'} (blob ${found.blobSha.slice(0, 7)}), ${found.text.length} characters`,
     )
     return found
