@@ -57,7 +57,10 @@ export async function run(
       throw unreachableApi(error, config.apiUrl) ?? error
     })
   } catch (error) {
-    core.setFailed(describeFailure(error, token))
+    // One annotation per failure: core.setFailed would add a second, without the file and line.
+    const failure = describeFailure(error, token)
+    process.exitCode = core.ExitCode.Failure
+    core.error(failure.message, failure.properties)
   }
 }
 
@@ -352,20 +355,20 @@ function unreachableApi(error: unknown, apiUrl: string): NowPageError | undefine
   })
 }
 
-function describeFailure(error: unknown, token: string): string {
+/** The failure's one message, with the file and line an annotation points at when known. */
+function describeFailure(
+  error: unknown,
+  token: string,
+): { message: string; properties: core.AnnotationProperties } {
   let text: string
+  let properties: core.AnnotationProperties = {}
   if (isNowPageError(error)) {
-    if (error.file) {
-      core.error(error.message + (error.hint ? `. ${error.hint}` : ''), {
-        file: error.file,
-        startLine: error.line,
-      })
-    }
+    if (error.file) properties = { file: error.file, startLine: error.line }
     text = error.describe()
   } else {
     text = `unexpected error: ${error instanceof Error ? error.message : String(error)}`
     core.debug(error instanceof Error ? (error.stack ?? '') : '')
   }
   // setSecret masks the token in the runner's log; an error text may also go to outputs.
-  return token ? text.split(token).join('***') : text
+  return { message: token ? text.split(token).join('***') : text, properties }
 }
