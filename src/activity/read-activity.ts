@@ -5,6 +5,7 @@ import { readProjects, type SideProject } from './read-projects.js'
 import { readPullRequests } from './read-pull-requests.js'
 import { checkWindow, startOfDay } from './search-windows.js'
 import type { Activity } from './types.js'
+import { dateInZone } from '../dates/zone.js'
 import type { Logger } from '../logging.js'
 
 export interface ReadOptions {
@@ -46,8 +47,10 @@ export async function readActivity(
   // Fails on a bad `since`, `time-zone` or `now` before any request is made.
   checkWindow(options.since, startOfDay(options.since, options.timeZone), options.now)
   const limit = createLimit(options.concurrency ?? 4)
+  // Both ends as days in the author's zone: the window's own terms, one date style.
+  const until = dateInZone(options.now, options.timeZone ?? 'UTC')
   return log.group(
-    `Reading the activity of ${options.author} from ${options.since} to ${options.now.toISOString()}`,
+    `Reading the activity of ${options.author} from ${options.since} to ${until}`,
     async () => {
       const [pullRequests, projects] = await Promise.all([
         readPullRequests(client, options, log, limit),
