@@ -236,9 +236,14 @@ function outputActivity(activity: Activity, env: NodeJS.ProcessEnv): void {
   core.startGroup(`Activity (${activityPath})`)
   core.info(JSON.stringify(activity, null, 2))
   core.endGroup()
+  const skipped = activity.skipped?.length ?? 0
   core.info(
-    `found ${activity.pullRequests.length} merged pull requests and ${activity.projects.length} side projects (activity: ${activityPath})`,
+    `found ${count(activity.pullRequests.length, 'merged pull request')} and ${count(activity.projects.length, 'side project')}${skipped ? `; ${count(skipped, 'source')} not read (listed in the summary)` : ''} (activity: ${activityPath})`,
   )
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
 /** Publishes the edit; the report is the one of the text finally published. */

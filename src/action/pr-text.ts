@@ -84,6 +84,7 @@ export function prBody(input: PrTextInput, extra?: string): string {
     }
     lines.push('')
   }
+  lines.push(...skippedText(input.activity))
   const sections = input.report.sections
     .filter((s) => s.status === 'updated' || s.status === 'inserted')
     .map((s) => `\`${s.name}\` (${s.status})`)
@@ -118,4 +119,17 @@ export function movedDatesText(report: EditReport): string[] {
   }
   if (report.noLiveDate) out.push('', `> ${copied(lines.at(-1) ?? '', 300)}`)
   return out
+}
+
+/** Sources the readers could not read, and why: a reviewer should know the page may lack them.
+ * Rendered generically (side projects, forges…); both fields may carry copied text. */
+export function skippedText(activity: Activity): string[] {
+  const skipped = activity.skipped ?? []
+  if (skipped.length === 0) return []
+  return [
+    `**Not read this run (${skipped.length})**`,
+    '',
+    ...skipped.map((s) => `- ${copied(s.source, 200)}: ${copied(s.reason, 500)}`),
+    '',
+  ]
 }

@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import type { Activity } from '../activity/types.js'
 import type { EditReport } from '../page/types.js'
 import type { PublishResult } from '../publish/publish.js'
+import { skippedText } from './pr-text.js'
 
 export interface SummaryInput {
   activity: Activity
@@ -41,6 +42,8 @@ export function writeSummary(input: SummaryInput, file: string | undefined): voi
       `${sec.items} (${sec.status}${sec.omitted ? `, ${sec.omitted} left out by max-items` : ''})`,
     ]),
   ])
+  const skipped = skippedText(activity)
+  if (skipped.length > 0) s.addRaw(`\n\n${skipped.join('\n')}\n`, true)
   if (result.diff)
     s.addDetails('Diff of the page', `\n\n${DIFF_START}${result.diff}${DIFF_END}\n\n`)
   for (const w of result.warnings) s.addRaw(`> ⚠️ ${w}`, true)

@@ -4,7 +4,7 @@ import { createLimit } from './limit.js'
 import { readProjects, type SideProject } from './read-projects.js'
 import { readPullRequests } from './read-pull-requests.js'
 import { checkWindow, startOfDay } from './search-windows.js'
-import type { Activity } from './types.js'
+import type { Activity, SkippedSource } from './types.js'
 import { dateInZone } from '../dates/zone.js'
 import type { Logger } from '../logging.js'
 
@@ -52,11 +52,17 @@ export async function readActivity(
   return log.group(
     `Reading the activity of ${options.author} from ${options.since} to ${until}`,
     async () => {
+      const skipped: SkippedSource[] = []
       const [pullRequests, projects] = await Promise.all([
         readPullRequests(client, options, log, limit),
-        readProjects(client, options, log, limit),
+        readProjects(client, { ...options, onSkip: (s) => skipped.push(s) }, log, limit),
       ])
-      return { since: options.since, pullRequests, projects }
+      return {
+        since: options.since,
+        pullRequests,
+        projects,
+        ...(skipped.length > 0 ? { skipped } : {}),
+      }
     },
   )
 }

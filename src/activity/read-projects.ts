@@ -3,7 +3,7 @@ import { httpStatus, type Client } from '../github/client.js'
 import type { Logger } from '../logging.js'
 import { createLimit, type Limit } from './limit.js'
 import { checkWindow, isoSeconds, startOfDay } from './search-windows.js'
-import type { CommitActivity, ProjectActivity } from './types.js'
+import type { CommitActivity, ProjectActivity, SkippedSource } from './types.js'
 
 export interface SideProject {
   /** `owner/name`. */
@@ -21,6 +21,8 @@ export interface ProjectReadOptions {
   timeZone?: string
   /** Web address of the GitHub server, for project links (`GITHUB_SERVER_URL`). */
   serverUrl?: string
+  /** Told of each project left off the page, so the summary and the PR body can say why. */
+  onSkip?: (skipped: SkippedSource) => void
 }
 
 type ListedCommit = Awaited<ReturnType<Client['rest']['repos']['listCommits']>>['data'][number]
@@ -110,9 +112,18 @@ async function readProject(
     // from a token that sees the repository but not its contents (a fine-grained token).
     const status = httpStatus(error)
     if (status !== 404 && status !== 403) throw error
+    const what =
+      status === 404
+        ? 'does not exist or the token cannot see it'
+        : 'cannot be read with this token'
+    const fix = `the token needs contents: read on it; for another owner's private repository use a personal access token with access`
     log.warning(
-      `side project ${project.repo} ${status === 404 ? 'does not exist or the token cannot see it' : 'cannot be read with this token'} (HTTP ${status}); it is left off the page. The token needs contents: read on it; for another owner's private repository use a personal access token with access`,
+      `side project ${project.repo} ${what} (HTTP ${status}); it is left off the page. ${fix.charAt(0).toUpperCase()}${fix.slice(1)}`,
     )
+    options.onSkip?.({
+      source: project.repo,
+      reason: `side project ${what} (HTTP ${status}); ${fix}`,
+    })
     return undefined
   }
 }

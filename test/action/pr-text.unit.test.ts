@@ -81,6 +81,15 @@ describe('pull request text pings no one', () => {
     expect(visible).toContain('cc @alice')
   })
 
+  it('lists skipped sources, whatever their names and reasons say, as inert text', () => {
+    const input = inputFor([], [])
+    input.activity.skipped = hostile.map((text, i) => ({ source: `${text} ${i}`, reason: text }))
+    const body = prBody(input)
+    expect(body).toContain(`**Not read this run (${hostile.length})**`)
+    expect(liveReferences(body)).toEqual([])
+    expect(body).not.toMatch(/<(?!sub>|\/sub>|!--)/)
+  })
+
   it('links upstream pull requests through the non-notifying redirect host', () => {
     const body = prBody(inputFor(['A title'], []))
     expect(body).toContain('](https://redirect.github.com/upstream/project/pull/100)')
