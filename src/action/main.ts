@@ -22,7 +22,7 @@ import type { EditOptions, EditReport } from '../page/types.js'
 import { findOpenPull, publish, type PublishResult } from '../publish/publish.js'
 import { readPageFromBase } from '../publish/read-page.js'
 import { commitMessage, prBody, prTitle, type PrTextInput } from './pr-text.js'
-import { writeSummary } from './summary.js'
+import { outcomeMessage, writeSummary } from './summary.js'
 
 /** The client's waits (retry backoff, spacing of notifying writes): production defaults unless a
  * test passes shorter ones. */
@@ -83,7 +83,13 @@ async function runWithConfig(
   for (const note of first.report.notes) {
     core.notice(note.message, { file: reads.page.path, startLine: note.line })
   }
-  const { result, report } = await publishEdit(job, config, reads, editOptions, first.report)
+  const published = await publishEdit(job, config, reads, editOptions, first.report)
+  const { report } = published
+  const message = outcomeMessage(published.result, report, {
+    path: reads.page.path,
+    since: reads.since,
+  })
+  const result = { ...published.result, message }
   outputResult(result)
   writeSummary(
     {

@@ -62,3 +62,20 @@ export function diffFromSummary(summary: string): string {
   const diff = summary.slice(start + DIFF_START.length, end)
   return diff.endsWith('\n') ? diff : diff + '\n'
 }
+
+/**
+ * The run's one-sentence outcome. The publish layer says "nothing new since the last refresh"
+ * when the page needs no change; on a page none of whose sections is there yet (no refresh ever
+ * wrote it) that is wrong: nothing was found to start them with.
+ */
+export function outcomeMessage(
+  result: PublishResult,
+  report: EditReport,
+  input: { path: string; since: string },
+): string {
+  if (result.operation !== 'none' || result.changed) return result.message
+  const on = report.sections.filter((s) => s.status !== 'disabled')
+  const neverRefreshed = on.length > 0 && on.every((s) => s.status === 'unchanged' && !s.line)
+  if (!neverRefreshed) return result.message
+  return `${input.path} is unchanged: nothing found since ${input.since} to start its ${on.map((s) => s.name).join(' and ')} section${on.length === 1 ? '' : 's'} with; they are added on the first run that finds some.`
+}
