@@ -182,13 +182,34 @@ async function readAll(job: JobContext, config: Config): Promise<Reads> {
   const activityRead = Promise.all([authorRead, sinceRead]).then(([author, since]) =>
     readActivityFor(job, config, author, since),
   )
-  const [page, openPull, activity, since] = await Promise.all([
+  const [page, openPull, activity, since] = await settleAll([
     pageRead,
     pullRead,
     activityRead,
     sinceRead,
-  ])
+  ] as const)
   return { page, openPull, activity, since }
+}
+
+/**
+ * Promise.all that lets every read finish before passing on the first failure: a read still
+ * running after the run failed would log (its group prints when it ends) after the error, or
+ * after the run, and keep requests in flight. The api-timeout-minutes deadline bounds the wait.
+ */
+async function settleAll<T extends readonly unknown[]>(reads: {
+  readonly [K in keyof T]: Promise<T[K]>
+}): Promise<T> {
+  let failure: { error: unknown } | undefined
+  const results = await Promise.all(
+    (reads as readonly Promise<unknown>[]).map((read) =>
+      read.catch((error: unknown) => {
+        failure ??= { error }
+        return undefined
+      }),
+    ),
+  )
+  if (failure) throw failure.error
+  return results as unknown as T
 }
 
 function readPage(job: JobContext, config: Config) {

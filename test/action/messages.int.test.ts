@@ -117,4 +117,17 @@ describe('messages a person reads', () => {
     expect(activity.lines.some((l) => l.includes('content/now.md'))).toBe(false)
     expect(activity.lines.some((l) => l.startsWith('author:'))).toBe(false)
   })
+
+  it('a run whose page read fails reports after its other reads end, their log in it', async () => {
+    const scenario = demoScenario()
+    scenario.faults = [{ method: 'GET', path: '/search/issues', latencyMs: 300, times: 1 }]
+    const { run } = await runOn(scenario, { 'page-path': 'content/missing.md' })
+    expect(run.exitCode).toBe(1)
+    const lines = run.stdout.trimEnd().split('\n')
+    // The activity group printed inside the run (not after it), and the error is the last word.
+    expect(lines).toContain(
+      '::group::Reading the activity of someone from 2025-05-26 to 2025-08-24',
+    )
+    expect(lines.at(-1)).toMatch(/^::error::input 'page-path': .*content\/missing\.md/)
+  })
 })
