@@ -12,7 +12,7 @@ import type { CommandIo } from './command-io.js'
 
 export const EDIT = {
   name: 'edit',
-  usage: `Usage: now-page edit --page FILE --activity FILE [--today YYYY-MM-DD] [--config FILE] [--write | --diff]
+  usage: `Usage: now-page edit --page FILE --activity FILE [--today YYYY-MM-DD] [--config FILE] [--write | --diff] [--explain]
 
 Edits a Now page offline with the page core: the managed sections from the activity JSON, and the
 dates when a section changed. Prints the new page (or with --diff a unified diff) on stdout.
