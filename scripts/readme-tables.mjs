@@ -1,5 +1,6 @@
 // Writes what derives from action.yml, so nothing disagrees with it: the README's inputs and
-// outputs tables, and src/config/input-defaults.ts (the input names and defaults the code uses).
+// outputs tables, and src/config/input-defaults.ts (the input names and defaults the code uses);
+// and the README's quick-start workflow, which is examples/hugo.yml (tested as a user runs it).
 // `node scripts/readme-tables.mjs` rewrites both; `--check` exits 1 when either is stale.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
@@ -33,7 +34,16 @@ const replace = (text, name, table) => {
   if (!re.test(text)) throw new Error(`README.md has no <!-- ${name}:start --> marker`)
   return text.replace(re, `$1${table}\n$2`)
 }
-const next = replace(replace(readme, 'inputs', inputs), 'outputs', outputs)
+// The example as a user copies it, from `name:` on (its first lines say where it goes).
+const example = readFileSync(new URL('examples/hugo.yml', root), 'utf8')
+const quickStart = ['```yaml', example.slice(example.indexOf('\nname:') + 1).trimEnd(), '```'].join(
+  '\n',
+)
+const next = replace(
+  replace(replace(readme, 'inputs', inputs), 'outputs', outputs),
+  'quick-start',
+  quickStart,
+)
 
 const defaultsUrl = new URL('src/config/input-defaults.ts', root)
 const defaults = [
@@ -66,7 +76,7 @@ const stale = [
 if (process.argv.includes('--check')) {
   for (const [url] of stale) {
     console.error(
-      `${url.pathname.slice(root.pathname.length)} differs from action.yml: run npm run readme`,
+      `${url.pathname.slice(root.pathname.length)} differs from action.yml or examples/hugo.yml: run npm run readme`,
     )
   }
   if (stale.length > 0) process.exit(1)

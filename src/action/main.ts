@@ -22,7 +22,7 @@ import type { EditOptions, EditReport } from '../page/types.js'
 import { findOpenPull, publish, type PublishResult } from '../publish/publish.js'
 import { readPageFromBase } from '../publish/read-page.js'
 import { commitMessage, prBody, prTitle, type PrTextInput } from './pr-text.js'
-import { outcomeMessage, writeSummary } from './summary.js'
+import { dispatchInputs, outcomeMessage, writeSummary } from './summary.js'
 
 /** The client's waits (retry backoff, spacing of notifying writes): production defaults unless a
  * test passes shorter ones. */
@@ -100,6 +100,7 @@ async function runWithConfig(
       since: reads.since,
       today: job.today,
       dryRun: config.publish.dryRun,
+      dispatch: dispatchInputs(env),
     },
     env.GITHUB_STEP_SUMMARY,
   )

@@ -1,8 +1,10 @@
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, readFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import type { Activity } from '../activity/types.js'
 import type { EditReport } from '../page/types.js'
 import type { PublishResult } from '../publish/publish.js'
+import { escapeInline } from '../page/escape-markdown.js'
+import { neutralizeReferences } from '../page/neutralize-references.js'
 import { skippedText } from './pr-text.js'
 
 export interface SummaryInput {
@@ -13,6 +15,8 @@ export interface SummaryInput {
   since: string
   today: string
   dryRun: boolean
+  /** The workflow_dispatch inputs of a run started by hand (see dispatchInputs). */
+  dispatch?: Record<string, string> | undefined
 }
 
 /** The job summary: what was found, what the page edit did, the diff, and the PR link. */
@@ -26,6 +30,7 @@ export function writeSummary(input: SummaryInput, file: string | undefined): voi
     `${input.dryRun ? '**Dry run**: nothing was written. ' : ''}${result.message} Window: ${input.since} to ${input.today}.`,
     true,
   )
+  if (input.dispatch) s.addRaw(dispatchText(input.dispatch), true)
   if (result.pullRequest)
     s.addLink(`Pull request #${result.pullRequest.number}`, result.pullRequest.url).addBreak()
   s.addTable([
@@ -78,4 +83,40 @@ export function outcomeMessage(
   const neverRefreshed = on.length > 0 && on.every((s) => s.status === 'unchanged' && !s.line)
   if (!neverRefreshed) return result.message
   return `${input.path} is unchanged: nothing found since ${input.since} to start its ${on.map((s) => s.name).join(' and ')} section${on.length === 1 ? '' : 's'} with; they are added on the first run that finds some.`
+}
+
+/**
+ * What the person who ran the workflow from the Actions tab asked for: the workflow_dispatch
+ * event's `inputs` (GITHUB_EVENT_PATH), by name. Undefined for scheduled and other runs.
+ */
+export function dispatchInputs(env: NodeJS.ProcessEnv): Record<string, string> | undefined {
+  if (env.GITHUB_EVENT_NAME !== 'workflow_dispatch' || !env.GITHUB_EVENT_PATH) return undefined
+  try {
+    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { inputs?: unknown }
+    const inputs = payload.inputs
+    if (!inputs || typeof inputs !== 'object') return {}
+    return Object.fromEntries(
+      Object.entries(inputs).map(([name, value]) => [name, String(value as string | boolean)]),
+    )
+  } catch (error) {
+    core.debug(`could not read the workflow_dispatch inputs: ${(error as Error).message}`)
+    return undefined
+  }
+}
+
+/** One line for the summary; the values are what a person typed, so they are escaped. */
+function dispatchText(inputs: Record<string, string>): string {
+  const asked = Object.entries(inputs)
+    .filter(([, value]) => value !== '')
+    .map(
+      ([name, value]) => `${/^[\w-]+$/.test(name) ? `\`${name}\`` : typed(name)}: ${typed(value)}`,
+    )
+  return asked.length > 0
+    ? `Run by hand (workflow_dispatch) with ${asked.join(', ')}.`
+    : "Run by hand (workflow_dispatch) with the workflow's defaults."
+}
+
+/** Text a person typed, as inert bold Markdown (not a code span: a backtick could close one). */
+function typed(text: string): string {
+  return `**${neutralizeReferences(escapeInline(text, 200))}**`
 }

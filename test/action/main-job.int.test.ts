@@ -2,7 +2,6 @@ import { emulatorPerTest } from '../support/emulator-per-test.js'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import type { Emulator, Scenario } from '../../src/emulator/index.js'
 import {
@@ -12,6 +11,7 @@ import {
 } from '../../src/runner/local-runner.js'
 import { demoScenario } from './demo-scenario.js'
 import { runInProcess } from './run-in-process.js'
+import { actionStepWith, evaluateWith, exampleWorkflow } from './workflow-inputs.js'
 
 /**
  * The Action's job (src/action/main.ts `run`) in-process against the emulator, with the inputs,
@@ -229,12 +229,8 @@ describe('the Action job in-process against the emulator', () => {
   })
 
   it('the README quick-start workflow, as written, opens a correct first PR', async () => {
-    const workflow = parse(
-      readFileSync(new URL('../../examples/hugo.yml', import.meta.url), 'utf8'),
-    ) as {
-      jobs: { refresh: { steps: Array<{ with: Record<string, string> }> } }
-    }
-    const withInputs = workflow.jobs.refresh.steps[0]!.with
+    // As a scheduled run passes them: no workflow_dispatch inputs, so every default.
+    const withInputs = evaluateWith(actionStepWith(exampleWorkflow('hugo')))
     const scenario = demoScenario()
     scenario.inputs = {} // only what the README tells a new user to write
     const em = await start(scenario)
