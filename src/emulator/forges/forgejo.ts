@@ -62,10 +62,6 @@ export const forgejo: ForgeKind = {
   route: (req, state) => {
     if (req.path === '/version')
       return { body: { version: state.forge.version ?? DEFAULT_VERSION } }
-    if (req.path === '/user')
-      return req.user
-        ? { body: userOf(state, req.user) }
-        : apiError(state, 401, 'token is required')
     if (req.path === '/repos/issues/search') return searchIssues(req, state)
     const m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(req.path)
     if (!m) return undefined
@@ -119,7 +115,6 @@ function userOf(state: ForgeState, u: ForgeUser) {
     followers_count: 0,
     following_count: 0,
     starred_repos_count: 0,
-    username: u.login,
   }
 }
 
