@@ -265,6 +265,13 @@ describe('GitLab v4 in the emulator', () => {
     await expect(get(em.url, '/projects/group%2Fsub%2Fapp/repository/tree')).rejects.toThrow()
     expect(em.requests.map((r) => r.status)).toEqual([429, 200, 502, 200, 0])
 
+    em.addForgeFault(HOST, { path: '/projects/*/merge_requests', status: 500, after: 1 })
+    const project = '/projects/group%2Fsub%2Fapp/merge_requests'
+    expect([(await get(em.url, project)).status, (await get(em.url, project)).status]).toEqual([
+      200, 500,
+    ])
+    expect(() => em.addForgeFault('nowhere.example', { path: '/**' })).toThrow('no forge')
+
     const down = await start(scenario({ outage: {} }))
     expect(await get(down.url, MERGED, TOKEN)).toMatchObject({
       status: 503,
