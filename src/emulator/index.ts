@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Triggers, type Intercept } from './faults.js'
+import { forgesOf } from './forges/index.js'
 import { readBody, send } from './http.js'
 import { exchangeOf, runSteps, type Step } from './pipeline.js'
 import { routes } from './routes.js'
@@ -52,6 +53,8 @@ export interface Emulator {
   ): string
   mergePull(repo: string, number: number): string
   addFault(f: Fault): void
+  /** A fault for a forge of the scenario, its path under that forge's API root. */
+  addForgeFault(host: string, f: Fault): void
   intercept(hook: Intercept): void
 }
 
@@ -76,6 +79,7 @@ export async function startEmulator(
     rateLimit(state),
     route(state, routes),
   ]
+  const forges = forgesOf(scenario)
   let events = 0
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -91,9 +95,15 @@ export async function startEmulator(
       answered: 0,
     }
     requests.push(entry)
-    ex.headers['x-github-api-version-selected'] = '2022-11-28'
-    ex.headers['x-github-request-id'] = `EMU:${requests.length}`
-    const answer = await runSteps(steps, ex)
+    // `/{host}/api/v4|v1/...` is a GitLab or Forgejo forge of the scenario, not GitHub.
+    const forge = forges.serverFor(ex.url.pathname)
+    if (!forge) {
+      ex.headers['x-github-api-version-selected'] = '2022-11-28'
+      ex.headers['x-github-request-id'] = `EMU:${requests.length}`
+    }
+    const answer = forge
+      ? await forge.handle(ex.method, ex.url, req.headers)
+      : await runSteps(steps, ex)
     entry.ms = Math.round(performance.now() - started)
     if ('drop' in answer) {
       req.socket.destroy()
@@ -105,6 +115,7 @@ export async function startEmulator(
       status: answer.status,
       body: answer.body,
       fault: answer.fault ?? false,
+      ...(forge ? { forge: { kind: forge.forge.kind, host: forge.forge.host } } : {}),
     }
     opts.onResponse?.(sent)
     for (const observe of answerObservers) observe(sent)
@@ -134,6 +145,11 @@ export async function startEmulator(
     commitFiles: (repo, branch, files, o) => state.commitFiles(repo, branch, files, o),
     mergePull: (repo, number) => state.mergePull(repo, number),
     addFault: (f) => triggers.addFault(f),
+    addForgeFault: (host, f) => {
+      const forge = forges.serverFor(`/${host}`)
+      if (!forge) throw new Error(`no forge ${host} in the scenario`)
+      forge.addFault(f)
+    },
     intercept: (hook) => triggers.intercept(hook),
   }
 }
