@@ -16,8 +16,7 @@ import {
 import { isNowPageError, NowPageError } from '../errors.js'
 import { unreachableCode } from '../github/unreachable.js'
 import { createClient, type ClientOptions } from '../github/client.js'
-import { editPage } from '../page/edit-page.js'
-import { liveMetadataDate } from '../page/front-matter-dates.js'
+import type * as PageCore from '../page/core.js'
 import type { EditOptions, EditReport } from '../page/types.js'
 import { findOpenPull, publish, type PublishResult } from '../publish/publish.js'
 import { readPageFromBase } from '../publish/read-page.js'
@@ -47,7 +46,7 @@ export async function run(
 ): Promise<void> {
   let token = ''
   try {
-    const config = configFromInputs((name) => core.getInput(name), env)
+    const config = await configFromInputs((name) => core.getInput(name), env)
     token = config.token
     if (token) core.setSecret(token)
     await runWithConfig(config, env, waits).catch((error: unknown) => {
@@ -72,6 +71,7 @@ async function runWithConfig(
     timeZone: config.timeZone,
     file: reads.page.path,
   }
+  const { editPage } = await job.pageCore
   // Checked on the base text first: a bad page fails before anything is written.
   const first = editPage(reads.page.text, reads.activity, editOptions)
   for (const note of first.report.notes) {
@@ -103,6 +103,8 @@ interface JobContext {
   client: ReturnType<typeof createClient>
   now: Date
   today: string
+  /** The page core's chunk (parsers, Markdown, RE2), loading since job start: see page/core.ts. */
+  pageCore: Promise<typeof PageCore>
 }
 
 function jobContext(config: Config, env: NodeJS.ProcessEnv, waits: ClientWaits): JobContext {
@@ -130,7 +132,11 @@ function jobContext(config: Config, env: NodeJS.ProcessEnv, waits: ClientWaits):
     },
   })
   const base = config.publish.base || undefined
-  return { env, repository, owner, repo, base, client, now, today: todayIn(config.timeZone, now) }
+  const pageCore = import('../page/core.js')
+  // Awaited only when the job edits; a job that fails first must not also report this rejection.
+  pageCore.catch(() => {})
+  const today = todayIn(config.timeZone, now)
+  return { env, repository, owner, repo, base, client, now, today, pageCore }
 }
 
 interface Reads {
@@ -154,7 +160,7 @@ async function readAll(job: JobContext, config: Config): Promise<Reads> {
   })
   const sinceRead =
     config.since.kind === 'page'
-      ? pageRead.then((page) =>
+      ? Promise.all([pageRead, job.pageCore]).then(([page, { liveMetadataDate }]) =>
           sinceDate(config.since, job.today, liveMetadataDate(page.text, { file: page.path })),
         )
       : Promise.resolve(sinceDate(config.since, job.today))
@@ -243,6 +249,7 @@ async function publishEdit(
   editOptions: EditOptions,
   firstReport: EditReport,
 ): Promise<{ result: PublishResult; report: EditReport }> {
+  const { editPage } = await job.pageCore
   const textInput: PrTextInput = {
     activity: reads.activity,
     report: firstReport,

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch'
+import type { Matcher } from 'picomatch'
 import { NowPageError } from '../errors.js'
 
 export interface RepoFilterOptions {
@@ -20,10 +20,18 @@ const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/
 /**
  * Which upstream repositories count. Globs are case-insensitive because GitHub names are.
  * `exclude-orgs` takes owner names or globs (`rancher`, `suse-*`); `rancher/*` is accepted too,
- * as it says the same thing.
+ * as it says the same thing. picomatch loads only when there is a glob to match: most runs have none.
  */
-export function createRepoFilter(options: RepoFilterOptions): RepoFilter {
+export async function createRepoFilter(options: RepoFilterOptions): Promise<RepoFilter> {
   const author = options.author.toLowerCase()
+  const globs = [...options.includeRepos, ...options.excludeRepos, ...options.excludeOrgs]
+  const picomatch = globs.some((g) => g.trim() !== '')
+    ? (await import('picomatch')).default
+    : undefined
+  const matcher = (glob: string): Matcher => {
+    if (!picomatch) throw new Error('createRepoFilter: picomatch is not loaded')
+    return picomatch(glob, { nocase: true, dot: true })
+  }
   const repoGlobs = (list: string[], input: string) =>
     list
       .map((g) => g.trim())
@@ -35,7 +43,7 @@ export function createRepoFilter(options: RepoFilterOptions): RepoFilter {
             hint: `Write it as owner/name or owner/*${input === 'exclude-repos' ? ', or list the owner under exclude-orgs' : ''}`,
           })
         }
-        return { glob, test: picomatch(glob, { nocase: true, dot: true }) }
+        return { glob, test: matcher(glob) }
       })
   const include = repoGlobs(options.includeRepos, 'include-repos')
   const exclude = repoGlobs(options.excludeRepos, 'exclude-repos')
@@ -49,7 +57,7 @@ export function createRepoFilter(options: RepoFilterOptions): RepoFilter {
           hint: 'List repositories under exclude-repos',
         })
       }
-      return { glob, test: picomatch(glob, { nocase: true, dot: true }) }
+      return { glob, test: matcher(glob) }
     })
 
   return {

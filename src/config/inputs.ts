@@ -1,4 +1,3 @@
-import picomatch from 'picomatch'
 import { NowPageError } from '../errors.js'
 import { INPUT_DEFAULTS, type InputName } from './input-defaults.js'
 
@@ -46,8 +45,9 @@ export class Inputs {
       .filter((s) => s && !s.startsWith('#'))
   }
 
-  /** A list of owner or owner/name globs. */
-  globs(name: InputName): string[] {
+  /** A list of owner or owner/name globs, each compiled with `makeRe` (picomatch's, loaded by
+   * configFromInputs when a glob input is set) to refuse what it cannot compile. */
+  globs(name: InputName, makeRe: ((glob: string) => RegExp) | undefined): string[] {
     return this.list(name).map((g) => {
       if (!/^[\w.*?{}[\]!-]+(\/[\w.*?{}[\]!-]+)?$/.test(g)) {
         this.fail(
@@ -57,7 +57,8 @@ export class Inputs {
         )
       }
       try {
-        picomatch.makeRe(g)
+        if (!makeRe) throw new Error('picomatch is not loaded')
+        makeRe(g)
       } catch (e) {
         this.fail(
           name,
