@@ -16,7 +16,7 @@ function isProcessEntry(): boolean {
   const self = fileURLToPath(import.meta.url)
   for (const candidate of [entry, `${entry}.js`]) {
     try {
-      return realpathSync(candidate) === realpathSync(self)
+      return realpathSync.native(candidate) === realpathSync.native(self)
     } catch {
       // Not a file (`node dist/index` names it without its extension): try the next spelling.
     }

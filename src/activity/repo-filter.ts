@@ -1,4 +1,4 @@
-import type { Matcher } from 'picomatch'
+import { isLiteralGlob } from '../config/inputs.js'
 import { NowPageError } from '../errors.js'
 
 export interface RepoFilterOptions {
@@ -20,17 +20,23 @@ const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/
 /**
  * Which upstream repositories count. Globs are case-insensitive because GitHub names are.
  * `exclude-orgs` takes owner names or globs (`rancher`, `suse-*`); `rancher/*` is accepted too,
- * as it says the same thing. picomatch loads only when there is a glob to match: most runs have none.
+ * as it says the same thing. Plain names are compared as they are; picomatch loads only for a
+ * pattern with wildcards, which most runs do not have.
  */
 export async function createRepoFilter(options: RepoFilterOptions): Promise<RepoFilter> {
   const author = options.author.toLowerCase()
   const globs = [...options.includeRepos, ...options.excludeRepos, ...options.excludeOrgs]
-  const picomatch = globs.some((g) => g.trim() !== '')
+  const picomatch = globs.some((g) => g.trim() !== '' && !isLiteralGlob(g.trim()))
     ? (await import('picomatch')).default
     : undefined
-  const matcher = (glob: string): Matcher => {
+  const matcher = (glob: string): ((name: string) => boolean) => {
+    if (isLiteralGlob(glob)) {
+      const name = glob.toLowerCase()
+      return (candidate: string) => candidate.toLowerCase() === name
+    }
     if (!picomatch) throw new Error('createRepoFilter: picomatch is not loaded')
-    return picomatch(glob, { nocase: true, dot: true })
+    const match = picomatch(glob, { nocase: true, dot: true })
+    return (name) => match(name)
   }
   const repoGlobs = (list: string[], input: string) =>
     list

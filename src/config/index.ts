@@ -12,7 +12,7 @@ import type { compileProgressPattern } from '../page/progress-pattern.js'
 import { branchNameProblem } from '../publish/branch-name.js'
 import type { PublishSettings } from '../publish/types.js'
 import { INPUT_DEFAULTS, type InputName } from './input-defaults.js'
-import { Inputs } from './inputs.js'
+import { Inputs, isLiteralGlob } from './inputs.js'
 
 export type { Identity } from './inputs.js'
 
@@ -74,7 +74,7 @@ const GLOB_INPUTS = ['include-repos', 'exclude-repos', 'exclude-orgs'] as const
 
 async function loadEngines(inputs: Inputs): Promise<Engines> {
   const patterns = sideProjectLines(inputs.get('side-projects')).some((l) => l.pattern)
-  const globs = GLOB_INPUTS.some((name) => inputs.list(name).length > 0)
+  const globs = GLOB_INPUTS.some((name) => inputs.list(name).some((g) => !isLiteralGlob(g)))
   const [re2, picomatch] = await Promise.all([
     patterns ? import('../page/progress-pattern.js') : undefined,
     globs ? import('picomatch') : undefined,

@@ -1,6 +1,11 @@
 import { NowPageError } from '../errors.js'
 import { INPUT_DEFAULTS, type InputName } from './input-defaults.js'
 
+/** A glob without wildcards, braces, classes or negation: a plain name, matched as it is. */
+export function isLiteralGlob(glob: string): boolean {
+  return /^[\w.-]+(\/[\w.-]+)?$/.test(glob)
+}
+
 export interface Identity {
   name: string
   email: string
@@ -56,6 +61,7 @@ export class Inputs {
           'Use owner/name globs such as rancher/* or kubernetes/website',
         )
       }
+      if (isLiteralGlob(g)) return g
       try {
         if (!makeRe) throw new Error('picomatch is not loaded')
         makeRe(g)
