@@ -71,7 +71,7 @@ async function runWithConfig(
     timeZone: config.timeZone,
     file: reads.page.path,
   }
-  const { editPage } = await job.pageCore
+  const { editPage } = await job.pageCore()
   // Checked on the base text first: a bad page fails before anything is written.
   const first = editPage(reads.page.text, reads.activity, editOptions)
   for (const note of first.report.notes) {
@@ -103,8 +103,8 @@ interface JobContext {
   client: ReturnType<typeof createClient>
   now: Date
   today: string
-  /** The page core's chunk (parsers, Markdown, RE2), loading since job start: see page/core.ts. */
-  pageCore: Promise<typeof PageCore>
+  /** The page core's chunk (parsers, Markdown, RE2): see page/core.ts and pageCoreLoader. */
+  pageCore: () => Promise<typeof PageCore>
 }
 
 function jobContext(config: Config, env: NodeJS.ProcessEnv, waits: ClientWaits): JobContext {
@@ -133,21 +133,41 @@ function jobContext(config: Config, env: NodeJS.ProcessEnv, waits: ClientWaits):
   })
   const base = config.publish.base || undefined
   const today = todayIn(config.timeZone, now)
-  return { env, repository, owner, repo, base, client, now, today, pageCore: loadPageCore() }
+  return { env, repository, owner, repo, base, client, now, today, pageCore: pageCoreLoader() }
 }
 
 /**
- * The page core's chunk (~0.75 MB), loaded while round 1 is in flight: a timer's turn after the
- * job starts, so that the reads go out first (compiling it on the main thread before they did
- * would delay the first request), and it overlaps the wait for their answers instead.
+ * The page core's chunk (~1 MB with RE2; compiling and running its top level takes the main
+ * thread ~40-50 ms), loaded while round 1 is in flight: once the event loop is mostly waiting,
+ * i.e. the reads are out. Loaded at job start, it delayed the requests still being dispatched;
+ * loaded when the edit needs it, it would follow the last answer. Whoever needs it first starts
+ * it if the loop never idled.
  */
-function loadPageCore(): Promise<typeof PageCore> {
-  const loading = new Promise((resolve) => setTimeout(resolve, 0)).then(
-    () => import('../page/core.js'),
-  )
-  // Awaited only when the job edits; a job that fails first must not also report this rejection.
-  loading.catch(() => {})
-  return loading
+function pageCoreLoader(): () => Promise<typeof PageCore> {
+  let loading: Promise<typeof PageCore> | undefined
+  const load = () => (loading ??= import('../page/core.js'))
+  void whenLoopIdles().then(() => {
+    // Awaited only when the job edits; a job that fails first must not also report this.
+    load().catch(() => {})
+  })
+  return load
+}
+
+/**
+ * Resolves once the event loop was busy less than half of a 2 ms window. Its timers are unref'd:
+ * a job that ends first (an error) exits without waiting for them.
+ */
+function whenLoopIdles(): Promise<void> {
+  return new Promise((resolve) => {
+    let last = performance.eventLoopUtilization()
+    const check = () => {
+      const now = performance.eventLoopUtilization()
+      if (performance.eventLoopUtilization(now, last).utilization < 0.5) return resolve()
+      last = now
+      setTimeout(check, 2).unref()
+    }
+    setTimeout(check, 2).unref()
+  })
 }
 
 interface Reads {
@@ -171,9 +191,14 @@ async function readAll(job: JobContext, config: Config): Promise<Reads> {
   })
   const sinceRead =
     config.since.kind === 'page'
-      ? Promise.all([pageRead, job.pageCore]).then(([page, { liveMetadataDate }]) =>
-          sinceDate(config.since, job.today, liveMetadataDate(page.text, { file: page.path })),
-        )
+      ? pageRead.then(async (page) => {
+          const { liveMetadataDate } = await job.pageCore()
+          return sinceDate(
+            config.since,
+            job.today,
+            liveMetadataDate(page.text, { file: page.path }),
+          )
+        })
       : Promise.resolve(sinceDate(config.since, job.today))
   const authorRead = resolveAuthor(
     job.client,
@@ -260,7 +285,7 @@ async function publishEdit(
   editOptions: EditOptions,
   firstReport: EditReport,
 ): Promise<{ result: PublishResult; report: EditReport }> {
-  const { editPage } = await job.pageCore
+  const { editPage } = await job.pageCore()
   const textInput: PrTextInput = {
     activity: reads.activity,
     report: firstReport,
