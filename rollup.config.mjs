@@ -40,6 +40,19 @@ const cleanChunks = {
   },
 }
 
+/**
+ * A chunk is named after its first module; a package's `index.js` would make a chunk called
+ * `index` beside the Action's own dist/index.js: such a chunk takes the package's name.
+ *
+ * @param {import('rollup').PreRenderedChunk} chunk
+ */
+function chunkFileName(chunk) {
+  const pkg = [chunk.facadeModuleId ?? '', ...chunk.moduleIds]
+    .map((id) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1])
+    .find(Boolean)
+  return chunk.name === 'index' && pkg ? `chunks/${pkg.replace('/', '-')}.js` : 'chunks/[name].js'
+}
+
 /** @type {import('rollup').RollupOptions} */
 const config = {
   input: { index: 'src/index.ts', cli: 'src/cli.ts' },
@@ -49,7 +62,7 @@ const config = {
     esModule: true,
     entryFileNames: '[name].js',
     // No hashes: dist/ is committed and CI compares it with a fresh build.
-    chunkFileNames: 'chunks/[name].js',
+    chunkFileNames: chunkFileName,
   },
   treeshake: {
     // @actions/core's OIDC client is the only static path to @actions/http-client and so to

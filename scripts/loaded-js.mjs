@@ -1,5 +1,6 @@
 // What the Action loads before its first line runs: dist/index.js and every module it imports
-// statically, transitively; dynamic imports are listed apart (they load only when reached).
+// statically, transitively; dynamic imports are listed apart (they load only when reached), each
+// with the bytes it brings: the chunk and its own static imports not already loaded at start.
 // Usage: node scripts/loaded-js.mjs [entry=dist/index.js] [--json]
 import { readFileSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
@@ -32,27 +33,36 @@ function importsOf(file) {
   }
 }
 
-/** Bytes loaded at start from `entry`, file by file, and the chunks only a dynamic import reaches. */
-export function loadedJs(entry) {
-  const loaded = new Map()
+/** `start` and every file it imports statically, transitively, with their sizes; and the
+ * targets of the dynamic imports met on the way. */
+function staticGraph(start) {
+  const files = new Map()
   const dynamic = new Set()
-  const queue = [resolve(entry)]
+  const queue = [start]
   while (queue.length > 0) {
     const file = queue.shift()
-    if (loaded.has(file)) continue
-    loaded.set(file, readFileSync(file).length)
+    if (files.has(file)) continue
+    files.set(file, readFileSync(file).length)
     const { static: s, dynamic: d } = importsOf(file)
     queue.push(...s)
     d.forEach((f) => dynamic.add(f))
   }
+  return { files, dynamic }
+}
+
+/** Bytes loaded at start from `entry`, file by file, and what each dynamic import adds. */
+export function loadedJs(entry) {
+  const { files: loaded, dynamic } = staticGraph(resolve(entry))
   const lazy = [...dynamic].filter((f) => !loaded.has(f))
+  const adds = (f) =>
+    [...staticGraph(f).files].filter(([g]) => !loaded.has(g)).reduce((a, [, n]) => a + n, 0)
   const root = dirname(resolve(entry))
   const name = (f) => relative(root, f)
   return {
     entry: name(resolve(entry)),
     bytes: [...loaded.values()].reduce((a, b) => a + b, 0),
     files: Object.fromEntries([...loaded].map(([f, n]) => [name(f), n])),
-    lazy: Object.fromEntries(lazy.map((f) => [name(f), readFileSync(f).length])),
+    lazy: Object.fromEntries(lazy.map((f) => [name(f), adds(f)])),
   }
 }
 

@@ -16,8 +16,7 @@ import {
 import { isNowPageError, NowPageError } from '../errors.js'
 import { unreachableCode } from '../github/unreachable.js'
 import { createClient, type ClientOptions } from '../github/client.js'
-import { editPage } from '../page/edit-page.js'
-import { liveMetadataDate } from '../page/front-matter-dates.js'
+import type * as PageCore from '../page/core.js'
 import type { EditOptions, EditReport } from '../page/types.js'
 import { findOpenPull, publish, type PublishResult } from '../publish/publish.js'
 import { readPageFromBase } from '../publish/read-page.js'
@@ -50,7 +49,7 @@ export async function run(
 ): Promise<void> {
   let token = ''
   try {
-    const config = configFromInputs((name) => core.getInput(name), env)
+    const config = await configFromInputs((name) => core.getInput(name), env)
     token = config.token
     if (token) core.setSecret(token)
     await runWithConfig(config, env, waits).catch((error: unknown) => {
@@ -78,6 +77,7 @@ async function runWithConfig(
     timeZone: config.timeZone,
     file: reads.page.path,
   }
+  const { editPage } = await job.pageCore()
   // Checked on the base text first: a bad page fails before anything is written.
   const first = editPage(reads.page.text, reads.activity, editOptions)
   for (const note of first.report.notes) {
@@ -116,6 +116,8 @@ interface JobContext {
   client: ReturnType<typeof createClient>
   now: Date
   today: string
+  /** The page core's chunk (parsers, Markdown, RE2): see page/core.ts and pageCoreLoader. */
+  pageCore: () => Promise<typeof PageCore>
 }
 
 function jobContext(config: Config, env: NodeJS.ProcessEnv, waits: ClientWaits): JobContext {
@@ -143,7 +145,42 @@ function jobContext(config: Config, env: NodeJS.ProcessEnv, waits: ClientWaits):
     },
   })
   const base = config.publish.base || undefined
-  return { env, repository, owner, repo, base, client, now, today: todayIn(config.timeZone, now) }
+  const today = todayIn(config.timeZone, now)
+  return { env, repository, owner, repo, base, client, now, today, pageCore: pageCoreLoader() }
+}
+
+/**
+ * The page core's chunk (~1 MB with RE2; compiling and running its top level takes the main
+ * thread ~40-50 ms), loaded while round 1 is in flight: once the event loop is mostly waiting,
+ * i.e. the reads are out. Loaded at job start, it delayed the requests still being dispatched;
+ * loaded when the edit needs it, it would follow the last answer. Whoever needs it first starts
+ * it if the loop never idled.
+ */
+function pageCoreLoader(): () => Promise<typeof PageCore> {
+  let loading: Promise<typeof PageCore> | undefined
+  const load = () => (loading ??= import('../page/core.js'))
+  void whenLoopIdles().then(() => {
+    // Awaited only when the job edits; a job that fails first must not also report this.
+    load().catch(() => {})
+  })
+  return load
+}
+
+/**
+ * Resolves once the event loop was busy less than half of a 2 ms window. Its timers are unref'd:
+ * a job that ends first (an error) exits without waiting for them.
+ */
+function whenLoopIdles(): Promise<void> {
+  return new Promise((resolve) => {
+    let last = performance.eventLoopUtilization()
+    const check = () => {
+      const now = performance.eventLoopUtilization()
+      if (performance.eventLoopUtilization(now, last).utilization < 0.5) return resolve()
+      last = now
+      setTimeout(check, 2).unref()
+    }
+    setTimeout(check, 2).unref()
+  })
 }
 
 interface Reads {
@@ -167,9 +204,14 @@ async function readAll(job: JobContext, config: Config): Promise<Reads> {
   })
   const sinceRead =
     config.since.kind === 'page'
-      ? pageRead.then((page) =>
-          sinceDate(config.since, job.today, liveMetadataDate(page.text, { file: page.path })),
-        )
+      ? pageRead.then(async (page) => {
+          const { liveMetadataDate } = await job.pageCore()
+          return sinceDate(
+            config.since,
+            job.today,
+            liveMetadataDate(page.text, { file: page.path }),
+          )
+        })
       : Promise.resolve(sinceDate(config.since, job.today))
   const authorRead = resolveAuthor(
     job.client,
@@ -282,6 +324,7 @@ async function publishEdit(
   editOptions: EditOptions,
   firstReport: EditReport,
 ): Promise<{ result: PublishResult; report: EditReport }> {
+  const { editPage } = await job.pageCore()
   const textInput: PrTextInput = {
     activity: reads.activity,
     report: firstReport,

@@ -2,7 +2,7 @@ import type { Activity } from '../activity/types.js'
 import { escapeInline, subjectLine } from '../page/escape-markdown.js'
 import { neutralizeReferences, quietLink } from '../page/neutralize-references.js'
 import { fillTemplate } from '../page/template.js'
-import { explainDates } from '../page/page-dates.js'
+import { explainDates } from '../page/explain-dates.js'
 import type { EditReport } from '../page/types.js'
 
 export interface PrTextInput {

@@ -48,7 +48,7 @@ export async function readPullRequests(
   const { author, since, now } = options
   const start = startOfDay(since, options.timeZone)
   checkWindow(since, start, now)
-  const filter = createRepoFilter(options)
+  const filter = await createRepoFilter(options)
   const base = ['is:pr', 'is:merged', `author:${author}`, `-user:${author}`]
   let exclusions = ownerExclusions(base, filter.plainExcludedOwners, log)
   const collected = collector({ author, start, now, filter, log })
@@ -109,7 +109,7 @@ function collector(o: {
   author: string
   start: number
   now: Date
-  filter: ReturnType<typeof createRepoFilter>
+  filter: Awaited<ReturnType<typeof createRepoFilter>>
   log: Logger
 }) {
   const found = new Map<string, PullRequestActivity>()

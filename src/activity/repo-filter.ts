@@ -1,4 +1,4 @@
-import picomatch from 'picomatch'
+import { isLiteralGlob } from '../config/inputs.js'
 import { NowPageError } from '../errors.js'
 
 export interface RepoFilterOptions {
@@ -20,10 +20,24 @@ const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/
 /**
  * Which upstream repositories count. Globs are case-insensitive because GitHub names are.
  * `exclude-orgs` takes owner names or globs (`rancher`, `suse-*`); `rancher/*` is accepted too,
- * as it says the same thing.
+ * as it says the same thing. Plain names are compared as they are; picomatch loads only for a
+ * pattern with wildcards, which most runs do not have.
  */
-export function createRepoFilter(options: RepoFilterOptions): RepoFilter {
+export async function createRepoFilter(options: RepoFilterOptions): Promise<RepoFilter> {
   const author = options.author.toLowerCase()
+  const globs = [...options.includeRepos, ...options.excludeRepos, ...options.excludeOrgs]
+  const picomatch = globs.some((g) => g.trim() !== '' && !isLiteralGlob(g.trim()))
+    ? (await import('picomatch')).default
+    : undefined
+  const matcher = (glob: string): ((name: string) => boolean) => {
+    if (isLiteralGlob(glob)) {
+      const name = glob.toLowerCase()
+      return (candidate: string) => candidate.toLowerCase() === name
+    }
+    if (!picomatch) throw new Error('createRepoFilter: picomatch is not loaded')
+    const match = picomatch(glob, { nocase: true, dot: true })
+    return (name) => match(name)
+  }
   const repoGlobs = (list: string[], input: string) =>
     list
       .map((g) => g.trim())
@@ -35,7 +49,7 @@ export function createRepoFilter(options: RepoFilterOptions): RepoFilter {
             hint: `Write it as owner/name or owner/*${input === 'exclude-repos' ? ', or list the owner under exclude-orgs' : ''}`,
           })
         }
-        return { glob, test: picomatch(glob, { nocase: true, dot: true }) }
+        return { glob, test: matcher(glob) }
       })
   const include = repoGlobs(options.includeRepos, 'include-repos')
   const exclude = repoGlobs(options.excludeRepos, 'exclude-repos')
@@ -49,7 +63,7 @@ export function createRepoFilter(options: RepoFilterOptions): RepoFilter {
           hint: 'List repositories under exclude-repos',
         })
       }
-      return { glob, test: picomatch(glob, { nocase: true, dot: true }) }
+      return { glob, test: matcher(glob) }
     })
 
   return {

@@ -35,7 +35,7 @@ dates when a section changed. Prints the new page (or with --diff a unified diff
   },
 } as const
 
-export function editCommand(argv: string[], io: CommandIo): number {
+export async function editCommand(argv: string[], io: CommandIo): Promise<number> {
   const values = parseCommandArgs(EDIT, argv, io)
   if (!values) return 0
   if (!values.page || !values.activity) {
@@ -51,7 +51,7 @@ export function editCommand(argv: string[], io: CommandIo): number {
     parseJson(readText(values.activity), values.activity),
     values.activity,
   )
-  const config = values.config ? configFromFile(values.config) : undefined
+  const config = values.config ? await configFromFile(values.config) : undefined
   const options: EditOptions = {
     ...(config?.edit ?? {}),
     today: values.today ?? todayIn(config?.timeZone ?? 'UTC', new Date()),

@@ -4,7 +4,7 @@ import { NowPageError } from '../errors.js'
 import { configFromInputs, inputNames, type Config } from './index.js'
 
 /** The CLI's settings file: the Action's inputs as keys, in YAML or JSON. */
-export function configFromFile(path: string): Config {
+export async function configFromFile(path: string): Promise<Config> {
   let data: unknown
   try {
     data = parseYaml(readFileSync(path, 'utf8')) ?? {}

@@ -8,11 +8,11 @@ import {
   type SectionName,
   type SectionOptions,
 } from '../page/types.js'
-import { compileProgressPattern } from '../page/progress-pattern.js'
+import type { compileProgressPattern } from '../page/progress-pattern.js'
 import { branchNameProblem } from '../publish/branch-name.js'
 import type { PublishSettings } from '../publish/types.js'
 import { INPUT_DEFAULTS, type InputName } from './input-defaults.js'
-import { Inputs } from './inputs.js'
+import { Inputs, isLiteralGlob } from './inputs.js'
 
 export type { Identity } from './inputs.js'
 
@@ -62,15 +62,49 @@ export interface ConfigUse {
 }
 
 /**
- * Turns the Action's inputs into a validated Config. Every problem is a NowPageError naming the
- * input, the value and what is allowed; nothing is read from GitHub here.
+ * The engines some inputs are checked with, loaded only when such an input is set: RE2 (re2js,
+ * ~260 KB) for progress patterns, picomatch for repository globs. Most runs set neither.
  */
-export function configFromInputs(
+export interface Engines {
+  compilePattern?: typeof compileProgressPattern
+  makeRe?: (glob: string) => RegExp
+}
+
+const GLOB_INPUTS = ['include-repos', 'exclude-repos', 'exclude-orgs'] as const
+
+async function loadEngines(inputs: Inputs): Promise<Engines> {
+  const patterns = sideProjectLines(inputs.get('side-projects')).some((l) => l.pattern)
+  const globs = GLOB_INPUTS.some((name) => inputs.list(name).some((g) => !isLiteralGlob(g)))
+  const [re2, picomatch] = await Promise.all([
+    patterns ? import('../page/progress-pattern.js') : undefined,
+    globs ? import('picomatch') : undefined,
+  ])
+  return {
+    ...(re2 ? { compilePattern: re2.compileProgressPattern } : {}),
+    ...(picomatch ? { makeRe: (glob: string) => picomatch.default.makeRe(glob) } : {}),
+  }
+}
+
+/**
+ * Turns the Action's inputs into a validated Config. Every problem is a NowPageError naming the
+ * input, the value and what is allowed; nothing is read from GitHub here. Asynchronous only to
+ * load the engines a progress pattern or a glob needs (see Engines).
+ */
+export async function configFromInputs(
   getInput: (name: string) => string,
   env: Record<string, string | undefined> = process.env,
   use: ConfigUse = {},
-): Config {
+): Promise<Config> {
   const inputs = new Inputs(getInput)
+  return readConfig(inputs, env, use, await loadEngines(inputs))
+}
+
+function readConfig(
+  inputs: Inputs,
+  env: Record<string, string | undefined>,
+  use: ConfigUse,
+  engines: Engines,
+): Config {
   const maxItems = inputs.number('max-items', /^\d+$/, (n) => n >= 1, 'a positive whole number')
   return {
     token: readToken(inputs, use.needsToken ?? true),
@@ -86,10 +120,10 @@ export function configFromInputs(
       (n) => n > 0,
       'a positive number of minutes',
     ),
-    sideProjects: parseSideProjects(inputs.get('side-projects')),
-    includeRepos: inputs.globs('include-repos'),
-    excludeRepos: inputs.globs('exclude-repos'),
-    excludeOrgs: inputs.globs('exclude-orgs'),
+    sideProjects: parseSideProjects(inputs.get('side-projects'), engines),
+    includeRepos: inputs.globs('include-repos', engines.makeRe),
+    excludeRepos: inputs.globs('exclude-repos', engines.makeRe),
+    excludeOrgs: inputs.globs('exclude-orgs', engines.makeRe),
     edit: readEditOptions(inputs, maxItems),
     publish: readPublishOptions(inputs),
   }
@@ -310,13 +344,24 @@ export function parseSince(value: string): Since {
   })
 }
 
-export function parseSideProjects(value: string): Config['sideProjects'] {
-  const projects: Config['sideProjects'] = []
-  value.split(/\r?\n/).forEach((raw, i) => {
+/** The side-projects input's lines that say something: `owner/name [pattern]`, numbered from 1. */
+function sideProjectLines(
+  value: string,
+): Array<{ number: number; repo: string; pattern?: string }> {
+  return value.split(/\r?\n/).flatMap((raw, i) => {
     const line = raw.trim()
-    if (!line || line.startsWith('#')) return
+    if (!line || line.startsWith('#')) return []
     const [repo = '', ...rest] = line.split(/\s+/)
-    const where = `line ${i + 1} of side-projects`
+    const pattern = rest.join(' ') || undefined
+    return [{ number: i + 1, repo, ...(pattern ? { pattern } : {}) }]
+  })
+}
+
+/** `engines.compilePattern` must be given when a line has a pattern (configFromInputs loads it). */
+export function parseSideProjects(value: string, engines: Engines): Config['sideProjects'] {
+  const projects: Config['sideProjects'] = []
+  for (const { number, repo, pattern } of sideProjectLines(value)) {
+    const where = `line ${number} of side-projects`
     // GitHub's rules: an owner of letters, digits and inner hyphens; a name that is not . or ..
     const [, name] =
       /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/([A-Za-z0-9_.-]+)$/.exec(repo) ?? []
@@ -332,11 +377,11 @@ export function parseSideProjects(value: string): Config['sideProjects'] {
         hint: 'Keep one line per repository',
       })
     }
-    const pattern = rest.join(' ') || undefined
     if (pattern) {
+      if (!engines.compilePattern) throw new Error('parseSideProjects: RE2 is not loaded')
       // The same linear-time engine (RE2) the page core matches with, so a pattern it cannot run
       // (backreferences, lookaround) fails here, before any request.
-      const re = compileProgressPattern(pattern, `${repo} (${where})`)
+      const re = engines.compilePattern(pattern, `${repo} (${where})`)
       if (!/\(\?P?<[A-Za-z_]\w*>/.test(re.pattern())) {
         throw new NowPageError(`${where}: the progress pattern has no named group`, {
           input: 'side-projects',
@@ -345,7 +390,7 @@ export function parseSideProjects(value: string): Config['sideProjects'] {
       }
     }
     projects.push({ repo, ...(pattern ? { progressPattern: pattern } : {}) })
-  })
+  }
   return projects
 }
 

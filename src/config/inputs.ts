@@ -1,6 +1,10 @@
-import picomatch from 'picomatch'
 import { NowPageError } from '../errors.js'
 import { INPUT_DEFAULTS, type InputName } from './input-defaults.js'
+
+/** A glob without wildcards, braces, classes or negation: a plain name, matched as it is. */
+export function isLiteralGlob(glob: string): boolean {
+  return /^[\w.-]+(\/[\w.-]+)?$/.test(glob)
+}
 
 export interface Identity {
   name: string
@@ -46,8 +50,9 @@ export class Inputs {
       .filter((s) => s && !s.startsWith('#'))
   }
 
-  /** A list of owner or owner/name globs. */
-  globs(name: InputName): string[] {
+  /** A list of owner or owner/name globs, each compiled with `makeRe` (picomatch's, loaded by
+   * configFromInputs when a glob input is set) to refuse what it cannot compile. */
+  globs(name: InputName, makeRe: ((glob: string) => RegExp) | undefined): string[] {
     return this.list(name).map((g) => {
       if (!/^[\w.*?{}[\]!-]+(\/[\w.*?{}[\]!-]+)?$/.test(g)) {
         this.fail(
@@ -56,8 +61,10 @@ export class Inputs {
           'Use owner/name globs such as rancher/* or kubernetes/website',
         )
       }
+      if (isLiteralGlob(g)) return g
       try {
-        picomatch.makeRe(g)
+        if (!makeRe) throw new Error('picomatch is not loaded')
+        makeRe(g)
       } catch (e) {
         this.fail(
           name,

@@ -1,10 +1,10 @@
-import { setFlagsFromString } from 'node:v8'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { Octokit } from '@octokit/rest'
 import Bottleneck from 'bottleneck/light.js'
 import { NowPageError } from '../errors.js'
+import { httpFetch } from './http-fetch.js'
 import { createSearchPacer } from './search-pacing.js'
 import { noRetryWhenUnreachable } from './unreachable.js'
 
@@ -83,7 +83,6 @@ export function createClient(options: ClientOptions): Client {
   const maxWait = options.throttle?.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
   const fetch = transport(baseUrl)
-  keepWasmBaseline()
   const client: Client = new ClientOctokit({
     auth: options.token,
     baseUrl,
@@ -92,7 +91,7 @@ export function createClient(options: ClientOptions): Client {
     // to stderr; the hook below logs each outcome at debug level already.
     log: { debug: noop, info: noop, warn: (m: string) => log?.debug(m), error: noop },
     request: {
-      ...(fetch ? { fetch } : {}),
+      fetch,
       ...(options.deadline ? { signal: options.deadline.signal } : {}),
     },
     retry: {
@@ -200,25 +199,21 @@ function explainOutcomes(client: Client, options: ClientOptions, maxWait: number
 }
 
 /**
- * fetch parses HTTP with llhttp compiled to WebAssembly. V8 re-compiles it with its optimising
- * tier in the background, and Node waits for that to finish before the process exits: a no-op
- * run lingered ~200-300 ms after its last response. The baseline compiler's code is fast enough
- * for the few dozen responses a run reads. Must run before the first request compiles llhttp.
+ * node:http(s) (./http-fetch.ts), unless the runner routes `baseUrl` through a proxy
+ * (`HTTPS_PROXY`/`https_proxy` for https, `HTTP_PROXY`/`http_proxy` for http, minus
+ * `NO_PROXY`/`no_proxy` and loopback: the rules of @actions/http-client, which @actions/github
+ * follows). Then undici's proxy-aware fetch is imported on the first request, into its own
+ * chunk: most runs never load it.
+ *
+ * Node's own fetch is not used: its first request compiles llhttp to WebAssembly and loads
+ * undici's internals (~60-170 ms before the first request goes out), and V8's optimising
+ * recompilation of that WebAssembly kept a finished run alive ~200-300 ms more unless the whole
+ * process ran with --liftoff-only.
  */
-function keepWasmBaseline(): void {
-  setFlagsFromString('--liftoff-only')
-}
-
-/**
- * Node's own fetch, unless the runner routes `baseUrl` through a proxy (`HTTPS_PROXY`/`https_proxy`
- * for https, `HTTP_PROXY`/`http_proxy` for http, minus `NO_PROXY`/`no_proxy` and loopback: the rules
- * of @actions/http-client, which @actions/github follows). Then undici's proxy-aware fetch is
- * imported on the first request, into its own chunk: most runs never load it.
- */
-function transport(baseUrl: string): typeof globalThis.fetch | undefined {
-  if (!getProxyUrl(new URL(baseUrl))) return undefined
+function transport(baseUrl: string): typeof httpFetch | typeof globalThis.fetch {
+  if (!getProxyUrl(new URL(baseUrl))) return httpFetch
   let proxied: Promise<typeof globalThis.fetch> | undefined
-  return async (input, init) => {
+  return async (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) => {
     proxied ??= import('./proxy-fetch.js').then((m) => m.proxyFetch(baseUrl))
     return (await proxied)(input, init)
   }

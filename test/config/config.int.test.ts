@@ -10,8 +10,8 @@ import { NowPageError } from '../../src/errors.js'
 const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? ''
 
 describe('configFromInputs', () => {
-  it('has sensible defaults', () => {
-    const c = configFromInputs(inputs({ token: 't' }), {})
+  it('has sensible defaults', async () => {
+    const c = await configFromInputs(inputs({ token: 't' }), {})
     expect(c).toMatchObject({
       token: 't',
       apiUrl: 'https://api.github.com',
@@ -31,8 +31,8 @@ describe('configFromInputs', () => {
     expect(c.pagePath).toBeUndefined()
   })
 
-  it('reads a full set of inputs', () => {
-    const c = configFromInputs(
+  it('reads a full set of inputs', async () => {
+    const c = await configFromInputs(
       inputs({
         token: 't',
         author: '@someone',
@@ -99,10 +99,10 @@ describe('configFromInputs', () => {
     ['sections', 'talks', /unknown section 'talks'/],
     ['branch', 'a..b', /is not a branch name/],
     ['api-timeout-minutes', '0', /'0' is not a positive number of minutes/],
-  ])('%s: %s', (input, value, message) => {
+  ])('%s: %s', async (input, value, message) => {
     let error: unknown
     try {
-      configFromInputs(inputs({ token: 't', [input]: value }), {})
+      await configFromInputs(inputs({ token: 't', [input]: value }), {})
     } catch (e) {
       error = e
     }
@@ -129,25 +129,25 @@ describe('dates', () => {
 
 describe('configFromFile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'now-page-config-'))
-  it('reads YAML and JSON with the input names as keys', () => {
+  it('reads YAML and JSON with the input names as keys', async () => {
     writeFileSync(
       join(dir, 'a.yml'),
       'max-items: 3\nside-projects:\n  - someone/a\n  - someone/b\n',
     )
     writeFileSync(join(dir, 'a.json'), JSON.stringify({ 'time-zone': 'Europe/Berlin' }))
-    expect(configFromFile(join(dir, 'a.yml')).sideProjects.map((p) => p.repo)).toEqual([
+    expect((await configFromFile(join(dir, 'a.yml'))).sideProjects.map((p) => p.repo)).toEqual([
       'someone/a',
       'someone/b',
     ])
-    expect(configFromFile(join(dir, 'a.yml')).maxItems).toBe(3)
-    expect(configFromFile(join(dir, 'a.json')).timeZone).toBe('Europe/Berlin')
+    expect((await configFromFile(join(dir, 'a.yml'))).maxItems).toBe(3)
+    expect((await configFromFile(join(dir, 'a.json'))).timeZone).toBe('Europe/Berlin')
   })
 
-  it('refuses an unknown key and suggests the right one', () => {
+  it('refuses an unknown key and suggests the right one', async () => {
     writeFileSync(join(dir, 'bad.yml'), 'max-item: 3\n')
-    expect(() => configFromFile(join(dir, 'bad.yml'))).toThrow(/unknown setting 'max-item'/)
+    await expect(configFromFile(join(dir, 'bad.yml'))).rejects.toThrow(/unknown setting 'max-item'/)
     try {
-      configFromFile(join(dir, 'bad.yml'))
+      await configFromFile(join(dir, 'bad.yml'))
     } catch (e) {
       expect((e as NowPageError).hint).toBe("Did you mean 'max-items'?")
       expect((e as NowPageError).file).toBe(join(dir, 'bad.yml'))
@@ -163,7 +163,7 @@ describe('action.yml', () => {
     outputs: Record<string, { description?: string }>
   }
 
-  it('declares exactly the inputs the Action reads, each described, with a valid default', () => {
+  it('declares exactly the inputs the Action reads, each described, with a valid default', async () => {
     expect(Object.keys(action.inputs).sort()).toEqual(inputNames().sort())
     for (const [name, input] of Object.entries(action.inputs)) {
       expect(input.description, name).toBeTruthy()
@@ -172,7 +172,7 @@ describe('action.yml', () => {
     const defaults = Object.fromEntries(
       Object.entries(action.inputs).map(([k, v]) => [k, k === 'token' ? 't' : (v.default ?? '')]),
     )
-    expect(() => configFromInputs(inputs(defaults), {})).not.toThrow()
+    await expect(configFromInputs(inputs(defaults), {})).resolves.toBeDefined()
   })
 
   it('runs on node24 from dist/index.js, with branding and described outputs', () => {

@@ -19,14 +19,16 @@ describe('input defaults: action.yml is the source', () => {
     expect(Object.keys(INPUT_DEFAULTS)).toEqual(Object.keys(yamlDefaults))
   })
 
-  it('an input left empty means what writing its action.yml default means', () => {
+  it('an input left empty means what writing its action.yml default means', async () => {
     // token's default is a runner expression; the runner puts a token there.
     const written = { ...yamlDefaults, token: 't' }
-    expect(configFromInputs(from({ token: 't' }), {})).toEqual(configFromInputs(from(written), {}))
+    expect(await configFromInputs(from({ token: 't' }), {})).toEqual(
+      await configFromInputs(from(written), {}),
+    )
   })
 
-  it('the defaults the code applies are action.yml’s', () => {
-    const c = configFromInputs(from({ token: 't' }), {})
+  it('the defaults the code applies are action.yml’s', async () => {
+    const c = await configFromInputs(from({ token: 't' }), {})
     const d: Record<keyof typeof INPUT_DEFAULTS, string> = INPUT_DEFAULTS
     expect(c.maxItems).toBe(Number(d['max-items']))
     expect(c.edit.sections?.contributions?.maxItems).toBe(Number(d['max-items']))

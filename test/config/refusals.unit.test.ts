@@ -6,9 +6,12 @@ import { NowPageError } from '../../src/errors.js'
 
 const from = (values: Record<string, string>) => (name: string) => values[name] ?? ''
 
-function refusal(values: Record<string, string>, env: Record<string, string> = {}): string {
+async function refusal(
+  values: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<string> {
   try {
-    configFromInputs(from({ token: 't', ...values }), env)
+    await configFromInputs(from({ token: 't', ...values }), env)
   } catch (e) {
     expect(e).toBeInstanceOf(NowPageError)
     return (e as NowPageError).describe()
@@ -68,12 +71,12 @@ describe('inputs refused before any request, naming the input', () => {
     ],
     [{ 'side-projects': '../x' }, "input 'side-projects': line 1 of side-projects: '../x'"],
     [{ 'side-projects': 'a/b\n-x/y' }, "input 'side-projects': line 2 of side-projects: '-x/y'"],
-  ])('%j', (values, message) => {
-    expect(refusal(values)).toContain(message)
+  ])('%j', async (values, message) => {
+    expect(await refusal(values)).toContain(message)
   })
 
-  it('names GITHUB_API_URL when the bad URL comes from the runner', () => {
-    expect(refusal({}, { GITHUB_API_URL: 'file:///x' })).toContain(
+  it('names GITHUB_API_URL when the bad URL comes from the runner', async () => {
+    expect(await refusal({}, { GITHUB_API_URL: 'file:///x' })).toContain(
       "input 'api-url': 'file:///x' (from GITHUB_API_URL) is not an http(s) URL",
     )
   })
@@ -87,14 +90,16 @@ describe('inputs refused before any request, naming the input', () => {
     'now.org',
     'now.rst',
     'NOW.MD',
-  ])('accepts the page %j', (path) => {
-    expect(configFromInputs(from({ token: 't', 'page-path': path }), {}).pagePath).toBe(path)
+  ])('accepts the page %j', async (path) => {
+    expect((await configFromInputs(from({ token: 't', 'page-path': path }), {})).pagePath).toBe(
+      path,
+    )
   })
 
   it.each(['https://api.github.com', 'https://ghe.example/api/v3/', 'http://127.0.0.1:3000'])(
     'accepts the API root %j',
-    (url) => {
-      expect(configFromInputs(from({ token: 't', 'api-url': url }), {}).apiUrl).toBe(
+    async (url) => {
+      expect((await configFromInputs(from({ token: 't', 'api-url': url }), {})).apiUrl).toBe(
         url.replace(/\/$/, ''),
       )
     },
