@@ -87,7 +87,9 @@ export function send(
   body: unknown,
   headers: Record<string, string>,
 ): void {
-  const text = body === undefined ? '' : JSON.stringify(body)
+  // A plain-text answer (a forge's `Retry later`) goes out as it is; GitHub's are all JSON.
+  const plain = typeof body === 'string' && headers['content-type']?.startsWith('text/')
+  const text = body === undefined ? '' : plain ? body : JSON.stringify(body)
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Triggers, type Intercept } from './faults.js'
+import { forgesOf } from './forges/index.js'
 import { readBody, send } from './http.js'
 import { exchangeOf, runSteps, type Step } from './pipeline.js'
 import { routes } from './routes.js'
@@ -76,6 +77,7 @@ export async function startEmulator(
     rateLimit(state),
     route(state, routes),
   ]
+  const forges = forgesOf(scenario)
   let events = 0
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -91,9 +93,15 @@ export async function startEmulator(
       answered: 0,
     }
     requests.push(entry)
-    ex.headers['x-github-api-version-selected'] = '2022-11-28'
-    ex.headers['x-github-request-id'] = `EMU:${requests.length}`
-    const answer = await runSteps(steps, ex)
+    // `/{host}/api/v4|v1/...` is a GitLab or Forgejo forge of the scenario, not GitHub.
+    const forge = forges.serverFor(ex.url.pathname)
+    if (!forge) {
+      ex.headers['x-github-api-version-selected'] = '2022-11-28'
+      ex.headers['x-github-request-id'] = `EMU:${requests.length}`
+    }
+    const answer = forge
+      ? await forge.handle(ex.method, ex.url, req.headers)
+      : await runSteps(steps, ex)
     entry.ms = Math.round(performance.now() - started)
     if ('drop' in answer) {
       req.socket.destroy()
@@ -105,6 +113,7 @@ export async function startEmulator(
       status: answer.status,
       body: answer.body,
       fault: answer.fault ?? false,
+      ...(forge ? { forge: { kind: forge.forge.kind, host: forge.forge.host } } : {}),
     }
     opts.onResponse?.(sent)
     for (const observe of answerObservers) observe(sent)

@@ -9,6 +9,8 @@ export interface SentResponse {
   body: unknown
   /** Answered by an injected fault (its body is the test's, not the emulator's). */
   fault: boolean
+  /** Answered by a GitLab or Forgejo forge of the scenario, not the GitHub API. */
+  forge?: { kind: 'gitlab' | 'forgejo'; host: string }
 }
 
 /**

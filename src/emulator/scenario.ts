@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { schemaValidator } from '../json-schema/validator.js'
 import schema from '../../schema/scenario.schema.json' with { type: 'json' }
 import { NowPageError } from '../errors.js'
+import type { ScenarioForge } from './forges/types.js'
 
 /** A scenario seeds the emulator: who exists, which repositories hold what, and what goes wrong.
  * JSON Schema: schema/scenario.schema.json. */
@@ -17,6 +18,8 @@ export interface Scenario {
   /** Action inputs the demo passes (`page-path`, `side-projects`, ...). */
   inputs?: Record<string, string>
   faults?: Fault[]
+  /** GitLab and Forgejo instances served beside GitHub, under `/{host}/api/v4|v1`. */
+  forges?: ScenarioForge[]
 }
 
 export type Permission = 'none' | 'read' | 'write'
