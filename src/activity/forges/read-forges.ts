@@ -205,6 +205,8 @@ async function readMerged(
   try {
     if (account.token) {
       consider(await reader.mergedByAccount(window))
+    } else if (reader.kind === 'gitlab' && (await anonymousSearch(reader, window, log, consider))) {
+      // GitLab lists public MRs across the instance without a token (`scope=all`).
     } else {
       const repos = literalRepos(scope.lists.includeRepos)
       const results = await Promise.allSettled(repos.map((r) => reader.mergedInRepo(r, window)))
@@ -228,6 +230,27 @@ async function readMerged(
     `${account.name}: ${prs.length} merged ${noun} by ${account.login} (left out: ${left.filtered} by repository, ${left.outside} outside the window, ${left.other} by someone else)`,
   )
   return prs
+}
+
+/**
+ * GitLab answers `/merge_requests?scope=all` without a token with the public projects' MRs
+ * (`authenticate! unless params[:scope] == 'all'` in lib/api/merge_requests.rb); an instance
+ * may still refuse it (401/403: sign-in required), and then the per-project path is taken.
+ */
+async function anonymousSearch(
+  reader: ForgeReader,
+  window: Window,
+  log: Logger,
+  consider: (items: Awaited<ReturnType<ForgeReader['mergedByAccount']>>) => void,
+): Promise<boolean> {
+  try {
+    consider(await reader.mergedByAccount(window))
+    return true
+  } catch (error) {
+    if (!(error instanceof ForgeHttpError) || error.failure !== 'auth') throw error
+    log.debug(`${error.message}: listing merge requests per project instead`)
+    return false
+  }
 }
 
 async function readProject(
