@@ -355,6 +355,42 @@ describe('a forge in trouble drops only its own items', () => {
     expect(log.warnings).toHaveLength(2)
   })
 
+  it('a slow forge delays its items; one slower than the request timeout is skipped', async () => {
+    const em = await emulate(world([gitlab({ latencyMs: 40 }), codeberg({ latencyMs: 400 })]))
+    const gl = account(em, 'gitlab.gnome.org', { kind: 'gitlab', token: GL_TOKEN })
+    const cb = account(em, 'codeberg.org', { kind: 'forgejo', token: CB_TOKEN })
+    const { activity } = await read(
+      em,
+      options(em, [gl, cb], {
+        forgeWaits: { retryBaseMs: 1, retryAfterBaseMs: 1, requestTimeoutMs: 200 },
+      }),
+    )
+    expect(activity.pullRequests.filter((p) => p.forge === 'gitlab.gnome.org')).toHaveLength(121)
+    expect(activity.skipped).toEqual([
+      {
+        source: cb.name,
+        reason: expect.stringMatching(/took more than 0.2 s; .* is down or slow/),
+      },
+    ])
+  })
+
+  it('stops a forge when the run’s API time is up (api-timeout-minutes)', async () => {
+    const em = await emulate(world([codeberg({ latencyMs: 400 })]))
+    const cb = account(em, 'codeberg.org', { kind: 'forgejo', token: CB_TOKEN })
+    const opts = options(em, [cb])
+    const { activity } = await read(em, {
+      ...opts,
+      forges: { ...opts.forges, timeoutMinutes: 0.002 }, // 120 ms
+    })
+    expect(activity.pullRequests.map((p) => p.repo)).toEqual(['kubernetes/kubernetes'])
+    expect(activity.skipped).toEqual([
+      {
+        source: cb.name,
+        reason: expect.stringMatching(/the run's time for the API was up \(api-timeout-minutes\)/),
+      },
+    ])
+  })
+
   it('a missing side project is skipped, the rest of the forge read', async () => {
     const em = await emulate(world([codeberg()]))
     const cb = account(em, 'codeberg.org', { kind: 'forgejo', token: CB_TOKEN })

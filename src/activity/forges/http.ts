@@ -14,6 +14,8 @@ export interface ForgeWaits {
   retryBaseMs?: number
   /** Milliseconds per second of `Retry-After`; tests lower it. Default 1000. */
   retryAfterBaseMs?: number
+  /** Per request. Default 30 s. */
+  requestTimeoutMs?: number
 }
 
 export interface ForgeHttpOptions extends ForgeWaits {
@@ -25,8 +27,6 @@ export interface ForgeHttpOptions extends ForgeWaits {
   headers?: Record<string, string>
   /** Fires when the run's time with the forges is up (`api-timeout-minutes`). */
   deadline: AbortSignal
-  /** Per request. Default 30 s. */
-  requestTimeoutMs?: number
   /** Retries of 5xx answers and dropped connections. Default 3. */
   retries?: number
   /** A limit asking for a longer wait than this gives up instead. Default 60. */
