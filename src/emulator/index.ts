@@ -53,6 +53,8 @@ export interface Emulator {
   ): string
   mergePull(repo: string, number: number): string
   addFault(f: Fault): void
+  /** A fault for a forge of the scenario, its path under that forge's API root. */
+  addForgeFault(host: string, f: Fault): void
   intercept(hook: Intercept): void
 }
 
@@ -143,6 +145,11 @@ export async function startEmulator(
     commitFiles: (repo, branch, files, o) => state.commitFiles(repo, branch, files, o),
     mergePull: (repo, number) => state.mergePull(repo, number),
     addFault: (f) => triggers.addFault(f),
+    addForgeFault: (host, f) => {
+      const forge = forges.serverFor(`/${host}`)
+      if (!forge) throw new Error(`no forge ${host} in the scenario`)
+      forge.addFault(f)
+    },
     intercept: (hook) => triggers.intercept(hook),
   }
 }

@@ -47,8 +47,10 @@ export const forgejo: ForgeKind = {
     const value = /^(?:token|bearer)\s+(.+)$/i.exec(auth)?.[1]?.trim()
     return value ?? query.get('token') ?? query.get('access_token') ?? ''
   },
-  // An unknown token: Forgejo's API auth rejects it before any route runs.
-  badToken: (state) => apiError(state, 401, 'user does not exist'),
+  // An unknown token: Forgejo's token auth (services/auth/oauth2.go) fails with
+  // user_model.ErrUserNotExist before any route runs, and the API answers 401 with its text.
+  // (Gitea before 2026 treated such a request as anonymous instead: go-gitea/gitea#21671.)
+  badToken: (state) => apiError(state, 401, 'user does not exist [uid: 0, name: ]'),
   noRoute: (state) => notFound(state),
   faultBody: (status, state) => apiError(state, status, statusText(status)),
   // Codeberg limits requests in front of Forgejo: 429 with Retry-After, a plain-text body.
@@ -62,10 +64,6 @@ export const forgejo: ForgeKind = {
   route: (req, state) => {
     if (req.path === '/version')
       return { body: { version: state.forge.version ?? DEFAULT_VERSION } }
-    if (req.path === '/user')
-      return req.user
-        ? { body: userOf(state, req.user) }
-        : apiError(state, 401, 'token is required')
     if (req.path === '/repos/issues/search') return searchIssues(req, state)
     const m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(req.path)
     if (!m) return undefined
@@ -119,7 +117,6 @@ function userOf(state: ForgeState, u: ForgeUser) {
     followers_count: 0,
     following_count: 0,
     starred_repos_count: 0,
-    username: u.login,
   }
 }
 
@@ -356,8 +353,8 @@ const byUpdatedDesc = (a: PullRecord, b: PullRecord) =>
 /**
  * `GET /repos/issues/search`: issues and pulls of every repository the caller can see. The
  * filters that name the caller (`created`, `assigned`, `mentioned`, `review_requested`) apply
- * only to a signed-in caller: Forgejo ignores them for an anonymous one, who gets everyone's
- * public pulls.
+ * only to a signed-in caller (`if ctx.IsSigned` in routers/api/v1/repo/issue.go SearchIssues):
+ * Forgejo ignores them for an anonymous one, who gets everyone's public pulls.
  */
 function searchIssues(req: ForgeRequest, state: ForgeState): ForgeReply {
   const q = req.query
@@ -386,8 +383,10 @@ function searchIssues(req: ForgeRequest, state: ForgeState): ForgeReply {
             .filter((pr) => before === null || Date.parse(pr.updatedAt) <= Date.parse(before))
             .map((pr) => ({ p, pr })),
     )
-    .sort((a, b) => byUpdatedDesc(a.pr, b.pr))
-  // The issue search's page size defaults to the UI's (20), not the API's.
+    // Newest created first, as the issue indexer sorts them (SortByCreatedDesc).
+    .sort((a, b) => Date.parse(b.pr.createdAt) - Date.parse(a.pr.createdAt) || b.pr.id - a.pr.id)
+  // The issue search's page size defaults to the UI's (`[ui] ISSUE_PAGING_NUM`, 20), not the
+  // API's.
   return listPage(req, rows, (r) => issueOf(state, r.p, r.pr), 20)
 }
 

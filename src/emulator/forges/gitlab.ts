@@ -7,6 +7,7 @@ import {
   type ForgeRequest,
 } from './shared.js'
 import {
+  gitlabCommitTime,
   gitlabTime,
   type CommitRecord,
   type ForgeState,
@@ -76,8 +77,6 @@ export const gitlab: ForgeKind = {
   defaultLimit: (anonymous) => ({ limit: anonymous ? 500 : 2000, windowSeconds: 60 }),
   route: (req, state) => {
     if (req.path === '/merge_requests') return listMergeRequests(req, state, undefined)
-    if (req.path === '/user')
-      return req.user ? { body: userOf(state, req.user, true) } : unauthorized()
     const m = /^\/projects\/([^/]+)(\/.*)?$/.exec(req.path)
     if (!m) return undefined
     const project = state.project(decodeURIComponent(m[1] ?? ''))
@@ -94,8 +93,8 @@ export const gitlab: ForgeKind = {
 
 const web = (state: ForgeState, path: string) => `https://${state.forge.host}/${path}`
 
-function userOf(state: ForgeState, u: ForgeUser, full = false) {
-  const basic = {
+function userOf(state: ForgeState, u: ForgeUser) {
+  return {
     id: u.id,
     username: u.login,
     name: u.name,
@@ -104,8 +103,6 @@ function userOf(state: ForgeState, u: ForgeUser, full = false) {
     avatar_url: `https://${state.forge.host}/uploads/-/system/user/avatar/${u.id}/avatar.png`,
     web_url: web(state, u.login),
   }
-  if (!full) return basic
-  return { ...basic, created_at: gitlabTime('2019-01-01T00:00:00Z'), bio: '', public_email: null }
 }
 
 function projectOf(state: ForgeState, p: ProjectRecord) {
@@ -227,16 +224,16 @@ function commitOf(state: ForgeState, p: ProjectRecord, c: CommitRecord) {
   return {
     id: c.sha,
     short_id: c.sha.slice(0, 8),
-    created_at: gitlabTime(c.committedDate),
+    created_at: gitlabCommitTime(c.committedDate),
     parent_ids: c.parents,
     title: c.message.split('\n')[0] ?? '',
     message: c.message,
     author_name: c.authorName,
     author_email: c.authorEmail,
-    authored_date: gitlabTime(c.authoredDate),
+    authored_date: gitlabCommitTime(c.authoredDate),
     committer_name: c.authorName,
     committer_email: c.authorEmail,
-    committed_date: gitlabTime(c.committedDate),
+    committed_date: gitlabCommitTime(c.committedDate),
     trailers: {},
     extended_trailers: {},
     web_url: web(state, `${p.path}/-/commit/${c.sha}`),

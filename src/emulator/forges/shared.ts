@@ -1,5 +1,6 @@
 import { Triggers } from '../faults.js'
 import type { Answer } from '../pipeline.js'
+import type { Fault } from '../scenario.js'
 import type { ForgeState, ForgeUser } from './state.js'
 import type { ForgeRateLimit, ScenarioForge } from './types.js'
 
@@ -71,6 +72,11 @@ export class ForgeServer {
     private readonly clock: () => number = nowSeconds,
   ) {
     this.triggers = new Triggers(state.forge.faults)
+  }
+
+  /** A fault added while running (tests), as the scenario's `faults` are. */
+  addFault(f: Fault): void {
+    this.triggers.addFault(f)
   }
 
   get forge(): ScenarioForge {

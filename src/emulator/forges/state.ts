@@ -235,6 +235,13 @@ function treeOf(paths: string[]): TreeRecord[] {
 /** An instant as GitLab writes it: milliseconds and `Z` (`2025-08-19T16:20:00.000Z`). */
 export const gitlabTime = (iso: string) => new Date(Date.parse(iso)).toISOString()
 
+/** A commit date as GitLab writes it: milliseconds, the commit's own offset kept
+ * (`2025-08-16T11:01:38.000+05:30`). */
+export const gitlabCommitTime = (iso: string) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})$/.test(iso)
+    ? iso.replace(/(?=[+-]\d{2}:\d{2}$)/, '.000')
+    : gitlabTime(iso)
+
 /** An instant as Forgejo writes it: whole seconds, `Z`. */
 export const forgejoTime = (iso: string) =>
   new Date(Date.parse(iso)).toISOString().replace(/\.\d{3}Z$/, 'Z')
