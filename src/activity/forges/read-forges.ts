@@ -193,7 +193,7 @@ async function readMerged(
       }
       found.set(item.url, {
         repo: item.repo,
-        forge: hostOf(item.url),
+        ...forgeField(item.url),
         number: item.number,
         title: item.title,
         url: item.url,
@@ -263,7 +263,7 @@ async function readProject(
   const commits = read.commits.slice(0, KEPT_COMMITS)
   return {
     repo: p.repo,
-    forge: hostOf(read.url),
+    ...forgeField(read.url),
     url: read.url,
     ...(withPaths ? { progressPattern: p.progressPattern } : {}),
     ...(read.paths ? { paths: read.paths } : {}),
@@ -276,11 +276,13 @@ function projectSource(account: ForgeAccount, repo: string): string {
   return `${account.name}/${repo}`
 }
 
-function hostOf(url: string): string {
+/** `{ forge: host }` of an item's web address; nothing when the forge sent no usable URL. */
+function forgeField(url: string): { forge?: string } {
   try {
-    return new URL(url).host
+    const host = new URL(url).host
+    return host ? { forge: host } : {}
   } catch {
-    return ''
+    return {}
   }
 }
 

@@ -15,7 +15,12 @@ export interface FilterLists {
  * is a host (`http://127.0.0.1:PORT/gitlab.gnome.org`, as the emulator serves forges) that one.
  */
 export function hostsOf(base: string): string[] {
-  const url = new URL(base)
+  let url: URL
+  try {
+    url = new URL(base)
+  } catch {
+    return []
+  }
   const last = url.pathname.split('/').filter(Boolean).pop()
   return [url.host.toLowerCase(), ...(last && last.includes('.') ? [last.toLowerCase()] : [])]
 }
