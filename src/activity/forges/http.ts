@@ -1,10 +1,12 @@
 /**
  * A small typed GET-only client for the GitLab v4 and Forgejo v1 REST APIs, on Node's global
- * fetch. @gitbeaker/rest was considered for GitLab: it would add ~100 kB minified to a chunk for
- * the half-dozen GETs used here (and Forgejo would still need this layer), so one small layer
- * serves both, with the GitHub client's behaviour: retries on 5xx and dropped connections, waits
- * on 429 as `Retry-After`/`RateLimit-Reset` ask (bounded), paging by `Link` or `x-next-page`, a
- * timeout per request and a deadline for the whole run.
+ * fetch. @gitbeaker/rest 43.8.0 was measured for GitLab: esbuild --minify of just
+ * `MergeRequests.all`, `Commits.all` and `Repositories.allRepositoryTrees` is 249 kB (62 kB
+ * gzip), as its resources do not tree-shake, and Forgejo would still need this layer; all the
+ * forge code here (both forges, readers included) is 13 kB minified (5.3 kB gzip), loaded only
+ * when `forges` is set. It behaves as the GitHub client does: retries on 5xx and dropped
+ * connections, waits on 429 as `Retry-After`/`RateLimit-Reset` ask (bounded), paging by `Link`
+ * or `x-next-page`, a timeout per request and a deadline for the whole run.
  */
 import type { Logger } from '../../logging.js'
 import { unreachableCode } from '../../github/unreachable.js'
