@@ -1,3 +1,4 @@
+import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { readActivity, type ReadOptions } from '../../src/activity/read-activity.js'
 import { validateActivity } from '../../src/activity/validate-activity.js'
@@ -139,6 +140,16 @@ async function read(em: Emulator, opts: ReadOptions) {
   const activity = await readActivity(clientFor(em.url, log), opts, log)
   expect(validateActivity(JSON.parse(JSON.stringify(activity)))).toEqual(activity)
   return { activity, log }
+}
+
+function freePort(): Promise<number> {
+  const server = createServer()
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    }),
+  )
 }
 
 const forgeRequests = (em: Emulator, host: string, route: string) =>
@@ -333,6 +344,11 @@ describe('Forgejo pull requests and side projects', () => {
 describe('a forge in trouble drops only its own items', () => {
   it.each([
     ['a refused token', { tokens: {} }, /HTTP 401.*the token for .* in forge-tokens was refused/],
+    [
+      'a forbidden answer',
+      { faults: [{ path: '/**', status: 403, times: 100 }] },
+      /HTTP 403.*the token for .* in forge-tokens was refused/,
+    ],
     ['an outage', { outage: { status: 503 } }, /HTTP 503.*is down or slow: re-run later/],
     ['dropped connections', { outage: { drop: true } }, /cannot connect.*is down or slow/],
   ])('%s', async (_, trouble, reason) => {
@@ -353,6 +369,38 @@ describe('a forge in trouble drops only its own items', () => {
       { source: `${gl.name}/someone/own-app`, reason: expect.stringMatching(reason) },
     ])
     expect(log.warnings).toHaveLength(2)
+    // The page still lists the rest.
+    const { lines } = renderSection(
+      'contributions',
+      activity,
+      { enabled: true, maxItems: 100 },
+      { timeZone: 'UTC' },
+    )
+    expect(lines.join('\n')).toContain(
+      '[kubernetes/kubernetes#1](https://github.com/kubernetes/kubernetes/pull/1)',
+    )
+  })
+
+  it('a forge that refuses connections is skipped at once, without retries', async () => {
+    const em = await emulate(world([]))
+    // A port just freed: nothing listens there, the connection is refused.
+    const port = await freePort()
+    const down = {
+      name: 'gitlab.example.org',
+      base: `http://127.0.0.1:${port}/gitlab.example.org`,
+      login: 'someone',
+    }
+    const { activity, log } = await read(em, options(em, [down]))
+    expect(activity.pullRequests.map((p) => p.repo)).toEqual(['kubernetes/kubernetes'])
+    expect(activity.skipped).toEqual([
+      {
+        source: 'gitlab.example.org',
+        reason: expect.stringMatching(
+          /GET \/version: cannot connect \(ECONNREFUSED\).*is down or slow/,
+        ),
+      },
+    ])
+    expect(log.lines.filter((l) => l.includes('ECONNREFUSED'))).toHaveLength(2) // one debug line, one warning
   })
 
   it('a slow forge delays its items; one slower than the request timeout is skipped', async () => {

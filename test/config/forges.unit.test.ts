@@ -233,6 +233,25 @@ describe('configFromInputs with forges', () => {
     expect(config.includeRepos).toEqual(['gitlab.gnome.org/GNOME/gnome-shell', 'GNOME/sub/*'])
   })
 
+  it('masks each forge token on a runner, and only there', () => {
+    const written: string[] = []
+    const write = process.stdout.write
+    process.stdout.write = ((chunk: string) => written.push(chunk) > 0) as typeof write
+    try {
+      const values = inputs({
+        token: 't',
+        forges: 'codeberg.org someone\ngitlab.com someone',
+        'forge-tokens': 'codeberg.org=cb-secret\ngitlab.com=gl-secret',
+      })
+      configFromInputs(values, {})
+      expect(written).toEqual([])
+      configFromInputs(values, { GITHUB_ACTIONS: 'true' })
+    } finally {
+      process.stdout.write = write
+    }
+    expect(written.map((w) => w.trim())).toEqual(['::add-mask::cb-secret', '::add-mask::gl-secret'])
+  })
+
   it('needs no forges input', () => {
     expect(configFromInputs(inputs({ token: 't' }), {}).forges).toEqual({
       accounts: [],
