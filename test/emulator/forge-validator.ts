@@ -82,11 +82,17 @@ const FORGEJO_REQUIRED: Record<string, string[]> = {
 const GITLAB_PROJECT_EXTRA_REQUIRED = ['visibility', 'empty_repo', 'archived', '_links']
 
 /** GitLab's error bodies (docs.gitlab.com/api/rest/troubleshooting): `{"message": ...}`, or
- * `{"error": ...}` for a bad parameter or an unknown route. */
+ * `{"error": ...}` for a bad parameter or an unknown route, with `error_description` and `scope`
+ * for a token without the scope (OAuth 2.0 bearer token errors, RFC 6750 section 3). */
 const GITLAB_ERROR = {
   type: 'object',
   additionalProperties: false,
-  properties: { message: { type: 'string' }, error: { type: 'string' } },
+  properties: {
+    message: { type: 'string' },
+    error: { type: 'string' },
+    error_description: { type: 'string' },
+    scope: { type: 'string' },
+  },
   oneOf: [{ required: ['message'] }, { required: ['error'] }],
 }
 
@@ -120,9 +126,11 @@ function kindOf(name: 'gitlab' | 'forgejo'): Kind {
       ...GITLAB_PROJECT_EXTRA_REQUIRED,
     ]
   }
-  // Not inlining references nor optimizing the generated code: compiling is most of the cost.
+  // Compiling is most of the cost: the generated schemas are trusted (not validated against the
+  // meta-schema), references are not inlined, the generated code is not optimized.
   const ajv = new Ajv({
     strict: false,
+    validateSchema: false,
     allErrors: false,
     inlineRefs: false,
     code: { optimize: false },

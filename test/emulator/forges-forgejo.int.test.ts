@@ -20,7 +20,10 @@ function scenario(forge: Partial<ScenarioForge> = {}): Scenario {
       {
         kind: 'forgejo',
         host: HOST,
-        tokens: { 'cb-someone': { login: 'someone' } },
+        tokens: {
+          'cb-someone': { login: 'someone' },
+          'cb-repos-only': { login: 'someone', scopes: ['read:repository'] },
+        },
         users: [{ login: 'someone', name: 'Some One' }, { login: 'upstream' }],
         projects: [
           {
@@ -140,13 +143,19 @@ describe('Forgejo v1 in the emulator', () => {
     })
   })
 
-  it('ignores created=true without a token, as Forgejo does, and rejects an unknown token', async () => {
+  it('ignores created=true without a token, as Forgejo does; 401 for an unknown token, 403 without the scope', async () => {
     const em = await start(scenario())
     const anonymous = await get(em.url, SEARCH)
     expect(anonymous.status).toBe(200)
     // Everyone's public closed pulls: the private repository's are hidden, #12 is not the
     // caller's.
     expect((anonymous.body as Array<{ number: number }>).map((i) => i.number)).toEqual([11, 12, 10])
+    const reposOnly = { authorization: 'token cb-repos-only' }
+    expect(await get(em.url, SEARCH, reposOnly)).toMatchObject({
+      status: 403,
+      body: { message: 'token does not have at least one of required scope(s): [read:issue]' },
+    })
+    expect((await get(em.url, '/repos/someone/private-notes', reposOnly)).status).toBe(200)
     expect(await get(em.url, SEARCH, { authorization: 'token wrong' })).toMatchObject({
       status: 401,
       body: { message: 'user does not exist [uid: 0, name: ]', url: `https://${HOST}/api/swagger` },

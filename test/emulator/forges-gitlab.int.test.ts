@@ -20,7 +20,11 @@ function scenario(forge: Partial<ScenarioForge> = {}): Scenario {
       {
         kind: 'gitlab',
         host: HOST,
-        tokens: { 'gl-someone': { login: 'someone' }, 'gl-other': { login: 'other' } },
+        tokens: {
+          'gl-someone': { login: 'someone' },
+          'gl-other': { login: 'other' },
+          'gl-profile-only': { login: 'someone', scopes: ['read_user'] },
+        },
         projects: [
           {
             path: 'group/sub/app',
@@ -127,7 +131,7 @@ describe('GitLab v4 in the emulator', () => {
     expect(iids).toEqual([5, 4, 3, 2, 1, 1])
   })
 
-  it('answers GET /merge_requests 401 without a token and with an unknown one', async () => {
+  it('answers 401 without a token or with an unknown one, 403 without the read_api scope', async () => {
     const em = await start(scenario())
     expect(await get(em.url, MERGED)).toMatchObject({
       status: 401,
@@ -135,6 +139,11 @@ describe('GitLab v4 in the emulator', () => {
     })
     const bad = await get(em.url, '/projects/group%2Fsub%2Fapp', { 'private-token': 'nope' })
     expect(bad).toMatchObject({ status: 401, body: { message: '401 Unauthorized' } })
+    const narrow = await get(em.url, MERGED, { 'private-token': 'gl-profile-only' })
+    expect(narrow).toMatchObject({
+      status: 403,
+      body: { error: 'insufficient_scope', scope: 'api read_api' },
+    })
   })
 
   it('serves a public project without a token and hides a private one as 404', async () => {

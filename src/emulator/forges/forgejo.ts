@@ -51,6 +51,26 @@ export const forgejo: ForgeKind = {
   // user_model.ErrUserNotExist before any route runs, and the API answers 401 with its text.
   // (Gitea before 2026 treated such a request as anonymous instead: go-gitea/gitea#21671.)
   badToken: (state) => apiError(state, 401, 'user does not exist [uid: 0, name: ]'),
+  // Forgejo's tokenRequiresScopes: an issue search needs read:issue, a repository read
+  // read:repository; write:X and all include read:X.
+  missingScope: (path, scopes, state) => {
+    const needed =
+      path === '/repos/issues/search'
+        ? 'issue'
+        : path.startsWith('/repos/')
+          ? 'repository'
+          : undefined
+    if (
+      !needed ||
+      scopes.some((s) => s === 'all' || s === `read:${needed}` || s === `write:${needed}`)
+    )
+      return undefined
+    return apiError(
+      state,
+      403,
+      `token does not have at least one of required scope(s): [read:${needed}]`,
+    )
+  },
   noRoute: (state) => notFound(state),
   faultBody: (status, state) => apiError(state, status, statusText(status)),
   // Codeberg limits requests in front of Forgejo: 429 with Retry-After, a plain-text body.

@@ -57,6 +57,19 @@ export const gitlab: ForgeKind = {
     return bearer ?? query.get('private_token') ?? ''
   },
   badToken: () => unauthorized(),
+  // A token without read_api or api: Doorkeeper's insufficient-scope answer.
+  missingScope: (_path, scopes) =>
+    scopes.some((s) => s === 'api' || s === 'read_api')
+      ? undefined
+      : {
+          status: 403,
+          body: {
+            error: 'insufficient_scope',
+            error_description:
+              'The request requires higher privileges than provided by the access token.',
+            scope: 'api read_api',
+          },
+        },
   noRoute: () => ({ status: 404, body: { error: '404 Not Found' } }),
   faultBody: (status) => message(status, STATUS_TEXT[status] ?? 'Error'),
   // Rack::Attack's throttled response on GitLab: 429, text/plain, "Retry later".

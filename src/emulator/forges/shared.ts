@@ -33,6 +33,8 @@ export interface ForgeKind {
   tokenOf(headers: Record<string, string | string[] | undefined>, query: URLSearchParams): string
   /** The answer to an unknown token. */
   badToken(state: ForgeState): ForgeReply
+  /** The 403 for a token whose scopes do not cover the route, if they do not. */
+  missingScope(path: string, scopes: string[], state: ForgeState): ForgeReply | undefined
   /** The answer to an unknown route. */
   noRoute(state: ForgeState): ForgeReply
   /** The default body of an injected fault or an outage. */
@@ -115,8 +117,11 @@ export class ForgeServer {
       }
     }
     const token = this.kind.tokenOf(headers, url.searchParams)
-    const user = token ? this.state.tokens.get(token) : undefined
-    if (token && !user) return answerOf(this.kind.badToken(this.state))
+    const known = token ? this.state.tokens.get(token) : undefined
+    if (token && !known) return answerOf(this.kind.badToken(this.state))
+    const user = known?.user
+    const missing = known?.scopes && this.kind.missingScope(path, known.scopes, this.state)
+    if (missing) return answerOf(missing)
     const limited = this.count(user?.login)
     if ('status' in limited) return answerOf(limited)
     const req: ForgeRequest = {

@@ -72,7 +72,7 @@ const byDateDesc = (a: string, b: string) => Date.parse(b) - Date.parse(a)
 
 export class ForgeState {
   readonly users = new Map<string, ForgeUser>()
-  readonly tokens = new Map<string, ForgeUser>()
+  readonly tokens = new Map<string, { user: ForgeUser; scopes: string[] | undefined }>()
   readonly projects: ProjectRecord[] = []
   private nextId: number
 
@@ -84,7 +84,7 @@ export class ForgeState {
     this.nextId = forge.kind === 'gitlab' ? 4_200_000 : 420_000
     for (const u of forge.users ?? []) this.user(u.login, u.name, u.email)
     for (const [value, t] of Object.entries(forge.tokens ?? {}))
-      this.tokens.set(value, this.user(t.login))
+      this.tokens.set(value, { user: this.user(t.login), scopes: t.scopes })
     for (const p of forge.projects ?? []) this.addProject(p)
   }
 

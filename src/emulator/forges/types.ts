@@ -12,7 +12,7 @@ export interface ScenarioForge {
   version?: string
   /** Token value → who it belongs to. GitLab reads `PRIVATE-TOKEN` (or `Authorization:
    * Bearer`), Forgejo `Authorization: token` (or `Bearer`). */
-  tokens?: Record<string, { login: string }>
+  tokens?: Record<string, ForgeToken>
   users?: Array<{ login: string; name?: string; email?: string }>
   projects?: ForgeProject[]
   /** Requests a window allows per token (anonymous requests share one bucket). */
@@ -24,6 +24,14 @@ export interface ScenarioForge {
   /** As the GitHub faults, with paths under the API root (`/merge_requests`,
    * `/projects/*\/repository/commits`, `/repos/*\/*\/commits`). */
   faults?: Fault[]
+}
+
+export interface ForgeToken {
+  login: string
+  /** What the token may do (default: everything). GitLab: `read_api` or `api` to read;
+   * Forgejo: `read:issue` for the issue search, `read:repository` for repositories (`write:`
+   * and `all` include them). A missing scope answers 403. */
+  scopes?: string[]
 }
 
 export interface ForgeRateLimit {
