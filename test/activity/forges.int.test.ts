@@ -345,6 +345,11 @@ describe('a forge in trouble drops only its own items', () => {
   it.each([
     ['a refused token', { tokens: {} }, /HTTP 401.*the token for .* in forge-tokens was refused/],
     [
+      'a token without the read_api scope',
+      { tokens: { [GL_TOKEN]: { login: 'someone', scopes: ['read_user'] } } },
+      /HTTP 403 \(The request requires higher privileges.*\): the token for .* was refused; .*GitLab: read_api/,
+    ],
+    [
       'a forbidden answer',
       { faults: [{ path: '/**', status: 403, times: 100 }] },
       /HTTP 403.*the token for .* in forge-tokens was refused/,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nextPage, retryAfterSeconds } from '../../src/activity/forges/http.js'
+import { errorDetail, nextPage, retryAfterSeconds } from '../../src/activity/forges/http.js'
 import { gitlabRepoOf } from '../../src/activity/forges/gitlab.js'
 import { forgeScope, hostsOf, literalRepos, scopedGlobs } from '../../src/activity/forges/scope.js'
 import type { Activity } from '../../src/activity/types.js'
@@ -79,6 +79,20 @@ describe('paging and rate-limit headers', () => {
     ).toBe(12)
     expect(retryAfterSeconds(new Headers({ 'ratelimit-reset': '5' }), now)).toBe(5)
     expect(retryAfterSeconds(new Headers({}), now)).toBeUndefined()
+  })
+})
+
+describe('error answers', () => {
+  it('say the forge’s message on one short line', () => {
+    expect(errorDetail('{"message":"404 Project Not Found"}')).toBe(' (404 Project Not Found)')
+    expect(
+      errorDetail('{"error":"insufficient_scope","error_description":"Needs   read_api"}'),
+    ).toBe(' (Needs read_api)')
+    expect(errorDetail('{"message":{"base":["x"]}}')).toBe(' ({"base":["x"]})')
+    expect(errorDetail('Retry later')).toBe(' (Retry later)')
+    expect(errorDetail('')).toBe('')
+    expect(errorDetail('{}')).toBe('')
+    expect(errorDetail('x'.repeat(500))).toHaveLength(123)
   })
 })
 

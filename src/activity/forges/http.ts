@@ -260,15 +260,24 @@ export function retryAfterSeconds(headers: Headers, now = Date.now()): number | 
   return undefined
 }
 
-/** `: message` from a forge's JSON error (`{"message": …}`), short and on one line. */
-function errorDetail(body: string): string {
-  let message: unknown
+/**
+ * ` (message)` from a forge's JSON error (`{"message": …}`, GitLab's OAuth-style
+ * `{"error_description": …}`), or its text; short and on one line. It is the forge's text:
+ * untrusted wherever it is shown.
+ */
+export function errorDetail(body: string): string {
+  let message: unknown = body
   try {
-    message = (JSON.parse(body) as { message?: unknown }).message
+    const json = JSON.parse(body) as {
+      message?: unknown
+      error_description?: unknown
+      error?: unknown
+    }
+    message = json.message ?? json.error_description ?? json.error ?? ''
   } catch {
-    message = body
+    // Not JSON (GitLab's `Retry later`, a proxy's page): the text itself.
   }
-  const text = (typeof message === 'string' ? message : JSON.stringify(message ?? ''))
+  const text = (typeof message === 'string' ? message : JSON.stringify(message))
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 120)
