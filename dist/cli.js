@@ -1,24 +1,28 @@
 #!/usr/bin/env node
-import { N as NowPageError, O as Octokit, c as createTwoFilesPatch, i as isIsoDate, p as parse, a as configFromInputs, b as inputNames, t as todayIn, e as editPage, d as explainDates, f as diffFromSummary, g as isNowPageError } from './chunks/summary.js';
+import { N as NowPageError, i as isNowPageError } from './chunks/errors.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { O as Octokit, c as createTwoFilesPatch, a as configFromInputs, u as inputNames, t as todayIn, x as explainDates, y as diffFromSummary } from './chunks/summary.js';
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import './chunks/_commonjsHelpers.js';
-import 'fs';
-import 'stream';
+import { i as isIsoDate } from './chunks/escape-markdown.js';
+import { p as parse, e as editPage } from './chunks/edit-page.js';
 import 'os';
 import 'crypto';
+import 'fs';
 import 'path';
 import 'string_decoder';
 import 'events';
 import 'child_process';
 import 'assert';
 import 'timers';
+import './chunks/_commonjsHelpers.js';
+import 'stream';
+import './chunks/progress-pattern.js';
 
 var version = "0.1.0";
 var packageJson = {
@@ -194,6 +198,1169 @@ function faultMessage(f) {
     return 'Injected fault';
 }
 
+const sleep$1 = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const nowSeconds$1 = () => Math.floor(Date.now() / 1000);
+/**
+ * One forge of the scenario, behind `/{host}/api/v4` or `/{host}/api/v1`. A request meets the
+ * same small steps as a GitHub one, in the same order: latency, outage and faults, auth, rate
+ * limit, route; an unknown route answers the forge's own 404.
+ */
+class ForgeServer {
+    state;
+    kind;
+    clock;
+    triggers;
+    buckets = new Map();
+    constructor(state, kind, clock = nowSeconds$1) {
+        this.state = state;
+        this.kind = kind;
+        this.clock = clock;
+        this.triggers = new Triggers(state.forge.faults);
+    }
+    /** A fault added while running (tests), as the scenario's `faults` are. */
+    addFault(f) {
+        this.triggers.addFault(f);
+    }
+    get forge() {
+        return this.state.forge;
+    }
+    async handle(method, url, headers) {
+        const forge = this.forge;
+        const prefix = `/${forge.host}${this.kind.apiPrefix}`;
+        if (!`${url.pathname}/`.startsWith(`${prefix}/`))
+            return answerOf(this.kind.noRoute(this.state));
+        const path = url.pathname.slice(prefix.length).replace(/\/+$/, '') || '/';
+        if (forge.latencyMs)
+            await sleep$1(forge.latencyMs);
+        if (forge.outage) {
+            if (forge.outage.drop)
+                return { drop: true };
+            return this.faultAnswer(forge.outage.status ?? 503);
+        }
+        const fault = this.triggers.faultFor(method, path);
+        if (fault) {
+            if (fault.latencyMs)
+                await sleep$1(fault.latencyMs);
+            if (fault.drop)
+                return { drop: true };
+            if (fault.status) {
+                const status = fault.status;
+                const answer = fault.body !== undefined
+                    ? { body: fault.body, headers: textHeaders(fault.body) }
+                    : status === 429
+                        ? this.kind.tooMany(fault.retryAfter ?? 60)
+                        : this.kind.faultBody(status, this.state);
+                const headers = { ...answer.headers };
+                if (fault.retryAfter !== undefined)
+                    headers['retry-after'] = String(fault.retryAfter);
+                return { status, body: answer.body, headers, fault: true };
+            }
+        }
+        const token = this.kind.tokenOf(headers, url.searchParams);
+        const known = token ? this.state.tokens.get(token) : undefined;
+        if (token && !known)
+            return answerOf(this.kind.badToken(this.state));
+        const user = known?.user;
+        const missing = known?.scopes && this.kind.missingScope(path, known.scopes, this.state);
+        if (missing)
+            return answerOf(missing);
+        const limited = this.count(user?.login);
+        if ('status' in limited)
+            return answerOf(limited);
+        const req = {
+            method,
+            path,
+            query: url.searchParams,
+            url,
+            apiRoot: `${url.origin}${prefix}`,
+            user,
+        };
+        const reply = (method === 'GET' ? this.kind.route(req, this.state) : undefined) ??
+            this.kind.noRoute(this.state);
+        return answerOf({ ...reply, headers: { ...limited.headers, ...reply.headers } });
+    }
+    faultAnswer(status) {
+        const body = status === 429 ? this.kind.tooMany(60) : this.kind.faultBody(status, this.state);
+        return { ...answerOf({ ...body, status }), fault: true };
+    }
+    /** Counts the request in its bucket: the token's, or the one all anonymous requests share. */
+    count(login) {
+        const limit = this.forge.rateLimit ?? this.kind.defaultLimit(login === undefined);
+        if (!limit)
+            return { headers: {} };
+        const key = login?.toLowerCase() ?? '';
+        const window = limit.windowSeconds ?? 60;
+        const now = this.clock();
+        let b = this.buckets.get(key);
+        if (!b || now >= b.reset) {
+            const first = !b;
+            b = {
+                remaining: first ? (limit.remaining ?? limit.limit) : limit.limit,
+                reset: now + window,
+                observed: first ? limit.limit - (limit.remaining ?? limit.limit) : 0,
+            };
+            this.buckets.set(key, b);
+        }
+        if (b.remaining <= 0) {
+            const retryAfter = Math.max(b.reset - now, 1);
+            const answer = this.kind.tooMany(retryAfter);
+            return {
+                ...answer,
+                headers: { ...this.kind.rateHeaders(b, limit, login === undefined), ...answer.headers },
+            };
+        }
+        b.remaining--;
+        b.observed++;
+        return { headers: this.kind.rateHeaders(b, limit, login === undefined) };
+    }
+}
+function answerOf(r) {
+    return { status: r.status ?? 200, body: r.body, headers: r.headers ?? {} };
+}
+/** A string body goes out as plain text (GitLab's `Retry later`), anything else as JSON. */
+function textHeaders(body) {
+    return typeof body === 'string' ? { 'content-type': 'text/plain; charset=utf-8' } : {};
+}
+/** The forges of a scenario, found by the first segment of a request's path. */
+class Forges {
+    servers;
+    constructor(servers) {
+        this.servers = servers;
+    }
+    /** The forge a path is under (`/gitlab.gnome.org/api/v4/...`), by its first segment. */
+    serverFor(pathname) {
+        const host = pathname.split('/')[1]?.toLowerCase();
+        if (!host)
+            return undefined;
+        return this.servers.find((s) => s.forge.host.toLowerCase() === host);
+    }
+}
+/** Offset paging: the page and per-page a request asks for, within a forge's bounds. */
+function pageParams(query, sizeParam, defaultSize, maxSize) {
+    const size = Math.min(Math.max(Number(query.get(sizeParam)) || defaultSize, 1), maxSize);
+    const page = Math.max(Math.trunc(Number(query.get('page'))) || 1, 1);
+    return { page, size };
+}
+/** The URL of another page: the request's own, with `page` replaced. */
+function pageUrl(url, page) {
+    const u = new URL(url.toString());
+    u.searchParams.set('page', String(page));
+    return u.toString();
+}
+
+const sha1 = (text) => createHash('sha1').update(text).digest('hex');
+const byDateDesc = (a, b) => Date.parse(b) - Date.parse(a);
+class ForgeState {
+    forge;
+    now;
+    users = new Map();
+    tokens = new Map();
+    projects = [];
+    nextId;
+    constructor(forge, now) {
+        this.forge = forge;
+        this.now = now;
+        // Ids in the range real instances use, different per forge so no two forges share one.
+        this.nextId = forge.kind === 'gitlab' ? 4_200_000 : 420_000;
+        for (const u of forge.users ?? [])
+            this.user(u.login, u.name, u.email);
+        for (const [value, t] of Object.entries(forge.tokens ?? {}))
+            this.tokens.set(value, { user: this.user(t.login), scopes: t.scopes });
+        for (const p of forge.projects ?? [])
+            this.addProject(p);
+    }
+    id() {
+        return this.nextId++;
+    }
+    user(login, name, email) {
+        const key = login.toLowerCase();
+        const found = this.users.get(key);
+        if (found)
+            return found;
+        const id = this.id();
+        const user = {
+            id,
+            login,
+            name: name ?? login,
+            email: email ?? `${login}@noreply.${this.forge.host}`,
+        };
+        this.users.set(key, user);
+        return user;
+    }
+    /** A project by numeric id or full path (case-insensitive, as both forges resolve them). */
+    project(idOrPath) {
+        const key = idOrPath.toLowerCase();
+        return this.projects.find((p) => String(p.id) === key || p.path.toLowerCase() === key);
+    }
+    /** Whether `login` (undefined: anonymous) may see the project. */
+    canSee(p, login) {
+        if (p.visibility === 'public')
+            return true;
+        if (!login)
+            return false;
+        if (p.visibility === 'internal')
+            return true;
+        const l = login.toLowerCase();
+        return p.owner.toLowerCase() === l || p.members.has(l);
+    }
+    addProject(p) {
+        const parts = p.path.split('/');
+        const name = parts.at(-1) ?? p.path;
+        const namespace = parts.slice(0, -1).join('/');
+        const defaultBranch = p.defaultBranch ?? 'main';
+        const commits = this.commits(p.path, p.commits ?? []);
+        const paths = new Set([...(p.files ?? []), ...(p.commits ?? []).flatMap((c) => c.paths ?? [])]);
+        const pulls = (p.pulls ?? []).map((pull) => this.pull(p.path, defaultBranch, pull));
+        const dates = [...commits.map((c) => c.committedDate), ...pulls.map((x) => x.updatedAt)].sort(byDateDesc);
+        const createdAt = [...commits.map((c) => c.authoredDate), ...pulls.map((x) => x.createdAt)]
+            .sort(byDateDesc)
+            .at(-1);
+        const owner = parts.length === 2 && this.users.has(namespace.toLowerCase()) ? namespace : '';
+        this.projects.push({
+            id: this.id(),
+            path: p.path,
+            namespace,
+            name,
+            owner,
+            defaultBranch,
+            visibility: p.visibility ?? 'public',
+            members: new Set((p.members ?? []).map((m) => m.toLowerCase())),
+            description: p.description ?? '',
+            createdAt: createdAt ?? this.now,
+            lastActivityAt: dates[0] ?? this.now,
+            commits,
+            tree: treeOf([...paths]),
+            pulls,
+        });
+    }
+    commits(path, seeds) {
+        const sorted = [...seeds].sort((a, b) => byDateDesc(b.committedDate ?? b.date, a.committedDate ?? a.date));
+        const out = [];
+        let parent;
+        for (const c of sorted) {
+            const user = c.author ? this.user(c.author) : undefined;
+            const sha = c.sha ?? sha1(`${path}\0${parent ?? ''}\0${c.date}\0${c.message}`);
+            out.push({
+                sha,
+                parents: parent ? [parent] : [],
+                author: user?.login,
+                authorName: c.authorName ?? user?.name ?? 'Unknown',
+                authorEmail: c.authorEmail ?? user?.email ?? 'unknown@example.com',
+                authoredDate: c.date,
+                committedDate: c.committedDate ?? c.date,
+                message: c.message,
+            });
+            parent = sha;
+        }
+        return out.reverse();
+    }
+    pull(path, target, p) {
+        this.user(p.author);
+        const state = p.state ?? (p.mergedAt ? 'merged' : p.closedAt ? 'closed' : 'open');
+        const mergedAt = p.mergedAt ?? null;
+        const closedAt = p.closedAt ?? null;
+        const updatedAt = p.updatedAt ?? [p.createdAt, mergedAt, closedAt].filter((d) => d !== null).sort(byDateDesc)[0];
+        return {
+            id: this.id(),
+            number: p.number,
+            author: p.author,
+            title: p.title,
+            description: p.description ?? '',
+            state,
+            createdAt: p.createdAt,
+            updatedAt: updatedAt ?? p.createdAt,
+            mergedAt,
+            closedAt,
+            targetBranch: p.targetBranch ?? target,
+            sourceBranch: p.sourceBranch ?? `${p.author}/change-${p.number}`,
+            sha: sha1(`${path}!${p.number}`),
+            mergeCommitSha: mergedAt ? sha1(`${path}!${p.number}:merge`) : null,
+        };
+    }
+}
+/** Every path as a blob and every directory above one as a tree, sorted as git lists them. */
+function treeOf(paths) {
+    const entries = new Map();
+    for (const path of paths) {
+        const parts = path.split('/');
+        for (let i = 1; i < parts.length; i++) {
+            const dir = parts.slice(0, i).join('/');
+            if (!entries.has(dir))
+                entries.set(dir, {
+                    path: dir,
+                    type: 'tree',
+                    mode: '040000',
+                    sha: sha1(`tree:${dir}`),
+                    size: 0,
+                });
+        }
+        entries.set(path, {
+            path,
+            type: 'blob',
+            mode: '100644',
+            sha: sha1(`blob:${path}`),
+            size: path.length * 10,
+        });
+    }
+    return [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+/** An instant as GitLab writes it: milliseconds and `Z` (`2025-08-19T16:20:00.000Z`). */
+const gitlabTime = (iso) => new Date(Date.parse(iso)).toISOString();
+/** A commit date as GitLab writes it: milliseconds, the commit's own offset kept
+ * (`2025-08-16T11:01:38.000+05:30`). */
+const gitlabCommitTime = (iso) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})$/.test(iso)
+    ? iso.replace(/(?=[+-]\d{2}:\d{2}$)/, '.000')
+    : gitlabTime(iso);
+/** An instant as Forgejo writes it: whole seconds, `Z`. */
+const forgejoTime = (iso) => new Date(Date.parse(iso)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * Forgejo's (and Gitea's) REST API v1, the calls the Action makes (the instance's
+ * /api/swagger; Forgejo's templates/swagger/v1_json.tmpl). Errors are Forgejo's API errors,
+ * `{"message": ..., "url": "https://{host}/api/swagger"}`; a 404 adds `"errors": []`. Paging:
+ * `page` and `limit` (default 30, at most 50: `[api] DEFAULT_PAGING_NUM`, `MAX_RESPONSE_ITEMS`),
+ * `X-Total-Count` and a Link header with next, last, first and prev, as Forgejo's
+ * `SetLinkHeader` writes them; commits add `X-HasMore` and the older `X-Page`, `X-PerPage`,
+ * `X-Total`, `X-PageCount`.
+ */
+const DEFAULT_VERSION = '11.0.1+gitea-1.22.0';
+const apiError = (state, status, message) => ({
+    status,
+    body: { message, url: `https://${state.forge.host}/api/swagger` },
+});
+const notFound$1 = (state) => ({
+    status: 404,
+    body: {
+        errors: [],
+        message: "The target couldn't be found.",
+        url: `https://${state.forge.host}/api/swagger`,
+    },
+});
+const forgejo = {
+    apiPrefix: '/api/v1',
+    tokenOf(headers, query) {
+        const auth = typeof headers.authorization === 'string' ? headers.authorization : '';
+        const value = /^(?:token|bearer)\s+(.+)$/i.exec(auth)?.[1]?.trim();
+        return value ?? query.get('token') ?? query.get('access_token') ?? '';
+    },
+    // An unknown token: Forgejo's token auth (services/auth/oauth2.go) fails with
+    // user_model.ErrUserNotExist before any route runs, and the API answers 401 with its text.
+    // (Gitea before 2026 treated such a request as anonymous instead: go-gitea/gitea#21671.)
+    badToken: (state) => apiError(state, 401, 'user does not exist [uid: 0, name: ]'),
+    // Forgejo's tokenRequiresScopes: an issue search needs read:issue, a repository read
+    // read:repository; write:X and all include read:X.
+    missingScope: (path, scopes, state) => {
+        const needed = path === '/repos/issues/search'
+            ? 'issue'
+            : path.startsWith('/repos/')
+                ? 'repository'
+                : undefined;
+        if (!needed ||
+            scopes.some((s) => s === 'all' || s === `read:${needed}` || s === `write:${needed}`))
+            return undefined;
+        return apiError(state, 403, `token does not have at least one of required scope(s): [read:${needed}]`);
+    },
+    noRoute: (state) => notFound$1(state),
+    faultBody: (status, state) => apiError(state, status, statusText(status)),
+    // Codeberg limits requests in front of Forgejo: 429 with Retry-After, a plain-text body.
+    tooMany: (retryAfter) => ({
+        status: 429,
+        body: 'Too Many Requests\n',
+        headers: { ...textHeaders(''), 'retry-after': String(retryAfter) },
+    }),
+    rateHeaders: () => ({}),
+    defaultLimit: () => undefined,
+    route: (req, state) => {
+        if (req.path === '/version')
+            return { body: { version: state.forge.version ?? DEFAULT_VERSION } };
+        if (req.path === '/repos/issues/search')
+            return searchIssues(req, state);
+        const m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(req.path);
+        if (!m)
+            return undefined;
+        const rest = m[3] ?? '';
+        const tree = /^\/git\/trees\/([^/]+)$/.exec(rest);
+        if (!['', '/pulls', '/commits'].includes(rest) && !tree)
+            return undefined;
+        const project = state.project(`${decodeURIComponent(m[1] ?? '')}/${decodeURIComponent(m[2] ?? '')}`);
+        if (!project || !state.canSee(project, req.user?.login))
+            return notFound$1(state);
+        if (rest === '')
+            return { body: repositoryOf(state, project) };
+        if (rest === '/pulls')
+            return listPulls(req, state, project);
+        if (rest === '/commits')
+            return listCommits$1(req, state, project);
+        return getTree(req, state, project, decodeURIComponent(tree?.[1] ?? ''));
+    },
+};
+function statusText(status) {
+    if (status === 502)
+        return 'Bad Gateway';
+    if (status === 503)
+        return 'Service Unavailable';
+    if (status === 504)
+        return 'Gateway Timeout';
+    if (status >= 500)
+        return 'Internal Server Error';
+    return 'Injected fault';
+}
+const web$1 = (state, path) => `https://${state.forge.host}/${path}`;
+const api = (state, path) => `https://${state.forge.host}/api/v1/${path}`;
+function userOf$1(state, u) {
+    return {
+        id: u.id,
+        login: u.login,
+        login_name: '',
+        source_id: 0,
+        full_name: u.name === u.login ? '' : u.name,
+        email: u.email,
+        avatar_url: `https://${state.forge.host}/avatars/${u.id}`,
+        html_url: web$1(state, u.login),
+        language: '',
+        is_admin: false,
+        last_login: '0001-01-01T00:00:00Z',
+        created: '2020-01-01T00:00:00Z',
+        restricted: false,
+        active: false,
+        prohibit_login: false,
+        location: '',
+        pronouns: '',
+        website: '',
+        description: '',
+        visibility: 'public',
+        followers_count: 0,
+        following_count: 0,
+        starred_repos_count: 0,
+    };
+}
+function ownerOf(state, p) {
+    return userOf$1(state, state.user(p.namespace));
+}
+function repositoryOf(state, p) {
+    const open = p.pulls.filter((x) => x.state === 'open').length;
+    return {
+        id: p.id,
+        owner: ownerOf(state, p),
+        name: p.name,
+        full_name: p.path,
+        description: p.description,
+        empty: p.commits.length === 0,
+        private: p.visibility === 'private',
+        fork: false,
+        template: false,
+        parent: null,
+        mirror: false,
+        size: 0,
+        language: '',
+        languages_url: api(state, `repos/${p.path}/languages`),
+        html_url: web$1(state, p.path),
+        url: api(state, `repos/${p.path}`),
+        link: '',
+        ssh_url: `ssh://git@${state.forge.host}/${p.path}.git`,
+        clone_url: `${web$1(state, p.path)}.git`,
+        original_url: '',
+        website: '',
+        stars_count: 0,
+        forks_count: 0,
+        watchers_count: 1,
+        open_issues_count: 0,
+        open_pr_counter: open,
+        release_counter: 0,
+        default_branch: p.defaultBranch,
+        archived: false,
+        created_at: forgejoTime(p.createdAt),
+        updated_at: forgejoTime(p.lastActivityAt),
+        archived_at: '1970-01-01T00:00:00Z',
+        permissions: { admin: false, push: false, pull: true },
+        has_issues: true,
+        internal_tracker: {
+            enable_time_tracker: true,
+            allow_only_contributors_to_track_time: true,
+            enable_issue_dependencies: true,
+        },
+        has_wiki: true,
+        wiki_branch: p.defaultBranch,
+        globally_editable_wiki: false,
+        has_pull_requests: true,
+        has_projects: true,
+        has_releases: true,
+        has_packages: true,
+        has_actions: true,
+        ignore_whitespace_conflicts: false,
+        allow_merge_commits: true,
+        allow_rebase: true,
+        allow_rebase_explicit: true,
+        allow_squash_merge: true,
+        allow_fast_forward_only_merge: true,
+        allow_rebase_update: true,
+        default_delete_branch_after_merge: false,
+        default_merge_style: 'merge',
+        default_allow_maintainer_edit: false,
+        default_update_style: 'merge',
+        avatar_url: '',
+        internal: false,
+        mirror_interval: '',
+        object_format_name: 'sha1',
+        mirror_updated: '0001-01-01T00:00:00Z',
+        repo_transfer: null,
+        topics: [],
+    };
+}
+/** A pull request as the issue search lists it: an issue with a `pull_request` part. */
+function issueOf(state, p, pr) {
+    const html = web$1(state, `${p.path}/pulls/${pr.number}`);
+    const closed = pr.state === 'open' ? null : forgejoTime(pr.closedAt ?? pr.mergedAt ?? pr.updatedAt);
+    return {
+        id: pr.id,
+        url: api(state, `repos/${p.path}/issues/${pr.number}`),
+        html_url: html,
+        number: pr.number,
+        user: userOf$1(state, state.user(pr.author)),
+        original_author: '',
+        original_author_id: 0,
+        title: pr.title,
+        body: pr.description,
+        ref: '',
+        assets: [],
+        labels: [],
+        milestone: null,
+        assignee: null,
+        assignees: null,
+        state: pr.state === 'open' ? 'open' : 'closed',
+        is_locked: false,
+        comments: 0,
+        created_at: forgejoTime(pr.createdAt),
+        updated_at: forgejoTime(pr.updatedAt),
+        closed_at: closed,
+        due_date: null,
+        pull_request: {
+            merged: pr.mergedAt !== null,
+            merged_at: pr.mergedAt ? forgejoTime(pr.mergedAt) : null,
+            draft: false,
+            html_url: html,
+        },
+        repository: { id: p.id, name: p.name, owner: p.namespace, full_name: p.path },
+        pin_order: 0,
+    };
+}
+function branchOf(state, p, ref, sha) {
+    return {
+        label: ref,
+        ref,
+        sha,
+        repo_id: p.id,
+        repo: repositoryOf(state, p),
+    };
+}
+function pullOf$1(state, p, pr) {
+    const html = web$1(state, `${p.path}/pulls/${pr.number}`);
+    const user = userOf$1(state, state.user(pr.author));
+    const base = p.commits[0]?.sha ?? pr.sha;
+    return {
+        id: pr.id,
+        url: html,
+        number: pr.number,
+        user,
+        title: pr.title,
+        body: pr.description,
+        labels: [],
+        milestone: null,
+        assignee: null,
+        assignees: null,
+        requested_reviewers: null,
+        requested_reviewers_teams: null,
+        state: pr.state === 'open' ? 'open' : 'closed',
+        draft: false,
+        is_locked: false,
+        comments: 0,
+        review_comments: 0,
+        additions: 0,
+        deletions: 0,
+        changed_files: 0,
+        html_url: html,
+        diff_url: `${html}.diff`,
+        patch_url: `${html}.patch`,
+        mergeable: pr.state === 'open',
+        merged: pr.mergedAt !== null,
+        merged_at: pr.mergedAt ? forgejoTime(pr.mergedAt) : null,
+        merge_commit_sha: pr.mergeCommitSha,
+        merged_by: pr.mergedAt ? user : null,
+        allow_maintainer_edit: false,
+        base: branchOf(state, p, pr.targetBranch, base),
+        head: branchOf(state, p, pr.sourceBranch, pr.sha),
+        merge_base: base,
+        due_date: null,
+        created_at: forgejoTime(pr.createdAt),
+        updated_at: forgejoTime(pr.updatedAt),
+        closed_at: pr.state === 'open' ? null : forgejoTime(pr.closedAt ?? pr.mergedAt ?? pr.updatedAt),
+        pin_order: 0,
+        flow: 0,
+    };
+}
+function commitOf$2(state, p, c) {
+    const person = { name: c.authorName, email: c.authorEmail, date: c.authoredDate };
+    const committer = { name: c.authorName, email: c.authorEmail, date: c.committedDate };
+    const user = c.author ? userOf$1(state, state.user(c.author)) : null;
+    return {
+        url: api(state, `repos/${p.path}/git/commits/${c.sha}`),
+        sha: c.sha,
+        created: c.committedDate,
+        html_url: web$1(state, `${p.path}/commit/${c.sha}`),
+        commit: {
+            url: api(state, `repos/${p.path}/git/commits/${c.sha}`),
+            author: person,
+            committer,
+            message: c.message,
+            tree: {
+                url: api(state, `repos/${p.path}/git/trees/${c.sha}`),
+                sha: c.sha,
+                created: c.committedDate,
+            },
+            verification: null,
+        },
+        author: user,
+        committer: user,
+        parents: c.parents.map((sha) => ({
+            url: api(state, `repos/${p.path}/git/commits/${sha}`),
+            sha,
+            created: c.committedDate,
+        })),
+        files: null,
+        stats: null,
+    };
+}
+/** Forgejo's Link header (`SetLinkHeader`): next and last before the last page, first and prev
+ * after the first; `X-Total-Count` beside it. */
+function pageHeaders(req, total, page, size) {
+    const pages = Math.max(Math.ceil(total / size), 1);
+    const link = (p, rel) => `<${pageUrl(req.url, p)}>; rel="${rel}"`;
+    const links = [];
+    if (page < pages)
+        links.push(link(page + 1, 'next'), link(pages, 'last'));
+    if (page > 1)
+        links.push(link(1, 'first'), link(page - 1, 'prev'));
+    const headers = { 'x-total-count': String(total) };
+    if (links.length)
+        headers.link = links.join(',');
+    return { headers, pages };
+}
+function listPage(req, items, shape, defaultSize = 30) {
+    const { page, size } = pageParams(req.query, 'limit', defaultSize, 50);
+    const { headers } = pageHeaders(req, items.length, page, size);
+    return { body: items.slice((page - 1) * size, page * size).map(shape), headers };
+}
+const byUpdatedDesc = (a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || b.id - a.id;
+/**
+ * `GET /repos/issues/search`: issues and pulls of every repository the caller can see. The
+ * filters that name the caller (`created`, `assigned`, `mentioned`, `review_requested`) apply
+ * only to a signed-in caller (`if ctx.IsSigned` in routers/api/v1/repo/issue.go SearchIssues):
+ * Forgejo ignores them for an anonymous one, who gets everyone's public pulls.
+ */
+function searchIssues(req, state) {
+    const q = req.query;
+    const type = q.get('type');
+    const wanted = q.get('state') ?? 'open';
+    const since = q.get('since');
+    const before = q.get('before');
+    for (const [name, v] of [
+        ['since', since],
+        ['before', before],
+    ])
+        if (v !== null && Number.isNaN(Date.parse(v)))
+            return apiError(state, 422, `invalid ${name}`);
+    const createdBy = req.user && q.get('created') === 'true' ? req.user.login.toLowerCase() : undefined;
+    const owner = q.get('owner')?.toLowerCase();
+    const rows = state.projects
+        .filter((p) => state.canSee(p, req.user?.login))
+        .filter((p) => owner === undefined || p.namespace.toLowerCase() === owner)
+        .flatMap((p) => type === 'issues'
+        ? []
+        : p.pulls
+            .filter((pr) => wanted === 'all' || (wanted === 'open') === (pr.state === 'open'))
+            .filter((pr) => createdBy === undefined || pr.author.toLowerCase() === createdBy)
+            .filter((pr) => since === null || Date.parse(pr.updatedAt) >= Date.parse(since))
+            .filter((pr) => before === null || Date.parse(pr.updatedAt) <= Date.parse(before))
+            .map((pr) => ({ p, pr })))
+        // Newest created first, as the issue indexer sorts them (SortByCreatedDesc).
+        .sort((a, b) => Date.parse(b.pr.createdAt) - Date.parse(a.pr.createdAt) || b.pr.id - a.pr.id);
+    // The issue search's page size defaults to the UI's (`[ui] ISSUE_PAGING_NUM`, 20), not the
+    // API's.
+    return listPage(req, rows, (r) => issueOf(state, r.p, r.pr), 20);
+}
+function listPulls(req, state, p) {
+    const wanted = req.query.get('state') ?? 'open';
+    const sort = req.query.get('sort') ?? 'recentupdate';
+    const pulls = p.pulls
+        .filter((pr) => wanted === 'all' || (wanted === 'open') === (pr.state === 'open'))
+        .sort((a, b) => sort === 'oldest'
+        ? Date.parse(a.createdAt) - Date.parse(b.createdAt)
+        : sort === 'newest'
+            ? Date.parse(b.createdAt) - Date.parse(a.createdAt)
+            : byUpdatedDesc(a, b));
+    return listPage(req, pulls, (pr) => pullOf$1(state, p, pr));
+}
+function listCommits$1(req, state, p) {
+    const q = req.query;
+    const ref = q.get('sha') ?? p.defaultBranch;
+    if (p.commits.length === 0)
+        return apiError(state, 409, 'Git Repository is empty.');
+    const start = ref === p.defaultBranch ? 0 : p.commits.findIndex((c) => c.sha === ref);
+    if (start < 0)
+        return notFound$1(state);
+    const since = q.get('since');
+    const until = q.get('until');
+    const commits = p.commits
+        .slice(start)
+        .filter((c) => (since === null || Date.parse(c.committedDate) >= Date.parse(since)) &&
+        (until === null || Date.parse(c.committedDate) <= Date.parse(until)));
+    const { page, size } = pageParams(q, 'limit', 30, 50);
+    const { headers, pages } = pageHeaders(req, commits.length, page, size);
+    Object.assign(headers, {
+        'x-page': String(page),
+        'x-perpage': String(size),
+        'x-total': String(commits.length),
+        'x-pagecount': String(pages),
+        'x-hasmore': String(page < pages),
+    });
+    return {
+        body: commits.slice((page - 1) * size, page * size).map((c) => commitOf$2(state, p, c)),
+        headers,
+    };
+}
+/** `GET /repos/{owner}/{repo}/git/trees/{sha}`: paged in the body (`page`, `total_count`,
+ * `truncated`), `per_page` default 1000; a branch name is accepted for the sha. */
+function getTree(req, state, p, ref) {
+    const head = p.commits[0];
+    const commit = ref === p.defaultBranch ? head : p.commits.find((c) => c.sha === ref);
+    if (!commit)
+        return apiError(state, 400, `sha ${ref} not found`);
+    const recursive = req.query.get('recursive') === 'true';
+    const entries = p.tree.filter((e) => recursive || !e.path.includes('/'));
+    const { page, size } = pageParams(req.query, 'per_page', 1000, 10_000);
+    const slice = entries.slice((page - 1) * size, page * size);
+    return {
+        body: {
+            sha: commit.sha,
+            url: api(state, `repos/${p.path}/git/trees/${commit.sha}`),
+            tree: slice.map((e) => ({
+                path: e.path,
+                mode: e.mode,
+                type: e.type,
+                size: e.size,
+                sha: e.sha,
+                url: api(state, `repos/${p.path}/git/${e.type === 'tree' ? 'trees' : 'blobs'}/${e.sha}`),
+            })),
+            truncated: page * size < entries.length,
+            page,
+            total_count: entries.length,
+        },
+    };
+}
+
+/**
+ * GitLab's REST API v4, the calls the Action makes (docs.gitlab.com/api/merge_requests,
+ * /api/projects, /api/commits, /api/repositories, /api/rest#pagination,
+ * /user/gitlab_com#rate-limits-on-gitlabcom). Errors are GitLab's: `{"message": "404 Project
+ * Not Found"}`, `{"message": "401 Unauthorized"}`, an unknown route `{"error": "404 Not
+ * Found"}`, a bad parameter `{"error": "state does not have a valid value"}`, and the rate
+ * limiter's plain-text `Retry later`.
+ */
+const message = (status, text) => ({
+    status,
+    body: { message: `${status} ${text}` },
+});
+const unauthorized = () => message(401, 'Unauthorized');
+const projectNotFound = () => message(404, 'Project Not Found');
+const invalid = (param) => ({
+    status: 400,
+    body: { error: `${param} does not have a valid value` },
+});
+const STATUS_TEXT = {
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+};
+const gitlab = {
+    apiPrefix: '/api/v4',
+    tokenOf(headers, query) {
+        const privateToken = headers['private-token'];
+        if (typeof privateToken === 'string' && privateToken)
+            return privateToken.trim();
+        const auth = typeof headers.authorization === 'string' ? headers.authorization : '';
+        const bearer = /^bearer\s+(.+)$/i.exec(auth)?.[1]?.trim();
+        return bearer ?? query.get('private_token') ?? '';
+    },
+    badToken: () => unauthorized(),
+    // A token without read_api or api: Doorkeeper's insufficient-scope answer.
+    missingScope: (_path, scopes) => scopes.some((s) => s === 'api' || s === 'read_api')
+        ? undefined
+        : {
+            status: 403,
+            body: {
+                error: 'insufficient_scope',
+                error_description: 'The request requires higher privileges than provided by the access token.',
+                scope: 'api read_api',
+            },
+        },
+    noRoute: () => ({ status: 404, body: { error: '404 Not Found' } }),
+    faultBody: (status) => message(status, STATUS_TEXT[status] ?? 'Error'),
+    // Rack::Attack's throttled response on GitLab: 429, text/plain, "Retry later".
+    tooMany: (retryAfter) => ({
+        status: 429,
+        body: 'Retry later\n',
+        headers: { ...textHeaders(''), 'retry-after': String(retryAfter) },
+    }),
+    rateHeaders: (b, limit, anonymous) => ({
+        'ratelimit-name': anonymous ? 'throttle_unauthenticated_api' : 'throttle_authenticated_api',
+        'ratelimit-limit': String(limit.limit),
+        'ratelimit-observed': String(b.observed),
+        'ratelimit-remaining': String(b.remaining),
+        'ratelimit-reset': String(b.reset),
+        'ratelimit-resettime': new Date(b.reset * 1000).toUTCString(),
+    }),
+    // GitLab.com: 2,000 API requests a minute for a signed-in user, 500 for anonymous ones.
+    defaultLimit: (anonymous) => ({ limit: anonymous ? 500 : 2000, windowSeconds: 60 }),
+    route: (req, state) => {
+        if (req.path === '/merge_requests')
+            return listMergeRequests(req, state, undefined);
+        const m = /^\/projects\/([^/]+)(\/.*)?$/.exec(req.path);
+        if (!m)
+            return undefined;
+        const project = state.project(decodeURIComponent(m[1] ?? ''));
+        const rest = m[2] ?? '';
+        const known = ['', '/merge_requests', '/repository/commits', '/repository/tree'];
+        if (!known.includes(rest))
+            return undefined;
+        if (!project || !state.canSee(project, req.user?.login))
+            return projectNotFound();
+        if (rest === '')
+            return { body: projectOf(state, project) };
+        if (rest === '/merge_requests')
+            return listMergeRequests(req, state, project);
+        if (rest === '/repository/commits')
+            return listCommits(req, state, project);
+        return listTree(req, state, project);
+    },
+};
+const web = (state, path) => `https://${state.forge.host}/${path}`;
+function userOf(state, u) {
+    return {
+        id: u.id,
+        username: u.login,
+        name: u.name,
+        state: 'active',
+        locked: false,
+        avatar_url: `https://${state.forge.host}/uploads/-/system/user/avatar/${u.id}/avatar.png`,
+        web_url: web(state, u.login),
+    };
+}
+function projectOf(state, p) {
+    const namespaceUser = p.owner ? state.user(p.owner) : undefined;
+    return {
+        id: p.id,
+        description: p.description,
+        name: p.name,
+        name_with_namespace: [...p.namespace.split('/'), p.name].join(' / '),
+        path: p.name,
+        path_with_namespace: p.path,
+        created_at: gitlabTime(p.createdAt),
+        default_branch: p.defaultBranch,
+        tag_list: [],
+        topics: [],
+        ssh_url_to_repo: `git@${state.forge.host}:${p.path}.git`,
+        http_url_to_repo: `${web(state, p.path)}.git`,
+        web_url: web(state, p.path),
+        readme_url: `${web(state, p.path)}/-/blob/${p.defaultBranch}/README.md`,
+        forks_count: 0,
+        avatar_url: null,
+        star_count: 0,
+        last_activity_at: gitlabTime(p.lastActivityAt),
+        namespace: {
+            id: namespaceUser?.id ?? p.id - 1,
+            name: p.namespace.split('/').at(-1) ?? p.namespace,
+            path: p.namespace.split('/').at(-1) ?? p.namespace,
+            kind: namespaceUser ? 'user' : 'group',
+            full_path: p.namespace,
+            parent_id: null,
+            avatar_url: null,
+            web_url: namespaceUser ? web(state, p.namespace) : web(state, `groups/${p.namespace}`),
+        },
+        visibility: p.visibility,
+        empty_repo: p.commits.length === 0,
+        archived: false,
+        issues_enabled: true,
+        merge_requests_enabled: true,
+        open_issues_count: 0,
+        _links: {
+            self: `https://${state.forge.host}/api/v4/projects/${p.id}`,
+            issues: `https://${state.forge.host}/api/v4/projects/${p.id}/issues`,
+            merge_requests: `https://${state.forge.host}/api/v4/projects/${p.id}/merge_requests`,
+            repo_branches: `https://${state.forge.host}/api/v4/projects/${p.id}/repository/branches`,
+            labels: `https://${state.forge.host}/api/v4/projects/${p.id}/labels`,
+            events: `https://${state.forge.host}/api/v4/projects/${p.id}/events`,
+            members: `https://${state.forge.host}/api/v4/projects/${p.id}/members`,
+            cluster_agents: `https://${state.forge.host}/api/v4/projects/${p.id}/cluster_agents`,
+        },
+    };
+}
+const GITLAB_STATE = { open: 'opened', closed: 'closed', merged: 'merged' };
+function mergeRequestOf(state, p, mr) {
+    const author = userOf(state, state.user(mr.author));
+    const mergedBy = mr.mergedAt ? author : null;
+    const short = `!${mr.number}`;
+    return {
+        id: mr.id,
+        iid: mr.number,
+        project_id: p.id,
+        title: mr.title,
+        description: mr.description,
+        state: GITLAB_STATE[mr.state],
+        created_at: gitlabTime(mr.createdAt),
+        updated_at: gitlabTime(mr.updatedAt),
+        merged_by: mergedBy,
+        merge_user: mergedBy,
+        merged_at: mr.mergedAt ? gitlabTime(mr.mergedAt) : null,
+        closed_by: mr.state === 'closed' ? author : null,
+        closed_at: mr.closedAt ? gitlabTime(mr.closedAt) : null,
+        target_branch: mr.targetBranch,
+        source_branch: mr.sourceBranch,
+        user_notes_count: 0,
+        upvotes: 0,
+        downvotes: 0,
+        author,
+        assignees: [],
+        assignee: null,
+        reviewers: [],
+        source_project_id: p.id,
+        target_project_id: p.id,
+        labels: [],
+        draft: false,
+        imported: false,
+        imported_from: 'none',
+        work_in_progress: false,
+        milestone: null,
+        merge_when_pipeline_succeeds: false,
+        merge_status: mr.state === 'open' ? 'can_be_merged' : 'unchecked',
+        detailed_merge_status: mr.state === 'open' ? 'mergeable' : 'not_open',
+        sha: mr.sha,
+        merge_commit_sha: mr.mergeCommitSha,
+        squash_commit_sha: null,
+        discussion_locked: null,
+        should_remove_source_branch: null,
+        force_remove_source_branch: true,
+        prepared_at: gitlabTime(mr.createdAt),
+        reference: short,
+        references: { short, relative: short, full: `${p.path}${short}` },
+        web_url: web(state, `${p.path}/-/merge_requests/${mr.number}`),
+        time_stats: {
+            time_estimate: 0,
+            total_time_spent: 0,
+            human_time_estimate: null,
+            human_total_time_spent: null,
+        },
+        squash: false,
+        squash_on_merge: false,
+        task_completion_status: { count: 0, completed_count: 0 },
+        has_conflicts: false,
+        blocking_discussions_resolved: true,
+        approvals_before_merge: null,
+    };
+}
+function commitOf$1(state, p, c) {
+    return {
+        id: c.sha,
+        short_id: c.sha.slice(0, 8),
+        created_at: gitlabCommitTime(c.committedDate),
+        parent_ids: c.parents,
+        title: c.message.split('\n')[0] ?? '',
+        message: c.message,
+        author_name: c.authorName,
+        author_email: c.authorEmail,
+        authored_date: gitlabCommitTime(c.authoredDate),
+        committer_name: c.authorName,
+        committer_email: c.authorEmail,
+        committed_date: gitlabCommitTime(c.committedDate),
+        trailers: {},
+        extended_trailers: {},
+        web_url: web(state, `${p.path}/-/commit/${c.sha}`),
+    };
+}
+function treeEntryOf(e) {
+    return {
+        id: e.sha,
+        name: e.path.split('/').at(-1) ?? e.path,
+        type: e.type,
+        path: e.path,
+        mode: e.mode,
+    };
+}
+const time = (v) => (v === null ? undefined : Date.parse(v));
+function listMergeRequests(req, state, project) {
+    const q = req.query;
+    // GET /merge_requests needs a signed-in user; a project's list is public for a public project.
+    if (!project && !req.user)
+        return unauthorized();
+    const scope = q.get('scope') ?? (project ? 'all' : 'created_by_me');
+    if (!['all', 'created_by_me', 'created-by-me', 'assigned_to_me', 'assigned-to-me'].includes(scope))
+        return invalid('scope');
+    const wanted = q.get('state') ?? 'all';
+    if (!['opened', 'closed', 'locked', 'merged', 'all'].includes(wanted))
+        return invalid('state');
+    const orderBy = q.get('order_by') ?? 'created_at';
+    if (!['created_at', 'updated_at', 'merged_at', 'title'].includes(orderBy))
+        return invalid('order_by');
+    const sort = q.get('sort') ?? 'desc';
+    if (!['asc', 'desc'].includes(sort))
+        return invalid('sort');
+    const bounds = {
+        updated_after: q.get('updated_after'),
+        updated_before: q.get('updated_before'),
+        created_after: q.get('created_after'),
+        created_before: q.get('created_before'),
+    };
+    for (const [name, v] of Object.entries(bounds))
+        if (v !== null && Number.isNaN(Date.parse(v)))
+            return invalid(name);
+    const after = (v, bound) => bound === null || (time(v) ?? -Infinity) >= Date.parse(bound);
+    const before = (v, bound) => bound === null || (time(v) ?? Infinity) <= Date.parse(bound);
+    const author = q.get('author_username')?.toLowerCase();
+    const authorId = q.get('author_id');
+    const projects = project
+        ? [project]
+        : state.projects.filter((p) => state.canSee(p, req.user?.login));
+    const rows = projects.flatMap((p) => p.pulls
+        .filter((mr) => {
+        if (wanted !== 'all' && GITLAB_STATE[mr.state] !== wanted)
+            return false;
+        const by = mr.author.toLowerCase();
+        if ((scope === 'created_by_me' || scope === 'created-by-me') &&
+            by !== req.user?.login.toLowerCase())
+            return false;
+        if (scope === 'assigned_to_me' || scope === 'assigned-to-me')
+            return false;
+        if (author !== undefined && by !== author)
+            return false;
+        if (authorId !== null && String(state.user(mr.author).id) !== authorId)
+            return false;
+        return (after(mr.updatedAt, bounds.updated_after) &&
+            before(mr.updatedAt, bounds.updated_before) &&
+            after(mr.createdAt, bounds.created_after) &&
+            before(mr.createdAt, bounds.created_before));
+    })
+        .map((mr) => ({ p, mr })));
+    const key = (r) => orderBy === 'title'
+        ? r.mr.title
+        : (time(orderBy === 'merged_at'
+            ? r.mr.mergedAt
+            : orderBy === 'updated_at'
+                ? r.mr.updatedAt
+                : r.mr.createdAt) ?? 0);
+    rows.sort((a, b) => {
+        const [x, y] = [key(a), key(b)];
+        const c = x < y ? -1 : x > y ? 1 : b.mr.id - a.mr.id;
+        return sort === 'asc' ? c : -c;
+    });
+    return offsetPage(req, rows, (r) => mergeRequestOf(state, r.p, r.mr));
+}
+function listCommits(req, state, p) {
+    const q = req.query;
+    const ref = q.get('ref_name') ?? p.defaultBranch;
+    const since = q.get('since');
+    const until = q.get('until');
+    if (since !== null && Number.isNaN(Date.parse(since)))
+        return invalid('since');
+    if (until !== null && Number.isNaN(Date.parse(until)))
+        return invalid('until');
+    const commits = ref === p.defaultBranch || p.commits.some((c) => c.sha === ref)
+        ? p.commits
+            .slice(Math.max(p.commits.findIndex((c) => c.sha === ref), 0))
+            .filter((c) => (since === null || Date.parse(c.committedDate) >= Date.parse(since)) &&
+            (until === null || Date.parse(c.committedDate) <= Date.parse(until)))
+        : [];
+    return offsetPage(req, commits, (c) => commitOf$1(state, p, c));
+}
+function listTree(req, state, p) {
+    const q = req.query;
+    const ref = q.get('ref') ?? p.defaultBranch;
+    if (ref !== p.defaultBranch && !p.commits.some((c) => c.sha === ref))
+        return message(404, 'Tree Not Found');
+    const dir = (q.get('path') ?? '').replace(/^\/+|\/+$/g, '');
+    if (dir && !p.tree.some((e) => e.type === 'tree' && e.path === dir))
+        return message(404, 'Tree Not Found');
+    const recursive = q.get('recursive') === 'true';
+    const prefix = dir ? `${dir}/` : '';
+    const entries = p.tree.filter((e) => e.path.startsWith(prefix) && (recursive || !e.path.slice(prefix.length).includes('/')));
+    if (q.get('pagination') === 'keyset')
+        return keysetPage(req, entries);
+    return offsetPage(req, entries, treeEntryOf);
+}
+/**
+ * GitLab's offset pagination (docs.gitlab.com/api/rest#pagination): `page` and `per_page`
+ * (default 20, at most 100), the `x-*` headers, and a Link header with prev, next, first and
+ * last. Past 10,000 results GitLab stops counting: no `x-total`, `x-total-pages` or last link.
+ */
+function offsetPage(req, items, shape) {
+    const { page, size } = pageParams(req.query, 'per_page', 20, 100);
+    const total = items.length;
+    const pages = Math.max(Math.ceil(total / size), 1);
+    const counted = total <= 10_000;
+    const next = page < pages ? String(page + 1) : '';
+    const prev = page > 1 ? String(page - 1) : '';
+    const link = (p, rel) => `<${pageUrl(req.url, p)}>; rel="${rel}"`;
+    const links = [];
+    if (prev)
+        links.push(link(page - 1, 'prev'));
+    if (next)
+        links.push(link(page + 1, 'next'));
+    links.push(link(1, 'first'));
+    if (counted)
+        links.push(link(pages, 'last'));
+    const headers = {
+        link: links.join(', '),
+        'x-next-page': next,
+        'x-page': String(page),
+        'x-per-page': String(size),
+        'x-prev-page': prev,
+    };
+    if (counted) {
+        headers['x-total'] = String(total);
+        headers['x-total-pages'] = String(pages);
+    }
+    return { body: items.slice((page - 1) * size, page * size).map(shape), headers };
+}
+/**
+ * Keyset pagination of a repository tree (`pagination=keyset`): `per_page` entries after the
+ * one `page_token` names (its id), and only a `rel="next"` Link while more remain.
+ */
+function keysetPage(req, entries) {
+    const { size } = pageParams(req.query, 'per_page', 20, 100);
+    const token = req.query.get('page_token');
+    const start = token ? entries.findIndex((e) => e.sha === token) + 1 : 0;
+    if (token && start === 0)
+        return { status: 400, body: { error: 'page_token is invalid' } };
+    const page = entries.slice(start, start + size);
+    const headers = {};
+    const last = page.at(-1);
+    if (last && start + size < entries.length) {
+        const u = new URL(req.url.toString());
+        u.searchParams.delete('page');
+        u.searchParams.set('page_token', last.sha);
+        headers.link = `<${u.toString()}>; rel="next"`;
+    }
+    return { body: page.map(treeEntryOf), headers };
+}
+
+/** The scenario's forges, each served under `/{host}/api/v4` (GitLab) or `/{host}/api/v1`
+ * (Forgejo) beside the GitHub API. */
+function forgesOf(scenario) {
+    return new Forges((scenario.forges ?? []).map((f) => new ForgeServer(new ForgeState(f, scenario.now), f.kind === 'gitlab' ? gitlab : forgejo)));
+}
+
 /** An error answered with GitHub's error body. */
 class HttpError extends Error {
     status;
@@ -244,7 +1411,9 @@ async function readBody(req) {
     }
 }
 function send(res, status, body, headers) {
-    const text = body === undefined ? '' : JSON.stringify(body);
+    // A plain-text answer (a forge's `Retry later`) goes out as it is; GitHub's are all JSON.
+    const plain = typeof body === 'string' && headers['content-type']?.startsWith('text/');
+    const text = body === undefined ? '' : plain ? body : JSON.stringify(body);
     res.writeHead(status, {
         'content-type': 'application/json; charset=utf-8',
         'content-length': Buffer.byteLength(text),
@@ -11420,6 +12589,294 @@ var properties$1 = {
 				}
 			}
 		}
+	},
+	forges: {
+		type: "array",
+		description: "GitLab (API v4) and Forgejo/Gitea (API v1) instances served beside GitHub, under {emulatorUrl}/{host}/api/v4 and {emulatorUrl}/{host}/api/v1.",
+		items: {
+			type: "object",
+			required: [
+				"kind",
+				"host"
+			],
+			additionalProperties: false,
+			properties: {
+				kind: {
+					"enum": [
+						"gitlab",
+						"forgejo"
+					]
+				},
+				host: {
+					type: "string",
+					pattern: "^[a-z0-9-]+(\\.[a-z0-9-]+)+$",
+					title: "a host name such as gitlab.gnome.org",
+					description: "The path prefix of its API and the host of every web URL in its answers."
+				},
+				version: {
+					type: "string",
+					description: "Forgejo's GET /version (default 11.0.1+gitea-1.22.0)."
+				},
+				tokens: {
+					type: "object",
+					additionalProperties: {
+						type: "object",
+						required: [
+							"login"
+						],
+						additionalProperties: false,
+						properties: {
+							login: {
+								type: "string",
+								minLength: 1
+							},
+							scopes: {
+								type: "array",
+								items: {
+									type: "string",
+									minLength: 1
+								},
+								description: "What the token may do (default: everything). GitLab: read_api or api; Forgejo: read:issue, read:repository (write:X and all include read:X). A missing scope answers 403."
+							}
+						}
+					},
+					description: "Token value → its user. GitLab reads PRIVATE-TOKEN or Authorization: Bearer; Forgejo Authorization: token or Bearer."
+				},
+				users: {
+					type: "array",
+					items: {
+						type: "object",
+						required: [
+							"login"
+						],
+						additionalProperties: false,
+						properties: {
+							login: {
+								type: "string",
+								minLength: 1
+							},
+							name: {
+								type: "string"
+							},
+							email: {
+								type: "string"
+							}
+						}
+					}
+				},
+				projects: {
+					type: "array",
+					items: {
+						type: "object",
+						required: [
+							"path"
+						],
+						additionalProperties: false,
+						properties: {
+							path: {
+								type: "string",
+								pattern: "^[\\w.-]+(/[\\w.-]+)+$",
+								title: "a full path such as GNOME/gnome-shell"
+							},
+							defaultBranch: {
+								type: "string",
+								minLength: 1
+							},
+							visibility: {
+								"enum": [
+									"public",
+									"internal",
+									"private"
+								],
+								description: "Default public; private ones answer 404 to anyone but the namespace's user and members."
+							},
+							members: {
+								type: "array",
+								items: {
+									type: "string",
+									minLength: 1
+								}
+							},
+							description: {
+								type: "string"
+							},
+							files: {
+								type: "array",
+								items: {
+									type: "string",
+									minLength: 1
+								},
+								description: "Paths in the tree besides those the commits touch."
+							},
+							commits: {
+								type: "array",
+								items: {
+									type: "object",
+									required: [
+										"date",
+										"message"
+									],
+									additionalProperties: false,
+									properties: {
+										sha: {
+											type: "string",
+											pattern: "^[0-9a-f]{40}$",
+											title: "a 40-hex sha"
+										},
+										author: {
+											type: "string",
+											minLength: 1
+										},
+										authorName: {
+											type: "string"
+										},
+										authorEmail: {
+											type: "string"
+										},
+										date: {
+											type: "string",
+											format: "date-time",
+											title: "an ISO date-time"
+										},
+										committedDate: {
+											type: "string",
+											format: "date-time",
+											title: "an ISO date-time"
+										},
+										message: {
+											type: "string",
+											minLength: 1
+										},
+										paths: {
+											type: "array",
+											items: {
+												type: "string",
+												minLength: 1
+											}
+										}
+									}
+								}
+							},
+							pulls: {
+								type: "array",
+								description: "Merge requests (GitLab) or pull requests (Forgejo).",
+								items: {
+									type: "object",
+									required: [
+										"number",
+										"author",
+										"title",
+										"createdAt"
+									],
+									additionalProperties: false,
+									properties: {
+										number: {
+											type: "integer",
+											minimum: 1
+										},
+										author: {
+											type: "string",
+											minLength: 1
+										},
+										title: {
+											type: "string"
+										},
+										state: {
+											"enum": [
+												"open",
+												"closed",
+												"merged"
+											],
+											description: "Default: merged with mergedAt, closed with closedAt, else open."
+										},
+										createdAt: {
+											type: "string",
+											format: "date-time",
+											title: "an ISO date-time"
+										},
+										updatedAt: {
+											type: "string",
+											format: "date-time",
+											title: "an ISO date-time"
+										},
+										mergedAt: {
+											type: "string",
+											format: "date-time",
+											title: "an ISO date-time"
+										},
+										closedAt: {
+											type: "string",
+											format: "date-time",
+											title: "an ISO date-time"
+										},
+										description: {
+											type: "string"
+										},
+										targetBranch: {
+											type: "string"
+										},
+										sourceBranch: {
+											type: "string"
+										}
+									}
+								}
+							}
+						}
+					}
+				},
+				rateLimit: {
+					type: "object",
+					required: [
+						"limit"
+					],
+					additionalProperties: false,
+					properties: {
+						limit: {
+							type: "integer",
+							minimum: 0,
+							description: "Requests a window allows per token; anonymous requests share one bucket."
+						},
+						remaining: {
+							type: "integer",
+							minimum: 0,
+							description: "Left in the first window (default: the limit)."
+						},
+						windowSeconds: {
+							type: "integer",
+							minimum: 1,
+							description: "Default 60."
+						}
+					},
+					description: "Default: GitLab.com's (2000 a minute per token, 500 anonymous, with RateLimit-* headers); Forgejo: none."
+				},
+				outage: {
+					type: "object",
+					additionalProperties: false,
+					properties: {
+						status: {
+							type: "integer",
+							minimum: 400
+						},
+						drop: {
+							type: "boolean"
+						}
+					},
+					description: "Every request fails: status (default 503), or the connection is dropped."
+				},
+				latencyMs: {
+					type: "integer",
+					minimum: 0,
+					description: "Every answer of this forge waits this long."
+				},
+				faults: {
+					type: "array",
+					items: {
+						$ref: "#/properties/faults/items"
+					},
+					description: "As the GitHub faults, with paths under the API root (/merge_requests, /projects/*/repository/commits, /repos/*/*/commits)."
+				}
+			}
+		}
 	}
 };
 var schema$1 = {
@@ -11479,6 +12936,7 @@ async function startEmulator(scenario, opts = {}) {
         rateLimit(state),
         route(state, routes),
     ];
+    const forges = forgesOf(scenario);
     let events = 0;
     const handle = async (req, res) => {
         const started = performance.now();
@@ -11493,9 +12951,15 @@ async function startEmulator(scenario, opts = {}) {
             answered: 0,
         };
         requests.push(entry);
-        ex.headers['x-github-api-version-selected'] = '2022-11-28';
-        ex.headers['x-github-request-id'] = `EMU:${requests.length}`;
-        const answer = await runSteps(steps, ex);
+        // `/{host}/api/v4|v1/...` is a GitLab or Forgejo forge of the scenario, not GitHub.
+        const forge = forges.serverFor(ex.url.pathname);
+        if (!forge) {
+            ex.headers['x-github-api-version-selected'] = '2022-11-28';
+            ex.headers['x-github-request-id'] = `EMU:${requests.length}`;
+        }
+        const answer = forge
+            ? await forge.handle(ex.method, ex.url, req.headers)
+            : await runSteps(steps, ex);
         entry.ms = Math.round(performance.now() - started);
         if ('drop' in answer) {
             req.socket.destroy();
@@ -11507,6 +12971,7 @@ async function startEmulator(scenario, opts = {}) {
             status: answer.status,
             body: answer.body,
             fault: answer.fault ?? false,
+            ...(forge ? { forge: { kind: forge.forge.kind, host: forge.forge.host } } : {}),
         };
         opts.onResponse?.(sent);
         for (const observe of answerObservers)
@@ -11535,6 +13000,12 @@ async function startEmulator(scenario, opts = {}) {
         commitFiles: (repo, branch, files, o) => state.commitFiles(repo, branch, files, o),
         mergePull: (repo, number) => state.mergePull(repo, number),
         addFault: (f) => triggers.addFault(f),
+        addForgeFault: (host, f) => {
+            const forge = forges.serverFor(`/${host}`);
+            if (!forge)
+                throw new Error(`no forge ${host} in the scenario`);
+            forge.addFault(f);
+        },
         intercept: (hook) => triggers.intercept(hook),
     };
 }
@@ -11725,6 +13196,118 @@ var repos = [
 		]
 	}
 ];
+var forges = [
+	{
+		kind: "gitlab",
+		host: "gitlab.gnome.org",
+		tokens: {
+			"demo-gitlab-token": {
+				login: "someone"
+			}
+		},
+		users: [
+			{
+				login: "someone",
+				name: "Some One",
+				email: "some.one@example.com"
+			},
+			{
+				login: "fmuellner",
+				name: "Florian Müllner"
+			}
+		],
+		projects: [
+			{
+				path: "GNOME/gnome-shell",
+				defaultBranch: "main",
+				pulls: [
+					{
+						number: 3801,
+						author: "someone",
+						title: "screenshot: Keep the pointer hidden in window screenshots",
+						createdAt: "2025-07-28T09:00:00Z",
+						mergedAt: "2025-08-14T12:30:00Z"
+					},
+					{
+						number: 3412,
+						author: "someone",
+						title: "docs: fix a typo in the extension guide",
+						createdAt: "2024-11-02T09:00:00Z",
+						mergedAt: "2024-11-20T15:00:00Z"
+					},
+					{
+						number: 3822,
+						author: "fmuellner",
+						title: "Someone else's change",
+						createdAt: "2025-08-01T09:00:00Z",
+						mergedAt: "2025-08-02T09:00:00Z"
+					}
+				]
+			}
+		]
+	},
+	{
+		kind: "forgejo",
+		host: "codeberg.org",
+		tokens: {
+			"demo-codeberg-token": {
+				login: "someone"
+			}
+		},
+		users: [
+			{
+				login: "someone",
+				name: "Some One",
+				email: "some.one@example.com"
+			}
+		],
+		projects: [
+			{
+				path: "someone/dotfiles",
+				defaultBranch: "main",
+				files: [
+					"README.md",
+					"fish/config.fish"
+				],
+				commits: [
+					{
+						author: "someone",
+						date: "2025-06-20T18:00:00+05:30",
+						message: "fish: first config",
+						paths: [
+							"fish/config.fish"
+						]
+					},
+					{
+						author: "someone",
+						date: "2025-07-30T20:15:00+05:30",
+						message: "nvim: lua config, part 1",
+						paths: [
+							"nvim/lua/options.lua"
+						]
+					},
+					{
+						author: "someone",
+						date: "2025-08-09T21:40:00+05:30",
+						message: "nvim: lua config, part 2\n\nKeymaps and plugins.",
+						paths: [
+							"nvim/lua/keymaps.lua",
+							"nvim/lua/plugins.lua"
+						]
+					},
+					{
+						author: "someone",
+						date: "2025-08-21T08:05:00+05:30",
+						message: "helix: try it beside nvim",
+						paths: [
+							"helix/config.toml"
+						]
+					}
+				]
+			}
+		]
+	}
+];
 var inputs = {
 	"page-path": "content/now.md",
 	"side-projects": "someone/grokking_algorithms (?<track>go|rust)/ch(?<chapter>\\d+)",
@@ -11739,6 +13322,7 @@ var demoScenario = {
 	tokens: tokens,
 	users: users,
 	repos: repos,
+	forges: forges,
 	inputs: inputs
 };
 
@@ -12089,6 +13673,28 @@ var properties = {
 				}
 			}
 		}
+	},
+	skipped: {
+		type: "array",
+		description: "Sources the readers could not read in this run (a side project that does not exist, a forge that is down or needs a token). The page keeps what it had for them; the log, job summary and PR body say why.",
+		items: {
+			type: "object",
+			required: [
+				"source",
+				"reason"
+			],
+			additionalProperties: false,
+			properties: {
+				source: {
+					type: "string",
+					description: "What was skipped, as the user configured it: `owner/name`, a forge host, `host/owner/name`."
+				},
+				reason: {
+					type: "string",
+					description: "Why, in one sentence a person can act on."
+				}
+			}
+		}
 	}
 };
 var schema = {
@@ -12131,7 +13737,7 @@ function validateActivity(value, file) {
 }
 
 /** The CLI's settings file: the Action's inputs as keys, in YAML or JSON. */
-function configFromFile(path) {
+async function configFromFile(path) {
     let data;
     try {
         data = parse(readFileSync(path, 'utf8')) ?? {};
@@ -12178,7 +13784,7 @@ function distance(a, b) {
 
 const EDIT = {
     name: 'edit',
-    usage: `Usage: now-page edit --page FILE --activity FILE [--today YYYY-MM-DD] [--config FILE] [--write | --diff]
+    usage: `Usage: now-page edit --page FILE --activity FILE [--today YYYY-MM-DD] [--config FILE] [--write | --diff] [--explain]
 
 Edits a Now page offline with the page core: the managed sections from the activity JSON, and the
 dates when a section changed. Prints the new page (or with --diff a unified diff) on stdout.
@@ -12200,7 +13806,7 @@ dates when a section changed. Prints the new page (or with --diff a unified diff
         explain: { type: 'boolean', default: false },
     },
 };
-function editCommand(argv, io) {
+async function editCommand(argv, io) {
     const values = parseCommandArgs(EDIT, argv, io);
     if (!values)
         return 0;
@@ -12214,7 +13820,7 @@ function editCommand(argv, io) {
     }
     const page = readText(values.page);
     const activity = validateActivity(parseJson(readText(values.activity), values.activity), values.activity);
-    const config = values.config ? configFromFile(values.config) : undefined;
+    const config = values.config ? await configFromFile(values.config) : undefined;
     const options = {
         ...(config?.edit ?? {}),
         today: values.today ?? todayIn(config?.timeZone ?? 'UTC', new Date()),

@@ -1,15 +1,20 @@
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { R as RequestError, O as Octokit, N as NowPageError, i as isIsoDate, h as parseIsoDate, j as isTimeZone, k as partsInZone, l as picomatch, v as validateBranchName, c as createTwoFilesPatch, m as fillTemplate, s as subjectLine, n as escapeInline, d as explainDates, a as configFromInputs, o as getInput, q as setSecret, r as setFailed, e as editPage, u as notice, w as writeSummary, g as isNowPageError, x as error, y as debug, t as todayIn, z as sinceDate, A as liveMetadataDate, B as setOutput, C as startGroup, D as info, E as endGroup, F as warning, G as group, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
-import { setFlagsFromString } from 'node:v8';
+import { R as RequestError, O as Octokit, i as isLiteralGlob, v as validateBranchName, c as createTwoFilesPatch, a as configFromInputs, g as getInput, s as setSecret, E as ExitCode, e as error, n as notice, o as outcomeMessage, w as writeSummary, d as dispatchInputs, b as debug, t as todayIn, f as sinceDate, h as setOutput, j as startGroup, k as info, l as endGroup, m as commitMessage, p as prBody, q as prTitle, r as warning, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
+import { N as NowPageError, i as isNowPageError } from './chunks/errors.js';
 import { g as getProxyUrl } from './chunks/proxy.js';
 import { c as commonjsGlobal, g as getDefaultExportFromCjs } from './chunks/_commonjsHelpers.js';
+import { Agent as Agent$1, request as request$1 } from 'node:http';
+import { Agent, request } from 'node:https';
+import { brotliDecompressSync, inflateSync, gunzipSync } from 'node:zlib';
+import { i as isIsoDate, p as parseIsoDate, a as isTimeZone, b as partsInZone, d as dateInZone } from './chunks/escape-markdown.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import 'fs';
-import 'stream';
 import 'os';
 import 'crypto';
+import 'fs';
 import 'path';
 import 'string_decoder';
 import 'events';
@@ -1906,6 +1911,148 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION;
 throttling.triggersNotification = triggersNotification;
 
+/** The answer's headers as fetch's Headers give them: lowercase names, repeats joined. */
+class AnswerHeaders {
+    #map;
+    constructor(raw) {
+        this.#map = new Map(Object.entries(raw)
+            .filter((entry) => entry[1] !== undefined)
+            .map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v])
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    get(name) {
+        return this.#map.get(name.toLowerCase()) ?? null;
+    }
+    has(name) {
+        return this.#map.has(name.toLowerCase());
+    }
+    [Symbol.iterator]() {
+        return this.#map.entries();
+    }
+}
+const MAX_REDIRECTS = 20;
+const agents = {
+    'http:': new Agent$1({ keepAlive: true }),
+    'https:': new Agent({ keepAlive: true }),
+};
+async function httpFetch(input, init = {}) {
+    let url = new URL(input);
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = init.body ?? undefined;
+    let headers = { ...init.headers };
+    for (let redirects = 0;; redirects++) {
+        const res = await send(url, method, headers, body, init.signal ?? undefined);
+        const location = res.headers.location;
+        if (![301, 302, 303, 307, 308].includes(res.statusCode ?? 0) || !location) {
+            return answer(res, url, method, init.signal ?? undefined);
+        }
+        if (init.redirect === 'manual')
+            return answer(res, url, method, init.signal ?? undefined);
+        res.resume();
+        if (init.redirect === 'error' || redirects >= MAX_REDIRECTS) {
+            throw new TypeError('fetch failed', {
+                cause: new Error(`redirect to ${location} ${init.redirect === 'error' ? 'refused' : 'loop'}`),
+            });
+        }
+        const next = new URL(location, url);
+        if (res.statusCode === 303 || ([301, 302].includes(res.statusCode ?? 0) && method === 'POST')) {
+            if (method !== 'HEAD')
+                method = 'GET';
+            body = undefined;
+            headers = withoutHeaders(headers, ['content-type', 'content-length']);
+        }
+        if (next.origin !== url.origin)
+            headers = withoutHeaders(headers, ['authorization', 'cookie']);
+        url = next;
+    }
+}
+function withoutHeaders(headers, names) {
+    return Object.fromEntries(Object.entries(headers).filter(([k]) => !names.includes(k.toLowerCase())));
+}
+function send(url, method, headers, body, signal) {
+    return new Promise((resolve, reject) => {
+        const protocol = url.protocol;
+        if (protocol !== 'http:' && protocol !== 'https:') {
+            reject(new TypeError('fetch failed', { cause: new Error(`unsupported URL ${url.href}`) }));
+            return;
+        }
+        const outgoing = { 'accept-encoding': 'gzip, deflate, br', ...headers };
+        if (body !== undefined)
+            outgoing['content-length'] = String(Buffer.byteLength(body));
+        const req = (protocol === 'https:' ? request : request$1)(url, {
+            method,
+            headers: outgoing,
+            agent: agents[protocol],
+            ...(signal ? { signal } : {}),
+        });
+        req.on('response', resolve);
+        req.on('error', (error) => reject(signal?.aborted ? abortError(signal) : new TypeError('fetch failed', { cause: error })));
+        req.end(body);
+    });
+}
+/** fetch rejects with the signal's reason when it has one (AbortSignal.timeout: a TimeoutError). */
+function abortError(signal) {
+    const reason = signal?.reason;
+    if (reason instanceof Error)
+        return reason;
+    return new DOMException('This operation was aborted', 'AbortError');
+}
+function answer(res, url, method, signal) {
+    let bytes;
+    // Octokit does not read these bodies; an unread answer would hold its socket (and so the
+    // process) open, so it is drained at once.
+    if (method === 'HEAD' || [204, 205, 304].includes(res.statusCode ?? 0)) {
+        res.resume();
+        bytes = Promise.resolve(Buffer.alloc(0));
+    }
+    const read = () => (bytes ??= new Promise((resolve, reject) => {
+        const chunks = [];
+        const onAbort = () => res.destroy(abortError(signal));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('error', (error) => {
+            signal?.removeEventListener('abort', onAbort);
+            reject(signal?.aborted ? abortError(signal) : new TypeError('terminated', { cause: error }));
+        });
+        res.on('end', () => {
+            signal?.removeEventListener('abort', onAbort);
+            try {
+                resolve(decode(Buffer.concat(chunks), res.headers['content-encoding']));
+            }
+            catch (error) {
+                reject(new TypeError('terminated', { cause: error }));
+            }
+        });
+    }));
+    const text = async () => (await read()).toString('utf8');
+    return {
+        status: res.statusCode ?? 0,
+        statusText: res.statusMessage ?? '',
+        url: url.href,
+        headers: new AnswerHeaders(res.headers),
+        body: null,
+        text,
+        json: async () => JSON.parse(await text()),
+        arrayBuffer: async () => {
+            const b = await read();
+            return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+        },
+    };
+}
+function decode(raw, encoding) {
+    switch (encoding?.trim().toLowerCase()) {
+        case 'gzip':
+        case 'x-gzip':
+            return gunzipSync(raw);
+        case 'deflate':
+            return inflateSync(raw);
+        case 'br':
+            return brotliDecompressSync(raw);
+        default:
+            return raw;
+    }
+}
+
 /**
  * Paces searches by the search bucket's own headers instead of a fixed gap: a search goes out at
  * once while the last answer left room for it (counting searches still in flight), else it waits
@@ -2021,7 +2168,6 @@ function createClient(options) {
     const maxWait = options.throttle?.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER;
     const baseUrl = options.baseUrl.replace(/\/+$/, '');
     const fetch = transport(baseUrl);
-    keepWasmBaseline();
     const client = new ClientOctokit({
         auth: options.token,
         baseUrl,
@@ -2030,7 +2176,7 @@ function createClient(options) {
         // to stderr; the hook below logs each outcome at debug level already.
         log: { debug: noop, info: noop, warn: (m) => log?.debug(m), error: noop },
         request: {
-            ...(fetch ? { fetch } : {}),
+            fetch,
             ...(options.deadline ? { signal: options.deadline.signal } : {}),
         },
         retry: {
@@ -2124,23 +2270,20 @@ function explainOutcomes(client, options, maxWait) {
     });
 }
 /**
- * fetch parses HTTP with llhttp compiled to WebAssembly. V8 re-compiles it with its optimising
- * tier in the background, and Node waits for that to finish before the process exits: a no-op
- * run lingered ~200-300 ms after its last response. The baseline compiler's code is fast enough
- * for the few dozen responses a run reads. Must run before the first request compiles llhttp.
- */
-function keepWasmBaseline() {
-    setFlagsFromString('--liftoff-only');
-}
-/**
- * Node's own fetch, unless the runner routes `baseUrl` through a proxy (`HTTPS_PROXY`/`https_proxy`
- * for https, `HTTP_PROXY`/`http_proxy` for http, minus `NO_PROXY`/`no_proxy` and loopback: the rules
- * of @actions/http-client, which @actions/github follows). Then undici's proxy-aware fetch is
- * imported on the first request, into its own chunk: most runs never load it.
+ * node:http(s) (./http-fetch.ts), unless the runner routes `baseUrl` through a proxy
+ * (`HTTPS_PROXY`/`https_proxy` for https, `HTTP_PROXY`/`http_proxy` for http, minus
+ * `NO_PROXY`/`no_proxy` and loopback: the rules of @actions/http-client, which @actions/github
+ * follows). Then undici's proxy-aware fetch is imported on the first request, into its own
+ * chunk: most runs never load it.
+ *
+ * Node's own fetch is not used: its first request compiles llhttp to WebAssembly and loads
+ * undici's internals (~60-170 ms before the first request goes out), and V8's optimising
+ * recompilation of that WebAssembly kept a finished run alive ~200-300 ms more unless the whole
+ * process ran with --liftoff-only.
  */
 function transport(baseUrl) {
     if (!getProxyUrl(new URL(baseUrl)))
-        return undefined;
+        return httpFetch;
     let proxied;
     return async (input, init) => {
         proxied ??= import('./chunks/proxy-fetch.js').then((m) => m.proxyFetch(baseUrl));
@@ -2404,7 +2547,15 @@ async function readProject(client, options, start, project, log, limit) {
         const status = httpStatus(error);
         if (status !== 404 && status !== 403)
             throw error;
-        log.warning(`side project ${project.repo} ${status === 404 ? 'does not exist or the token cannot see it' : 'cannot be read with this token'} (HTTP ${status}); it is left off the page. The token needs contents: read on it; for another owner's private repository use a personal access token with access`);
+        const what = status === 404
+            ? 'does not exist or the token cannot see it'
+            : 'cannot be read with this token';
+        const fix = `the token needs contents: read on it; for another owner's private repository use a personal access token with access`;
+        log.warning(`side project ${project.repo} ${what} (HTTP ${status}); it is left off the page. ${fix.charAt(0).toUpperCase()}${fix.slice(1)}`);
+        options.onSkip?.({
+            source: project.repo,
+            reason: `side project ${what} (HTTP ${status}); ${fix}`,
+        });
         return undefined;
     }
 }
@@ -2610,10 +2761,25 @@ const LOGIN$1 = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
 /**
  * Which upstream repositories count. Globs are case-insensitive because GitHub names are.
  * `exclude-orgs` takes owner names or globs (`rancher`, `suse-*`); `rancher/*` is accepted too,
- * as it says the same thing.
+ * as it says the same thing. Plain names are compared as they are; picomatch loads only for a
+ * pattern with wildcards, which most runs do not have.
  */
-function createRepoFilter(options) {
+async function createRepoFilter(options) {
     const author = options.author.toLowerCase();
+    const globs = [...options.includeRepos, ...options.excludeRepos, ...options.excludeOrgs];
+    const picomatch = globs.some((g) => g.trim() !== '' && !isLiteralGlob(g.trim()))
+        ? (await import('./chunks/picomatch.js').then(function (n) { return n.i; })).default
+        : undefined;
+    const matcher = (glob) => {
+        if (isLiteralGlob(glob)) {
+            const name = glob.toLowerCase();
+            return (candidate) => candidate.toLowerCase() === name;
+        }
+        if (!picomatch)
+            throw new Error('createRepoFilter: picomatch is not loaded');
+        const match = picomatch(glob, { nocase: true, dot: true });
+        return (name) => match(name);
+    };
     const repoGlobs = (list, input) => list
         .map((g) => g.trim())
         .filter((g) => g !== '')
@@ -2624,7 +2790,7 @@ function createRepoFilter(options) {
                 hint: `Write it as owner/name or owner/*${input === 'exclude-repos' ? ', or list the owner under exclude-orgs' : ''}`,
             });
         }
-        return { glob, test: picomatch(glob, { nocase: true, dot: true }) };
+        return { glob, test: matcher(glob) };
     });
     const include = repoGlobs(options.includeRepos, 'include-repos');
     const exclude = repoGlobs(options.excludeRepos, 'exclude-repos');
@@ -2638,7 +2804,7 @@ function createRepoFilter(options) {
                 hint: 'List repositories under exclude-repos',
             });
         }
-        return { glob, test: picomatch(glob, { nocase: true, dot: true }) };
+        return { glob, test: matcher(glob) };
     });
     return {
         plainExcludedOwners: orgs.map((o) => o.glob).filter((g) => LOGIN$1.test(g)),
@@ -2675,7 +2841,7 @@ async function readPullRequests(client, options, log, limit = createLimit(4)) {
     const { author, since, now } = options;
     const start = startOfDay(since, options.timeZone);
     checkWindow(since, start, now);
-    const filter = createRepoFilter(options);
+    const filter = await createRepoFilter(options);
     const base = ['is:pr', 'is:merged', `author:${author}`, `-user:${author}`];
     let exclusions = ownerExclusions(base, filter.plainExcludedOwners, log);
     const collected = collector({ author, start, now, filter, log });
@@ -2834,13 +3000,63 @@ async function readActivity(client, options, log) {
     // Fails on a bad `since`, `time-zone` or `now` before any request is made.
     checkWindow(options.since, startOfDay(options.since, options.timeZone), options.now);
     const limit = createLimit(options.concurrency ?? 4);
-    return log.group(`Reading the activity of ${options.author} from ${options.since} to ${options.now.toISOString()}`, async () => {
+    // Both ends as days in the author's zone: the window's own terms, one date style.
+    const until = dateInZone(options.now, options.timeZone ?? 'UTC');
+    return log.group(`Reading the activity of ${options.author} from ${options.since} to ${until}`, async () => {
+        const skipped = [];
         const [pullRequests, projects] = await Promise.all([
             readPullRequests(client, options, log, limit),
-            readProjects(client, options, log, limit),
+            readProjects(client, { ...options, onSkip: (s) => skipped.push(s) }, log, limit),
         ]);
-        return { since: options.since, pullRequests, projects };
+        return {
+            since: options.since,
+            pullRequests,
+            projects,
+            ...(skipped.length > 0 ? { skipped } : {}),
+        };
     });
+}
+
+/**
+ * A Logger whose groups may run at the same time without their lines mixing. The runner's log
+ * has one open group at a time, so a group started while another is still reading would swallow
+ * the other's lines. Each group's lines are kept (through the async calls its function makes,
+ * request logs included) and printed as one block when it ends, even when it fails; lines outside
+ * any group print at once. A group inside a group prints its name as a line of the outer one.
+ */
+function groupedLogger(sink) {
+    const open = new AsyncLocalStorage();
+    // A line logged in a group's context after it printed (a request it left running) prints at once.
+    const emit = (line) => {
+        const group = open.getStore();
+        if (group && !group.done)
+            group.lines.push(line);
+        else
+            line();
+    };
+    return {
+        debug: (m) => emit(() => sink.debug(m)),
+        info: (m) => emit(() => sink.info(m)),
+        warning: (m) => emit(() => sink.warning(m)),
+        group: async (name, fn) => {
+            const outer = open.getStore();
+            if (outer && !outer.done) {
+                outer.lines.push(() => sink.info(name));
+                return fn();
+            }
+            const group = { lines: [], done: false };
+            try {
+                return await open.run(group, fn);
+            }
+            finally {
+                group.done = true;
+                sink.startGroup(name);
+                for (const line of group.lines)
+                    line();
+                sink.endGroup();
+            }
+        },
+    };
 }
 
 const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
@@ -3776,149 +3992,15 @@ function writeMessage(o, d, pr) {
         : `Opened #${pr.number} to refresh ${o.path}.`;
 }
 
-/**
- * Text copied from elsewhere (PR titles, commit subjects, page notes) into a pull request body,
- * title or commit message must not notify anyone or act on any issue. GitHub turns `@user`,
- * `#N`, `GH-N`, `owner/repo#N` and issue or pull request URLs into mentions and cross-references
- * (each one adds an event to the target's timeline), and a closing keyword before a reference
- * closes that issue when the pull request merges. A ZERO WIDTH JOINER, invisible, placed inside
- * each pattern (right after the `@`, as Dependabot does) breaks it without changing what a reader
- * sees. Only for pull request text: files are not scanned for references, so the page keeps its
- * text as it is.
- */
-const ZWJ = '\u200D';
-const MENTION_RE = /@/g;
-const ISSUE_NUMBER_RE = /#(?=\d)/g;
-const GH_NUMBER_RE = /(gh-)(?=\d)/gi;
-const ISSUE_URL_PATH_RE = /\/(issues|pulls?|discussions)\/(?=\d)/gi;
-const CLOSING_KEYWORD_RE = /\b(close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b/gi;
-function neutralizeReferences(text) {
-    return text
-        .replace(MENTION_RE, `@${ZWJ}`)
-        .replace(ISSUE_NUMBER_RE, `#${ZWJ}`)
-        .replace(GH_NUMBER_RE, `$1${ZWJ}`)
-        .replace(ISSUE_URL_PATH_RE, `/$1/${ZWJ}`)
-        .replace(CLOSING_KEYWORD_RE, `$1${ZWJ}`);
-}
-const REDIRECT_HOST = 'https://redirect.github.com';
-/**
- * A link to an upstream pull request or issue that does not add an event to its timeline:
- * github.com paths go through GitHub's non-notifying redirect host (what Dependabot and Renovate
- * use). Other servers (GitHub Enterprise) have no such host, so those get no link at all.
- */
-function quietLink(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:' || parsed.hostname.toLowerCase() !== 'github.com')
-        return undefined;
-    if (!/^\/[\w.-]+\/[\w.-]+\/(pull|issues)\/\d+$/.test(parsed.pathname))
-        return undefined;
-    return REDIRECT_HOST + parsed.pathname;
-}
-
-/** What is new on the page: PRs and commits whose links the base page does not have yet. */
-function whatIsNew(activity, baseText) {
-    const pullRequests = activity.pullRequests.filter((pr) => !baseText.includes(pr.url));
-    const projects = activity.projects
-        .map((p) => ({ repo: p.repo, commits: p.commits.filter((c) => !baseText.includes(c.sha)) }))
-        .filter((p) => p.commits.length > 0);
-    return { pullRequests, projects };
-}
-function prTitle(template, input) {
-    return fillTemplate(template, values(input));
-}
-function commitMessage(template, input) {
-    return fillTemplate(template, values(input));
-}
-function values(input) {
-    const news = whatIsNew(input.activity, input.baseText);
-    return {
-        today: input.today,
-        since: input.since,
-        // Plain text (titles and commit messages are not Markdown), but a path is still copied text.
-        path: neutralizeReferences(input.path),
-        new_pull_requests: String(news.pullRequests.length),
-        new_commits: String(news.projects.reduce((n, p) => n + p.commits.length, 0)),
-    };
-}
-/** Untrusted text in the body: inert Markdown that mentions and references nothing. */
-function copied(text, maxLength) {
-    return neutralizeReferences(escapeInline(text, maxLength));
-}
-/** `owner/repo#N`, linked without notifying the upstream pull request (see quietLink). */
-function pullRequestRef(pr) {
-    const text = copied(`${pr.repo}#${pr.number}`);
-    const link = quietLink(pr.url);
-    return link ? `[${text}](${link})` : text;
-}
-/** The PR body: what changed, the window, and how to refresh. Titles are untrusted here too. */
-function prBody(input, extra) {
-    const news = whatIsNew(input.activity, input.baseText);
-    const lines = [
-        `This pull request refreshes \`${neutralizeReferences(input.path)}\` with activity since **${input.since}** (today: ${input.today}).`,
-        '',
-    ];
-    if (news.pullRequests.length > 0) {
-        lines.push(`**New merged pull requests (${news.pullRequests.length})**`, '');
-        for (const pr of news.pullRequests.slice(0, 50)) {
-            lines.push(`- ${pullRequestRef(pr)}: ${copied(pr.title)}`);
-        }
-        if (news.pullRequests.length > 50)
-            lines.push(`- …and ${news.pullRequests.length - 50} more`);
-        lines.push('');
-    }
-    if (news.projects.length > 0) {
-        lines.push('**Side-project commits**', '');
-        for (const p of news.projects) {
-            const latest = p.commits[0];
-            const subject = latest ? `; latest: ${copied(subjectLine(latest.message), 100)}` : '';
-            lines.push(`- ${copied(p.repo)}: ${p.commits.length} commit${p.commits.length === 1 ? '' : 's'}${subject}`);
-        }
-        lines.push('');
-    }
-    const sections = input.report.sections
-        .filter((s) => s.status === 'updated' || s.status === 'inserted')
-        .map((s) => `\`${s.name}\` (${s.status})`);
-    if (sections.length > 0)
-        lines.push(`Sections changed: ${sections.join(', ')}.`);
-    lines.push(...movedDatesText(input.report));
-    for (const note of input.report.notes) {
-        lines.push(`> Note${note.line ? ` (line ${note.line})` : ''}: ${copied(note.message, 300)}`);
-    }
-    lines.push('', '---', `Review, edit or merge as you like: your commits on this branch are never overwritten. ` +
-        `To refresh now, run the workflow from the Actions tab (workflow_dispatch)` +
-        (input.workflowUrl ? ` — [open it](${input.workflowUrl})` : '') +
-        '.', '', '<sub>Opened by [now-page-action](https://github.com/marketplace/actions/now-page).</sub>');
-    if (extra)
-        lines.splice(2, 0, extra, '');
-    return lines.join('\n');
-}
-/** Each date moved to today, field or line, old -> new (the page core's own explanation, so the
- * PR body and `now-page edit --explain` say the same), or how to add one when the page has none.
- * The old values are the author's own text: escaped like any copied text. */
-function movedDatesText(report) {
-    const lines = explainDates(report);
-    const moved = lines.slice(0, report.movedDates.length);
-    const out = [];
-    if (moved.length > 0) {
-        out.push('', '**Dates moved to today**', '', ...moved.map((l) => `- ${copied(l, 300)}`), '');
-    }
-    if (report.noLiveDate)
-        out.push('', `> ${copied(lines.at(-1) ?? '', 300)}`);
-    return out;
-}
-
-const logger = {
+// The page and the activity are read at once, each in its own group: the grouped logger keeps
+// each group's lines together instead of letting them land in whichever group is open.
+const logger = groupedLogger({
     debug: (m) => debug(m),
     info: (m) => info(m),
     warning: (m) => warning(m),
-    group: (name, fn) => group(name, fn),
-};
+    startGroup: (name) => startGroup(name),
+    endGroup: () => endGroup(),
+});
 /**
  * The Action's main job, in the one direction data flows: inputs -> config -> read activity ->
  * edit the page (pure) -> publish. Every failure ends here as one clear error; nothing is
@@ -3929,7 +4011,7 @@ async function run(env = process.env,
 waits = {}) {
     let token = '';
     try {
-        const config = configFromInputs((name) => getInput(name), env);
+        const config = await configFromInputs((name) => getInput(name), env);
         token = config.token;
         if (token)
             setSecret(token);
@@ -3937,8 +4019,11 @@ waits = {}) {
             throw unreachableApi(error, config.apiUrl) ?? error;
         });
     }
-    catch (error) {
-        setFailed(describeFailure(error, token));
+    catch (error$1) {
+        // One annotation per failure: core.setFailed would add a second, without the file and line.
+        const failure = describeFailure(error$1, token);
+        process.exitCode = ExitCode.Failure;
+        error(failure.message, failure.properties);
     }
 }
 async function runWithConfig(config, env, waits) {
@@ -3951,12 +4036,19 @@ async function runWithConfig(config, env, waits) {
         timeZone: config.timeZone,
         file: reads.page.path,
     };
+    const { editPage } = await job.pageCore();
     // Checked on the base text first: a bad page fails before anything is written.
     const first = editPage(reads.page.text, reads.activity, editOptions);
     for (const note of first.report.notes) {
         notice(note.message, { file: reads.page.path, startLine: note.line });
     }
-    const { result, report } = await publishEdit(job, config, reads, editOptions, first.report);
+    const published = await publishEdit(job, config, reads, editOptions, first.report);
+    const { report } = published;
+    const message = outcomeMessage(published.result, report, {
+        path: reads.page.path,
+        since: reads.since,
+    });
+    const result = { ...published.result, message };
     outputResult(result);
     writeSummary({
         activity: reads.activity,
@@ -3966,6 +4058,7 @@ async function runWithConfig(config, env, waits) {
         since: reads.since,
         today: job.today,
         dryRun: config.publish.dryRun,
+        dispatch: dispatchInputs(env),
     }, env.GITHUB_STEP_SUMMARY);
 }
 function jobContext(config, env, waits) {
@@ -3993,7 +4086,41 @@ function jobContext(config, env, waits) {
         },
     });
     const base = config.publish.base || undefined;
-    return { env, repository, owner, repo, base, client, now, today: todayIn(config.timeZone, now) };
+    const today = todayIn(config.timeZone, now);
+    return { env, repository, owner, repo, base, client, now, today, pageCore: pageCoreLoader() };
+}
+/**
+ * The page core's chunk (~1 MB with RE2; compiling and running its top level takes the main
+ * thread ~40-50 ms), loaded while round 1 is in flight: once the event loop is mostly waiting,
+ * i.e. the reads are out. Loaded at job start, it delayed the requests still being dispatched;
+ * loaded when the edit needs it, it would follow the last answer. Whoever needs it first starts
+ * it if the loop never idled.
+ */
+function pageCoreLoader() {
+    let loading;
+    const load = () => (loading ??= import('./chunks/core.js'));
+    void whenLoopIdles().then(() => {
+        // Awaited only when the job edits; a job that fails first must not also report this.
+        load().catch(() => { });
+    });
+    return load;
+}
+/**
+ * Resolves once the event loop was busy less than half of a 2 ms window. Its timers are unref'd:
+ * a job that ends first (an error) exits without waiting for them.
+ */
+function whenLoopIdles() {
+    return new Promise((resolve) => {
+        let last = performance.eventLoopUtilization();
+        const check = () => {
+            const now = performance.eventLoopUtilization();
+            if (performance.eventLoopUtilization(now, last).utilization < 0.5)
+                return resolve();
+            last = now;
+            setTimeout(check, 2).unref();
+        };
+        setTimeout(check, 2).unref();
+    });
 }
 /**
  * Round 1: the page, the open PR and the activity are independent reads, made at once (the
@@ -4008,7 +4135,10 @@ async function readAll(job, config) {
         base: job.base,
     });
     const sinceRead = config.since.kind === 'page'
-        ? pageRead.then((page) => sinceDate(config.since, job.today, liveMetadataDate(page.text, { file: page.path })))
+        ? pageRead.then(async (page) => {
+            const { liveMetadataDate } = await job.pageCore();
+            return sinceDate(config.since, job.today, liveMetadataDate(page.text, { file: page.path }));
+        })
         : Promise.resolve(sinceDate(config.since, job.today));
     const authorRead = resolveAuthor(job.client, {
         author: config.author,
@@ -4016,7 +4146,7 @@ async function readAll(job, config) {
         repositoryOwnerType: eventRepository(job.env).ownerType,
     }, logger);
     const activityRead = Promise.all([authorRead, sinceRead]).then(([author, since]) => readActivityFor(job, config, author, since));
-    const [page, openPull, activity, since] = await Promise.all([
+    const [page, openPull, activity, since] = await settleAll([
         pageRead,
         pullRead,
         activityRead,
@@ -4024,15 +4154,30 @@ async function readAll(job, config) {
     ]);
     return { page, openPull, activity, since };
 }
+/**
+ * Promise.all that lets every read finish before passing on the first failure: a read still
+ * running after the run failed would log (its group prints when it ends) after the error, or
+ * after the run, and keep requests in flight. The api-timeout-minutes deadline bounds the wait.
+ */
+async function settleAll(reads) {
+    let failure;
+    const results = await Promise.all(reads.map((read) => read.catch((error) => {
+        failure ??= { error };
+        return undefined;
+    })));
+    if (failure)
+        throw failure.error;
+    return results;
+}
 function readPage(job, config) {
-    return group('Reading the page', async () => {
+    return logger.group('Reading the page', async () => {
         const found = await readPageFromBase(job.client, {
             owner: job.owner,
             repo: job.repo,
             base: job.base,
             paths: config.pagePath ? [config.pagePath] : [...PAGE_PATH_CANDIDATES],
         });
-        info(`${found.path} on ${job.base ?? 'the default branch'} (blob ${found.blobSha.slice(0, 7)}), ${found.text.length} characters`);
+        logger.info(`${found.path} on ${job.base ?? 'the default branch'} (blob ${found.blobSha.slice(0, 7)}), ${found.text.length} characters`);
         return found;
     });
 }
@@ -4059,10 +4204,15 @@ function outputActivity(activity, env) {
     startGroup(`Activity (${activityPath})`);
     info(JSON.stringify(activity, null, 2));
     endGroup();
-    info(`found ${activity.pullRequests.length} merged pull requests and ${activity.projects.length} side projects (activity: ${activityPath})`);
+    const skipped = activity.skipped?.length ?? 0;
+    info(`found ${count(activity.pullRequests.length, 'merged pull request')} and ${count(activity.projects.length, 'side project')}${skipped ? `; ${count(skipped, 'source')} not read (listed in the summary)` : ''} (activity: ${activityPath})`);
+}
+function count(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 /** Publishes the edit; the report is the one of the text finally published. */
 async function publishEdit(job, config, reads, editOptions, firstReport) {
+    const { editPage } = await job.pageCore();
     const textInput = {
         activity: reads.activity,
         report: firstReport,
@@ -4070,6 +4220,7 @@ async function publishEdit(job, config, reads, editOptions, firstReport) {
         path: reads.page.path,
         today: job.today,
         since: reads.since,
+        repository: job.repository,
         workflowUrl: workflowUrl(job.env),
     };
     let report = firstReport;
@@ -4160,23 +4311,44 @@ function unreachableApi(error, apiUrl) {
         hint: 'Check api-url (or GITHUB_API_URL): the REST API root, e.g. https://api.github.com or https://HOST/api/v3',
     });
 }
-function describeFailure(error$1, token) {
+/** The failure's one message, with the file and line an annotation points at when known. */
+function describeFailure(error, token) {
     let text;
-    if (isNowPageError(error$1)) {
-        if (error$1.file) {
-            error(error$1.message + (error$1.hint ? `. ${error$1.hint}` : ''), {
-                file: error$1.file,
-                startLine: error$1.line,
-            });
-        }
-        text = error$1.describe();
+    let properties = {};
+    if (isNowPageError(error)) {
+        if (error.file)
+            properties = { file: error.file, startLine: error.line };
+        text = error.describe();
     }
     else {
-        text = `unexpected error: ${error$1 instanceof Error ? error$1.message : String(error$1)}`;
-        debug(error$1 instanceof Error ? (error$1.stack ?? '') : '');
+        text = `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+        debug(error instanceof Error ? (error.stack ?? '') : '');
     }
     // setSecret masks the token in the runner's log; an error text may also go to outputs.
-    return token ? text.split(token).join('***') : text;
+    return { message: token ? text.split(token).join('***') : text, properties };
 }
 
-await run();
+/**
+ * True when this file is the process's entry (`node dist/index.js`, as the runner starts it),
+ * false when it is imported. Real paths on both sides: a runner may reach it through a symlink,
+ * and Node loads the entry from its real path.
+ */
+function isProcessEntry() {
+    const entry = process.argv[1];
+    if (!entry)
+        return false;
+    const self = fileURLToPath(import.meta.url);
+    for (const candidate of [entry, `${entry}.js`]) {
+        try {
+            return realpathSync.native(candidate) === realpathSync.native(self);
+        }
+        catch {
+            // Not a file (`node dist/index` names it without its extension): try the next spelling.
+        }
+    }
+    return false;
+}
+if (isProcessEntry())
+    await run();
+
+export { run };

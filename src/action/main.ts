@@ -285,6 +285,7 @@ function readActivityFor(
       timeZone: config.timeZone,
       serverUrl: job.env.GITHUB_SERVER_URL,
       sideProjects: config.sideProjects,
+      forges: config.forges,
       includeRepos: config.includeRepos,
       excludeRepos: config.excludeRepos,
       excludeOrgs: config.excludeOrgs,

@@ -21,8 +21,10 @@ export interface SkippedSource {
 }
 
 export interface PullRequestActivity {
-  /** `owner/name` of the upstream repository. */
+  /** `owner/name` of the upstream repository (on GitLab, `group/subgroup/name` may nest). */
   repo: string
+  /** Host of the forge it was merged on (`gitlab.gnome.org`, `codeberg.org`); absent on GitHub. */
+  forge?: string
   number: number
   /** Untrusted: written by the author, but copied from a public site. Escaped when rendered. */
   title: string
@@ -34,8 +36,10 @@ export interface PullRequestActivity {
 }
 
 export interface ProjectActivity {
-  /** `owner/name` of the side project. */
+  /** `owner/name` of the side project (on GitLab, `group/subgroup/name` may nest). */
   repo: string
+  /** Host of the forge it lives on (`codeberg.org`); absent on GitHub. */
+  forge?: string
   url: string
   /** Paths of the files at the project's head, for cumulative progress patterns. */
   paths?: string[]

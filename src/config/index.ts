@@ -1,3 +1,4 @@
+import { setSecret } from '@actions/core'
 import { dateInZone, isIsoDate, isTimeZone } from '../dates/index.js'
 import { NowPageError } from '../errors.js'
 import { placeholdersFor, SECTIONS, sectionDefinition } from '../page/sections/registry.js'
@@ -11,10 +12,19 @@ import {
 import type { compileProgressPattern } from '../page/progress-pattern.js'
 import { branchNameProblem } from '../publish/branch-name.js'
 import type { PublishSettings } from '../publish/types.js'
+import {
+  applyForgeTokens,
+  forgeProject,
+  looksLikeForgeRepo,
+  parseForges,
+  type ForgeAccount,
+  type ForgeSettings,
+} from './forges.js'
 import { INPUT_DEFAULTS, type InputName } from './input-defaults.js'
 import { Inputs, isLiteralGlob } from './inputs.js'
 
 export type { Identity } from './inputs.js'
+export type { ForgeAccount, ForgeKind, ForgeSettings } from './forges.js'
 
 export const PAGE_PATH_CANDIDATES: readonly string[] = [
   'content/now.md',
@@ -38,7 +48,10 @@ export interface Config {
   maxItems: number
   /** Bound on the whole run's time talking to GitHub. */
   apiTimeoutMinutes: number
-  sideProjects: Array<{ repo: string; progressPattern?: string }>
+  /** `forge` is the `base` of a `forges` account for a project on GitLab or Forgejo. */
+  sideProjects: Array<{ repo: string; progressPattern?: string; forge?: string }>
+  /** GitLab and Forgejo accounts (`forges`, `forge-tokens`). */
+  forges: ForgeSettings
   includeRepos: string[]
   excludeRepos: string[]
   excludeOrgs: string[]
@@ -106,6 +119,13 @@ function readConfig(
   engines: Engines,
 ): Config {
   const maxItems = inputs.number('max-items', /^\d+$/, (n) => n >= 1, 'a positive whole number')
+  const apiTimeoutMinutes = inputs.number(
+    'api-timeout-minutes',
+    /^\d+(\.\d+)?$/,
+    (n) => n > 0,
+    'a positive number of minutes',
+  )
+  const forges = readForges(inputs, env)
   return {
     token: readToken(inputs, use.needsToken ?? true),
     author: inputs.get('author').replace(/^@/, '') || undefined,
@@ -114,19 +134,28 @@ function readConfig(
     timeZone: readTimeZone(inputs),
     since: parseSince(inputs.get('since')),
     maxItems,
-    apiTimeoutMinutes: inputs.number(
-      'api-timeout-minutes',
-      /^\d+(\.\d+)?$/,
-      (n) => n > 0,
-      'a positive number of minutes',
-    ),
-    sideProjects: parseSideProjects(inputs.get('side-projects'), engines),
+    apiTimeoutMinutes,
+    sideProjects: parseSideProjects(inputs.get('side-projects'), engines, forges),
+    forges: { accounts: forges, timeoutMinutes: apiTimeoutMinutes },
     includeRepos: inputs.globs('include-repos', engines.makeRe),
     excludeRepos: inputs.globs('exclude-repos', engines.makeRe),
     excludeOrgs: inputs.globs('exclude-orgs', engines.makeRe),
     edit: readEditOptions(inputs, maxItems),
     publish: readPublishOptions(inputs),
   }
+}
+
+/**
+ * `forges` and `forge-tokens`. On a runner each token is masked at once, before anything can log
+ * it (the CLI reads settings from a file and passes no GITHUB_ACTIONS: nothing to mask there, and
+ * `::add-mask::` would print the token to a terminal).
+ */
+function readForges(inputs: Inputs, env: Record<string, string | undefined>): ForgeAccount[] {
+  const accounts = applyForgeTokens(inputs.raw('forge-tokens'), parseForges(inputs.raw('forges')))
+  if (env.GITHUB_ACTIONS === 'true') {
+    for (const a of accounts) if (a.token) setSecret(a.token)
+  }
+  return accounts
 }
 
 function readToken(inputs: Inputs, needed: boolean): string {
@@ -358,21 +387,37 @@ function sideProjectLines(
 }
 
 /** `engines.compilePattern` must be given when a line has a pattern (configFromInputs loads it). */
-export function parseSideProjects(value: string, engines: Engines): Config['sideProjects'] {
+export function parseSideProjects(
+  value: string,
+  engines: Engines,
+  forges: ForgeAccount[] = [],
+): Config['sideProjects'] {
   const projects: Config['sideProjects'] = []
-  for (const { number, repo, pattern } of sideProjectLines(value)) {
+  for (const { number, repo: written, pattern } of sideProjectLines(value)) {
     const where = `line ${number} of side-projects`
+    let repo = written
+    let forge: string | undefined
+    if (looksLikeForgeRepo(written)) {
+      const found = forgeProject(written, forges)
+      if (typeof found === 'string') {
+        throw new NowPageError(`${where}: ${found}`, {
+          input: 'side-projects',
+          hint: 'A project on GitLab or Forgejo needs its forge in forges (e.g. codeberg.org someone); then write https://codeberg.org/owner/name or codeberg.org/owner/name',
+        })
+      }
+      ;({ repo, forge } = found)
+    }
     // GitHub's rules: an owner of letters, digits and inner hyphens; a name that is not . or ..
     const [, name] =
       /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/([A-Za-z0-9_.-]+)$/.exec(repo) ?? []
-    if (!name || name === '.' || name === '..') {
+    if (!forge && (!name || name === '.' || name === '..')) {
       throw new NowPageError(`${where}: '${repo}' is not owner/repo`, {
         input: 'side-projects',
         hint: 'Write one repository per line as owner/name, optionally followed by a progress pattern',
       })
     }
-    if (projects.some((p) => p.repo.toLowerCase() === repo.toLowerCase())) {
-      throw new NowPageError(`${where}: ${repo} is listed twice`, {
+    if (projects.some((p) => p.forge === forge && p.repo.toLowerCase() === repo.toLowerCase())) {
+      throw new NowPageError(`${where}: ${written} is listed twice`, {
         input: 'side-projects',
         hint: 'Keep one line per repository',
       })
@@ -389,7 +434,11 @@ export function parseSideProjects(value: string, engines: Engines): Config['side
         })
       }
     }
-    projects.push({ repo, ...(pattern ? { progressPattern: pattern } : {}) })
+    projects.push({
+      repo,
+      ...(pattern ? { progressPattern: pattern } : {}),
+      ...(forge ? { forge } : {}),
+    })
   }
   return projects
 }

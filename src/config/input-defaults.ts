@@ -6,6 +6,8 @@ export const INPUT_DEFAULTS = {
   author: '',
   'page-path': '',
   'side-projects': '',
+  forges: '',
+  'forge-tokens': '',
   'include-repos': '',
   'exclude-repos': '',
   'exclude-orgs': '',

@@ -50,15 +50,20 @@ export class Inputs {
       .filter((s) => s && !s.startsWith('#'))
   }
 
-  /** A list of owner or owner/name globs, each compiled with `makeRe` (picomatch's, loaded by
-   * configFromInputs when a glob input is set) to refuse what it cannot compile. */
+  /**
+   * A list of owner or owner/name globs, each compiled with `makeRe` (picomatch's, loaded by
+   * configFromInputs when a glob input is set) to refuse what it cannot compile. On forges also
+   * nested groups (`group/sub/name`) and a host prefix naming one forge (`gitlab.gnome.org/GNOME/*`).
+   */
   globs(name: InputName, makeRe: ((glob: string) => RegExp) | undefined): string[] {
     return this.list(name).map((g) => {
-      if (!/^[\w.*?{}[\]!-]+(\/[\w.*?{}[\]!-]+)?$/.test(g)) {
+      // An owner is one part (`rancher`, `rancher/*`), or two with a forge's host in front.
+      const parts = name === 'exclude-orgs' ? g.replace(/\/\*{1,2}$/, '').split('/').length : 0
+      if (!/^[\w.*?{}[\]!-]+(\/[\w.*?{}[\]!-]+)*$/.test(g) || parts > 2) {
         this.fail(
           name,
           `'${g}' is not a repository glob`,
-          'Use owner/name globs such as rancher/* or kubernetes/website',
+          'Use owner/name globs such as rancher/* or kubernetes/website (host/owner/name for one forge)',
         )
       }
       if (isLiteralGlob(g)) return g

@@ -50,24 +50,40 @@ function link(raw: string): EscapedValue {
   return { markdown: url, attribute: htmlAttributeValue(url) }
 }
 
+/** Owner and name; on GitLab the owner is the group path (`group/sub`) and the name its last part. */
 function splitRepo(repo: string): { owner: EscapedValue; name: EscapedValue } {
-  const [owner = '', name = ''] = repo.split('/')
-  return { owner: untrusted(owner), name: untrusted(name) }
+  const at = repo.lastIndexOf('/')
+  return { owner: untrusted(repo.slice(0, Math.max(at, 0))), name: untrusted(repo.slice(at + 1)) }
 }
 
 function repoUrlOf(pr: PullRequestActivity): EscapedValue {
-  // A PR's html_url is `<server>/<owner>/<repo>/pull/<n>`; GHES servers differ, so derive it.
-  const at = pr.url.lastIndexOf('/pull/')
-  return link(at > 0 ? pr.url.slice(0, at) : pr.url)
+  // A PR's html_url is `<server>/<owner>/<repo>/pull/<n>` (GHES servers differ, so derive it),
+  // Forgejo's `…/pulls/<n>`, GitLab's `…/-/merge_requests/<n>`.
+  const m = /\/(?:pulls?|-\/merge_requests)\/\d+\/?$/.exec(pr.url)
+  return link(m && m.index > 0 ? pr.url.slice(0, m.index) : pr.url)
+}
+
+/** The host of the forge an item is on: `github.com` (or the GHES host) for GitHub's. */
+function forgeOf(item: { forge?: string; url: string }): EscapedValue {
+  let host = item.forge ?? ''
+  if (!host) {
+    try {
+      host = new URL(item.url).host
+    } catch {
+      host = ''
+    }
+  }
+  return untrusted(host)
 }
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`
 }
 
-/** Newest merge first; ties broken by repo and number so the order never flips between runs. */
+/** Newest merge first; ties broken by forge, repo and number so the order never flips. */
 function byMergeDesc(a: PullRequestActivity, b: PullRequestActivity): number {
   if (a.mergedAt !== b.mergedAt) return a.mergedAt < b.mergedAt ? 1 : -1
+  if ((a.forge ?? '') !== (b.forge ?? '')) return (a.forge ?? '') < (b.forge ?? '') ? -1 : 1
   if (a.repo !== b.repo) return a.repo < b.repo ? -1 : 1
   return b.number - a.number
 }
@@ -83,7 +99,9 @@ function renderContributions(
   let total: number
   if (options.groupByRepo) {
     const groups = new Map<string, PullRequestActivity[]>()
-    for (const pr of sorted) groups.set(pr.repo, [...(groups.get(pr.repo) ?? []), pr])
+    // `GNOME/x` on GitHub and on gitlab.gnome.org are two repositories.
+    const key = (pr: PullRequestActivity) => `${pr.forge ?? ''}\n${pr.repo}`
+    for (const pr of sorted) groups.set(key(pr), [...(groups.get(key(pr)) ?? []), pr])
     total = groups.size
     const template = options.template ?? defaultTemplateFor('contributions', options)
     lines = [...groups.values()].slice(0, max).map((group) => {
@@ -97,6 +115,7 @@ function renderContributions(
         merged_at: dateInZone(latest.mergedAt, ctx.timeZone),
         title: untrusted(latest.title),
         url: link(latest.url),
+        forge: forgeOf(latest),
       })
     })
   } else {
@@ -112,6 +131,7 @@ function renderContributions(
         repo_url: repoUrlOf(pr),
         merged_at: dateInZone(pr.mergedAt, ctx.timeZone),
         first: pr.firstContribution ? ' (first contribution)' : '',
+        forge: forgeOf(pr),
       }),
     )
   }
@@ -174,6 +194,7 @@ function renderProgress(
         markdown: languages.map((l) => escapeInline(l)).join(', '),
         attribute: languages.map((l) => escapeHtmlAttribute(l)).join(', '),
       },
+      forge: forgeOf(project),
     })
   })
   const omitted = Math.max(0, projects.length - max)

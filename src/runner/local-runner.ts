@@ -97,7 +97,12 @@ export function runnerWorkspace(options: RunActionOptions): RunnerWorkspace {
   }
   if (options.event) writeFileSync(join(dir, 'event.json'), JSON.stringify(options.event))
   for (const [name, value] of Object.entries(options.inputs)) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+    // Scenario inputs name the emulator's forges as `{emulator}/gitlab.gnome.org`: its address is
+    // known only once it listens.
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value.replaceAll(
+      '{emulator}',
+      options.apiUrl,
+    )
   }
   return {
     dir,

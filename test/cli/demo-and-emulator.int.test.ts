@@ -43,7 +43,13 @@ describe('now-page demo (the README’s first command)', () => {
     const page = demo.files['content/now.md'] as string
     expect(page).toContain('kubernetes/kubernetes#132604')
     expect(page).toContain('Go: chapter 4 · Rust: chapter 5')
-    expect(page).not.toContain('someone/dotfiles')
+    // The author's own repository on GitHub is no upstream contribution.
+    expect(page).not.toContain('github.com/someone/dotfiles')
+    // Three forges in one refresh: a GitLab merge request and a Codeberg side project.
+    expect(page).toContain(
+      '([GNOME/gnome-shell#3801](https://gitlab.gnome.org/GNOME/gnome-shell/-/merge_requests/3801)), merged 2025-08-14',
+    )
+    expect(page).toContain('[someone/dotfiles](https://codeberg.org/someone/dotfiles): 4 commits')
     expect(page).not.toContain('rancher/rancher')
     expect(page).not.toContain('superseded')
     expect(demo.requests.some((q) => q.path.startsWith('/search/issues'))).toBe(true)
@@ -118,7 +124,8 @@ describe('now-page preview', () => {
         '--token',
         'demo-token',
         '--input',
-        `side-projects=${scenario.inputs?.['side-projects']}`,
+        // The GitHub project: the forges' addresses are filled in by the runner, not preview.
+        `side-projects=${scenario.inputs?.['side-projects']?.split('\n')[0]}`,
       ])
       expect(r.code, r.stderr).toBe(0)
       // stdout is the page's diff and nothing else; the log goes to stderr, as plain lines.

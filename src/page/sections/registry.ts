@@ -41,6 +41,7 @@ export const SECTIONS = {
       'repo_url',
       'merged_at',
       'first',
+      'forge',
     ],
     grouped: {
       defaultTemplate:
@@ -55,6 +56,7 @@ export const SECTIONS = {
         'merged_at',
         'title',
         'url',
+        'forge',
       ],
     },
     needs: 'pullRequests',
@@ -76,6 +78,7 @@ export const SECTIONS = {
       'latest_date',
       'latest_url',
       'languages',
+      'forge',
     ],
     needs: 'projects',
     inputs: inputsFor('progress'),
