@@ -51,11 +51,29 @@ function copied(text: string, maxLength?: number): string {
   return neutralizeReferences(escapeInline(text, maxLength))
 }
 
-/** `owner/repo#N`, linked without notifying the upstream pull request (see quietLink). */
-function pullRequestRef(pr: { repo: string; number: number; url: string }): string {
-  const text = copied(`${pr.repo}#${pr.number}`)
-  const link = quietLink(pr.url)
+/**
+ * `owner/repo#N` (`group/project!N` for a GitLab merge request), linked without notifying the
+ * upstream pull request: github.com through its quiet redirect (see quietLink); another forge's
+ * page directly, since GitHub records no cross-reference for it.
+ */
+function pullRequestRef(pr: { repo: string; number: number; url: string; forge?: string }): string {
+  const onForge = pr.forge !== undefined && pr.forge !== 'github.com'
+  const sign = onForge && pr.url.includes('/-/merge_requests/') ? '!' : '#'
+  const text = copied(`${pr.repo}${sign}${pr.number}`)
+  const link = onForge ? forgeLink(pr.url) : quietLink(pr.url)
   return link ? `[${text}](${link})` : text
+}
+
+/** An http(s) address as a Markdown link target; anything else is not linked. */
+function forgeLink(url: string): string | undefined {
+  try {
+    const parsed = new URL(url)
+    if (!/^https?:$/.test(parsed.protocol)) return undefined
+    // Parentheses and angle brackets would end or break the Markdown link: percent-encode them.
+    return parsed.href.replace(/[()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  } catch {
+    return undefined
+  }
 }
 
 /** The PR body: what changed, the window, and how to refresh. Titles are untrusted here too. */

@@ -106,6 +106,31 @@ describe('pull request text pings no one', () => {
     expect(liveReferences(body)).toEqual([])
   })
 
+  it('links a GitLab merge request or a Forgejo pull request directly, GitLab with its !N', () => {
+    const input = inputFor(['A title', 'Another'], [])
+    const [gitlab, forgejo] = input.activity.pullRequests
+    if (!gitlab || !forgejo) throw new Error('two pull requests expected')
+    Object.assign(gitlab, {
+      repo: 'GNOME/gnome-shell',
+      number: 3801,
+      forge: 'gitlab.gnome.org',
+      url: 'https://gitlab.gnome.org/GNOME/gnome-shell/-/merge_requests/3801',
+    })
+    Object.assign(forgejo, {
+      repo: 'someone/tool',
+      number: 7,
+      forge: 'codeberg.org',
+      url: 'https://codeberg.org/someone/tool/pulls/7',
+    })
+    const body = prBody(input)
+    expect(body).toContain(
+      '](https://gitlab.gnome.org/GNOME/gnome-shell/-/merge_requests/3801): A title',
+    )
+    expect(body).toContain('GNOME/gnome-shell!3801')
+    expect(body).toContain('](https://codeberg.org/someone/tool/pulls/7): Another')
+    expect(liveReferences(body)).toEqual([])
+  })
+
   it('neutralizes a path that carries references in the title and commit message', () => {
     const input = inputFor([], [], 'content/fixes-#1/@alice.md')
     expect(liveReferences(prTitle(TEMPLATE, input))).toEqual([])
