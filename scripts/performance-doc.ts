@@ -156,13 +156,19 @@ if (t) {
     if (x === undefined || target === undefined) return 'not measured'
     return (most ? x <= target : x >= target) ? 'met' : '**not met**'
   }
+  // Rounds against REST's bound: a count, so a loaded machine does not move it.
+  const rounds = (run: string) => {
+    const r = bench.runs.find((x) => x.run === run)
+    const job = r?.jobRounds as { rest: number } | undefined
+    return r && job ? ` (${med(r, 'rounds')} rounds; REST's bound ${job.rest})` : ''
+  }
   add(
     '## Targets of issue 16',
     '',
     '| target | measured | |',
     '| --- | ---: | --- |',
-    `| first run's API time ≤ 1.3 × REST bound | ${v('firstApiVsRestBound')} × | ${met('firstApiVsRestBound')} |`,
-    `| update's API time ≤ 1.3 × REST bound | ${v('updateApiVsRestBound')} × | ${met('updateApiVsRestBound')} |`,
+    `| first run's API time ≤ 1.3 × REST bound | ${v('firstApiVsRestBound')} ×${rounds('first')} | ${met('firstApiVsRestBound')} |`,
+    `| update's API time ≤ 1.3 × REST bound | ${v('updateApiVsRestBound')} ×${rounds('update')} | ${met('updateApiVsRestBound')} |`,
     `| no-op: ≤ 5 requests, 1 round, 0 writes | ${v('noopRequests')} requests, ${v('noopRounds')} round, ${v('noopWrites')} writes | ${[met('noopRequests'), met('noopRounds'), met('noopWrites')].every((x) => x === 'met') ? 'met' : '**not met**'} |`,
     `| requests per 50,000-commit project ≤ 5 | ${v('requestsPer50kCommitProject')} | ${met('requestsPer50kCommitProject')} |`,
     `| 1,200 merged PRs ≤ 15 s at ${bench.scaleLatencyMs} ms (process wall) | ${v('prs1200WallMs', 0)} ms | ${met('prs1200WallMs')} |`,

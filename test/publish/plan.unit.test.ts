@@ -295,6 +295,8 @@ describe('plan', () => {
         onto: sha('c'),
         text: NEW,
         extras: ['labels', 'assignees', 'reviewers'],
+        // The state records the base commit: the next update may write from round 1.
+        baseCommit: sha('a'),
       },
     ],
     [
@@ -319,7 +321,13 @@ describe('plan', () => {
       'the base moved: rebuild with the base as second parent (still a fast-forward)',
       { pull, branch, branchPage: NEW, upToDate: false },
       {},
-      { kind: 'write', action: 'update', parents: [sha('b'), sha('a')], expectedHead: sha('b') },
+      {
+        kind: 'write',
+        action: 'update',
+        parents: [sha('b'), sha('a')],
+        expectedHead: sha('b'),
+        baseCommit: sha('a'),
+      },
     ],
     [
       'our branch already has it and is up to date: already proposes',
@@ -385,6 +393,8 @@ describe('plan', () => {
         onto: sha('d'),
         text: 'Mine.\n- new',
         expectedHead: sha('f'),
+        // Over someone else's commits: no base in the state, so no write from round 1 later.
+        baseCommit: undefined,
       },
     ],
     [
