@@ -393,8 +393,6 @@ describe('plan', () => {
         onto: sha('d'),
         text: 'Mine.\n- new',
         expectedHead: sha('f'),
-        // Over someone else's commits: no base in the state, so no write from round 1 later.
-        baseCommit: undefined,
       },
     ],
     [
@@ -458,6 +456,13 @@ describe('plan', () => {
   ]
   it.each(rows)('%s', (_name, observed, options, expected) => {
     expect(plan({ ...o, ...options }, seen(observed)).decision).toMatchObject(expected)
+  })
+
+  it('a write over someone else’s commits records no base commit (no write from round 1 later)', () => {
+    const human = { pull, branch: { ...branch, sha: sha('f') }, branchPage: 'Mine.', human: ['f'] }
+    const d = plan({ ...o, onHumanEdit: 'rebase-onto' }, seen(human)).decision
+    expect(d).toMatchObject({ kind: 'write', action: 'rebase' })
+    expect('baseCommit' in d).toBe(false)
   })
 
   it('the diff is against the page at the base commit', () => {
