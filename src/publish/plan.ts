@@ -93,20 +93,23 @@ export function planFromListing(o: Options, l: Listing, hint?: BaseHint): Plan |
     s.basePage === l.page.blobSha &&
     s.page === gitBlobSha(edited.text) &&
     !s.todo?.length
-  if (proposes && l.pull) {
-    return {
-      decision: alreadyProposes(l.pull),
-      diff: diffOf(o.path, l.page.text, edited.text),
-    }
-  }
+  if (proposes && l.pull) return withDiff(alreadyProposes(l.pull), o.path, l.page.text, edited.text)
   if (!edited.changed || o.dryRun || !hint) return undefined
   const write = l.pull ? contentsUpdate(o, l, hint, edited.text) : contentsCreate(o, l, hint)
-  return (
-    write && {
-      decision: { ...write, text: edited.text },
-      diff: diffOf(o.path, l.page.text, edited.text),
-    }
-  )
+  return write && withDiff({ ...write, text: edited.text }, o.path, l.page.text, edited.text)
+}
+
+/** A plan whose diff is worked out when it is first read: for the log and the summary, after
+ * the writes, so that its CPU time is not spent between two round trips. */
+function withDiff(decision: Decision, path: string, before: string, after: string): Plan {
+  let diff: string | undefined
+  return {
+    decision,
+    get diff() {
+      diff ??= diffOf(path, before, after)
+      return diff
+    },
+  }
 }
 
 /** No pull request: a branch at the base head, the page's commit on it, the pull request. */
@@ -176,13 +179,14 @@ export function plan(o: Options, s: Observed): Plan {
   })
   if (refusal) return { decision: { kind: 'refuse', error: refusal }, diff: '' }
   const edited = o.edit(s.atBase.text)
-  const diff = edited.changed ? diffOf(o.path, s.atBase.text, edited.text) : ''
   const decision = !edited.changed
     ? planStale(o, s)
     : s.branch && s.human.length > 0
       ? planOverHuman(o, s, s.atBase.sha)
       : planOwnBranch(o, s, edited.text, s.atBase.sha)
-  return { decision: o.dryRun ? asDryRun(o, decision) : decision, diff }
+  const planned = o.dryRun ? asDryRun(o, decision) : decision
+  if (!edited.changed) return { decision: planned, diff: '' }
+  return withDiff(planned, o.path, s.atBase.text, edited.text)
 }
 
 /** The base already has everything: a PR still open is stale, and goes unless a human added to it. */

@@ -88,14 +88,16 @@ async function publishOnce(
 async function carryOut(
   client: Client,
   o: PublishOptions,
-  { decision: d, diff }: Plan,
+  p: Plan,
   log: Logger,
 ): Promise<PublishResult> {
+  const d = p.decision
   // Notes ride in the message too, so the log and the summary show them as they are.
   const result = (r: Omit<PublishResult, 'diff' | 'warnings' | 'notes'>, done?: Done) => ({
     ...r,
     message: done?.notes.length ? `${r.message} (${done.notes.join('; ')})` : r.message,
-    diff,
+    // Read here, once the writes are done (the diff is worked out when first read).
+    diff: p.diff,
     warnings: done?.warnings ?? [],
     notes: done?.notes ?? [],
     ...(done?.pull ? { pullRequest: pullInfo(done.pull) } : {}),
