@@ -20,6 +20,7 @@ import type * as PageCore from '../page/core.js'
 import type { EditOptions, EditReport } from '../page/types.js'
 import { findOpenPull, publish, type PublishResult } from '../publish/publish.js'
 import { readPageFromBase } from '../publish/read-page.js'
+import { baseHint } from '../publish/base-hint.js'
 import { commitMessage, prBody, prTitle, type PrTextInput } from './pr-text.js'
 import { dispatchInputs, outcomeMessage, writeSummary } from './summary.js'
 
@@ -344,6 +345,8 @@ async function publishEdit(
       owner: job.owner,
       repo: job.repo,
       base: job.base,
+      // The runner's commit, when it is the base's head: the write needs no read of the base.
+      baseHint: baseHint(job.env, job.base, eventRepository(job.env).defaultBranch),
       branch: p.branch,
       path: reads.page.path,
       page: reads.page,

@@ -112,9 +112,15 @@ export class ObjectStore {
       c.message,
     ]
     const sha = forcedSha ?? hash('commit', Buffer.from(lines.join('\n')))
+    // A forced id may stand for other content than before: histories through it may change.
+    if (forcedSha) this.histories.clear()
     this.commits.set(sha, { ...c, sha })
     return sha
   }
+
+  /** Histories already listed, by head: a commit's ancestry never changes, and listing a
+   * 50,000-commit history page by page would otherwise walk and sort it again for each page. */
+  private readonly histories = new Map<string, readonly CommitObject[]>()
 
   /** True when `ancestor` is `sha` or reachable from it. */
   isAncestor(ancestor: string, sha: string): boolean {
@@ -148,7 +154,9 @@ export class ObjectStore {
   }
 
   /** Newest first along first parents and merges: the history `GET /commits` lists. */
-  history(sha: string): CommitObject[] {
+  history(sha: string): readonly CommitObject[] {
+    const known = this.histories.get(sha)
+    if (known) return known
     const out: CommitObject[] = []
     const seen = new Set<string>()
     const stack = [sha]
@@ -161,10 +169,11 @@ export class ObjectStore {
       out.push(c)
       stack.push(...c.parents)
     }
-    return out.sort(
-      (a, b) =>
-        Date.parse(b.committer.date) - Date.parse(a.committer.date) || (a.sha < b.sha ? -1 : 1),
-    )
+    const time = new Map(out.map((c) => [c.sha, Date.parse(c.committer.date)]))
+    const at = (c: CommitObject) => time.get(c.sha) as number
+    out.sort((a, b) => at(b) - at(a) || (a.sha < b.sha ? -1 : 1))
+    this.histories.set(sha, out)
+    return out
   }
 
   mergeBase(a: string, b: string): string | undefined {

@@ -344,6 +344,82 @@ export const routes: Route[] = [
       }),
     }
   }),
+  /**
+   * One commit that sets one file on a branch: GitHub's "create or update file contents". As on
+   * GitHub, `sha` (the blob replaced) is required when the file exists (422 `"sha" wasn't
+   * supplied.`, xorbitsai/xagent#2403) and must be the file's blob on the branch's head (409
+   * "PATH does not match SHA", octokit/octokit.js#1374, agorapulse/pierrot#45); a branch that
+   * does not exist is 404 (the OpenAPI description's 404). The commit's parent is the branch's
+   * head at that moment: it is a compare-and-swap on the file, not on the head.
+   */
+  repoRoute('PUT /repos/:owner/:repo/contents/*path', WRITE_CODE, (req, p, ctx, repo) => {
+    const message = str(req.body, 'message') as string
+    const content = str(req.body, 'content') as string
+    const path = p.path as string
+    const branch = str(req.body, 'branch', false) ?? repo.defaultBranch
+    const name = `refs/heads/${branch}`
+    const head = repo.refs.get(name)
+    if (!head) throw new HttpError(404, `Branch ${branch} not found`)
+    const parent = repo.store.commits.get(head) as CommitObject
+    const files = repo.store.files(parent.tree)
+    const current = files.get(path)
+    const sha = str(req.body, 'sha', false)
+    if (current && sha === undefined)
+      throw unprocessable('Invalid request.\n\n"sha" wasn\'t supplied.')
+    if (sha !== undefined && sha !== current)
+      throw new HttpError(409, `${path} does not match ${sha}`)
+    refuseProtected(repo, name, false)
+    const blob = repo.store.putBlob(Buffer.from(content, 'base64'))
+    files.set(path, blob)
+    const date = ctx.state.tick()
+    const me = ctx.installation
+      ? {
+          name: 'github-actions[bot]',
+          email: '41898282+github-actions[bot]@users.noreply.github.com',
+          date,
+        }
+      : ctx.state.person(ctx.login, date)
+    const author = person(req.body.author, me)
+    const committer = person(req.body.committer, me)
+    const commit = repo.store.putCommit({
+      tree: repo.store.treeFromFiles(files),
+      parents: [head],
+      author,
+      committer,
+      message,
+      authorLogin: ctx.installation
+        ? 'github-actions[bot]'
+        : (ctx.state.loginForEmail(author.email) ?? (req.body.author ? null : ctx.login)),
+      committerLogin: ctx.installation
+        ? 'github-actions[bot]'
+        : (ctx.state.loginForEmail(committer.email) ?? (req.body.committer ? null : ctx.login)),
+      // Signed as the git-data API's commits are: when GitHub is the committer.
+      verified: req.body.committer === undefined && req.body.author === undefined,
+    })
+    setRef(repo, name, commit)
+    const data = repo.store.blobs.get(blob) as Buffer
+    const url = `${ctx.shapes.api}/repos/${repo.fullName}/contents/${path}?ref=${branch}`
+    const git = `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${blob}`
+    const html = `${ctx.shapes.web}/${repo.fullName}/blob/${branch}/${path}`
+    return {
+      status: current ? 200 : 201,
+      body: {
+        content: {
+          type: 'file',
+          size: data.length,
+          name: path.split('/').pop() as string,
+          path,
+          sha: blob,
+          url,
+          git_url: git,
+          html_url: html,
+          download_url: `${ctx.shapes.web}/${repo.fullName}/raw/${branch}/${path}`,
+          _links: { self: url, git, html },
+        },
+        commit: ctx.shapes.gitCommit(repo, repo.store.commits.get(commit) as CommitObject),
+      },
+    }
+  }),
   gitRoute('GET /repos/:owner/:repo/git/ref/*ref', READ_CODE, (_req, p, ctx, repo) => {
     const name = `refs/${p.ref}`
     const sha = repo.refs.get(name)

@@ -2,7 +2,7 @@ import { NowPageError } from '../errors.js'
 import { httpStatus, type Client } from '../github/client.js'
 import { errorText, explainGitHubError, extraWarning } from './github-errors.js'
 import { findOpenPull, readBranch, TRAILER } from './observe.js'
-import type { Decision, WriteDecision } from './plan.js'
+import type { ContentsDecision, Decision, WriteDecision } from './plan.js'
 import { planRollback } from './plan.js'
 import { gitBlobSha, withRefreshState, type RefreshState } from './refresh-state.js'
 import { pullView, type Extra, type Logger, type PublishOptions, type PullView } from './types.js'
@@ -13,6 +13,12 @@ const ROLLBACK_MS = 20_000
 /** The compare-and-swap of the branch lost: someone wrote it since it was read. Re-plan. */
 export class LostSwap extends Error {
   override readonly name = 'LostSwap'
+}
+
+/** A write planned from round 1 and the runner's base head found the repository otherwise;
+ * nothing of it is left. Read everything and plan again. */
+export class ReadFirst extends Error {
+  override readonly name = 'ReadFirst'
 }
 
 export interface Done {
@@ -33,7 +39,12 @@ export async function executeWrite(
   const tree = await createTree(client, o, d.onto, d.text)
   const commitSha = await createCommit(client, o, tree, d.parents)
   await swapRef(client, o, d.expectedHead, commitSha)
-  const state: RefreshState = { head: commitSha, basePage: d.basePage, page: gitBlobSha(d.text) }
+  const state: RefreshState = {
+    head: commitSha,
+    basePage: d.basePage,
+    page: gitBlobSha(d.text),
+    ...(d.baseCommit ? { base: d.baseCommit } : {}),
+  }
   const body = withRefreshState(o.body, state)
   const warnings: string[] = []
   const notes: string[] = []
@@ -53,6 +64,132 @@ export async function executeWrite(
   const failed = await applyExtras(client, o, pull.number, d.extras, warnings)
   if (failed.length) await markTodo(client, o, pull, state, failed, warnings)
   return { pull, commitSha, warnings, notes }
+}
+
+/**
+ * The write of a plan from round 1 (`ContentsDecision`), in the fewest rounds REST allows: a
+ * first run creates the branch at the base head (and checks that commit is the base's, in the
+ * same round), commits the page on it through the Contents API and opens the PR; an update
+ * commits on the branch and updates the PR. The Contents API refuses a page that is not the one
+ * read (409); a commit whose parent is not the head relied on (a push landed just before it) is
+ * undone at once. Either way nothing is left and the run reads everything (`ReadFirst`).
+ */
+export async function executeContents(
+  client: Client,
+  o: PublishOptions,
+  d: ContentsDecision,
+  log: Logger,
+): Promise<Done> {
+  const create = d.action === 'create'
+  if (create) await createAtBase(client, o, d, log)
+  let commit: { sha: string; parent: string | undefined }
+  try {
+    commit = await commitContents(client, o, d)
+  } catch (error) {
+    const undo = create ? await rollBack(client, o, fresh(d), log) : undefined
+    const status = httpStatus(error)
+    if (status === 409 || status === 404 || (status === 422 && /sha/i.test(errorText(error))))
+      throw new ReadFirst(`${o.path} on ${o.branch} is not as read (${errorText(error)})`)
+    throw undo ? withNote(explainGitHubError(error, o), undo) : error
+  }
+  if (commit.parent !== d.parent) {
+    // A push landed on the branch just before this commit: it sits on top of that push. Put the
+    // branch back where the push left it, then plan with everything read.
+    await rollBack(
+      client,
+      o,
+      { created: false, from: commit.parent, to: commit.sha, opening: false },
+      log,
+    )
+    throw new ReadFirst(`${o.branch} moved while the Action wrote it`)
+  }
+  const state: RefreshState = {
+    head: commit.sha,
+    basePage: d.basePage,
+    page: gitBlobSha(d.text),
+    base: d.baseCommit,
+  }
+  const body = withRefreshState(o.body, state)
+  const warnings: string[] = []
+  let pull: PullView
+  try {
+    pull = d.pull
+      ? await updatePull(client, o, d.pull.number, { title: o.title, body })
+      : await openPull(client, o, d.base, body, warnings)
+  } catch (error) {
+    const undo = create
+      ? fresh(d, commit.sha)
+      : { created: false, from: d.parent, to: commit.sha, opening: false }
+    throw withNote(explainGitHubError(error, o), await rollBack(client, o, undo, log))
+  }
+  const failed = await applyExtras(client, o, pull.number, d.extras, warnings)
+  if (failed.length) await markTodo(client, o, pull, state, failed, warnings)
+  return { pull, commitSha: commit.sha, warnings, notes: [] }
+}
+
+/** What a first run's rollback undoes: the branch it created (at `to`, its head now). */
+const fresh = (d: ContentsDecision, to = d.baseCommit) => ({
+  created: true,
+  to,
+  opening: true,
+})
+
+/** Creates the branch at the runner's base head, and checks in the same round that this commit
+ * is on the base (a base force-pushed since the run was triggered would not have it). */
+async function createAtBase(
+  client: Client,
+  o: PublishOptions,
+  d: ContentsDecision,
+  log: Logger,
+): Promise<void> {
+  const [created, onBase] = await Promise.allSettled([
+    client.rest.git.createRef({
+      owner: o.owner,
+      repo: o.repo,
+      ref: `refs/heads/${o.branch}`,
+      sha: d.baseCommit,
+    }),
+    client.rest.repos.compareCommitsWithBasehead({
+      owner: o.owner,
+      repo: o.repo,
+      basehead: `${d.baseCommit}...${d.base}`,
+      per_page: 1,
+    }),
+  ])
+  const fits =
+    onBase.status === 'fulfilled' &&
+    (onBase.value.data.status === 'identical' || onBase.value.data.status === 'ahead')
+  if (created.status === 'rejected') {
+    const error: unknown = created.reason
+    if (httpStatus(error) === 422 && /already exists/i.test(errorText(error)))
+      throw new ReadFirst(`${o.branch} already exists`)
+    throw error
+  }
+  if (!fits) {
+    const why = onBase.status === 'rejected' ? errorText(onBase.reason) : onBase.value.data.status
+    const note = await rollBack(client, o, fresh(d), log)
+    if (onBase.status === 'rejected' && httpStatus(onBase.reason) !== 404)
+      throw withNote(explainGitHubError(onBase.reason, o), note)
+    throw new ReadFirst(
+      `the runner's commit ${d.baseCommit.slice(0, 7)} is not on ${d.base} (${why})`,
+    )
+  }
+}
+
+/** One commit of the page on the Action's branch, through the Contents API. */
+async function commitContents(client: Client, o: PublishOptions, d: ContentsDecision) {
+  const { data } = await client.rest.repos.createOrUpdateFileContents({
+    owner: o.owner,
+    repo: o.repo,
+    path: o.path,
+    branch: o.branch,
+    sha: d.replaces,
+    message: `${o.commitMessage}\n\n${TRAILER}`,
+    content: Buffer.from(d.text, 'utf8').toString('base64'),
+    ...(o.author ? { author: o.author } : {}),
+    ...(o.committer ? { committer: o.committer } : {}),
+  })
+  return { sha: data.commit.sha as string, parent: data.commit.parents?.[0]?.sha }
 }
 
 /** The PR is right but an earlier run could not add some labels, assignees or reviewers. */

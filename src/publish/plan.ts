@@ -3,7 +3,7 @@ import { NowPageError } from '../errors.js'
 import { branchRefusal } from './guard.js'
 import type { Listing, Observed } from './observe.js'
 import { gitBlobSha, type RefreshState } from './refresh-state.js'
-import type { Extra, PublishOptions, PullView } from './types.js'
+import type { BaseHint, Extra, PublishOptions, PullView } from './types.js'
 
 /** What to write: a commit with `text` as the page on tree `onto`, moved onto the branch by
  * compare-and-swap (created when `expectedHead` is undefined), then the pull request. */
@@ -22,6 +22,32 @@ export interface WriteDecision {
   basePage: string
   /** Extras to (re)apply once the pull request is there. */
   extras: Extra[]
+  /** The base commit the branch contains when every commit on it is the Action's (the state
+   * records it, so the next update may write without reading the branch). */
+  baseCommit?: string | undefined
+}
+
+/**
+ * What to write when round 1 and the runner's base head (`BaseHint`) are enough: one commit
+ * through the Contents API, on a branch created at the base head ('create') or on the branch as
+ * the pull request shows it ('update'). GitHub checks what it relies on: the page it replaces
+ * (`replaces`, else 409) and, in the answer, the commit's parent (`parent`).
+ */
+export interface ContentsDecision {
+  kind: 'contents'
+  action: 'create' | 'update'
+  /** The pull request's base branch. */
+  base: string
+  /** The base commit the branch is created at, or already contains. */
+  baseCommit: string
+  text: string
+  /** Blob id of the page the commit replaces (on the base, or on the branch). */
+  replaces: string
+  /** The commit the new commit must have as its parent: the branch head this run relies on. */
+  parent: string
+  pull?: PullView | undefined
+  basePage: string
+  extras: Extra[]
 }
 
 export type Decision =
@@ -30,6 +56,7 @@ export type Decision =
   | { kind: 'close'; pull: PullView; base: string; branchHead?: string | undefined }
   | { kind: 'complete'; pull: PullView; state: RefreshState; todo: Extra[] }
   | WriteDecision
+  | ContentsDecision
 
 export interface Plan {
   decision: Decision
@@ -41,7 +68,7 @@ type Edit = PublishOptions['edit']
 type Options = Pick<
   PublishOptions,
   'path' | 'branch' | 'onHumanEdit' | 'dryRun' | 'labels' | 'assignees' | 'reviewers'
-> & { edit: Edit }
+> & { edit: Edit; base?: string | undefined }
 
 const upToDate = (o: Options): Decision => ({
   kind: 'skip',
@@ -50,10 +77,12 @@ const upToDate = (o: Options): Decision => ({
 })
 
 /**
- * The decision the first round alone can make: the two outcomes of most scheduled runs. Undefined
- * means "read more" (the full `plan`). The hidden state only ever lets a run skip work.
+ * The decision the first round alone can make: the two outcomes of most scheduled runs, and,
+ * with the runner's base head, the two writes that need no further read. Undefined means "read
+ * more" (the full `plan`). The hidden state only ever lets a run skip work: a write it allows
+ * rests on what GitHub checks when it is made (`ContentsDecision`).
  */
-export function planFromListing(o: Options, l: Listing): Plan | undefined {
+export function planFromListing(o: Options, l: Listing, hint?: BaseHint): Plan | undefined {
   const edited = o.edit(l.page.text)
   if (!edited.changed && !l.pull) return { decision: upToDate(o), diff: '' }
   const s = l.state
@@ -64,10 +93,75 @@ export function planFromListing(o: Options, l: Listing): Plan | undefined {
     s.basePage === l.page.blobSha &&
     s.page === gitBlobSha(edited.text) &&
     !s.todo?.length
-  if (!proposes || !l.pull) return undefined
+  if (proposes && l.pull) return withDiff(alreadyProposes(l.pull), o.path, l.page.text, edited.text)
+  if (!edited.changed || o.dryRun || !hint) return undefined
+  const write = l.pull ? contentsUpdate(o, l, hint, edited.text) : contentsCreate(o, l, hint)
+  return write && withDiff({ ...write, text: edited.text }, o.path, l.page.text, edited.text)
+}
+
+/** A plan whose diff is worked out when it is first read: for the log and the summary, after
+ * the writes, so that its CPU time is not spent between two round trips. */
+function withDiff(decision: Decision, path: string, before: string, after: string): Plan {
+  let diff: string | undefined
   return {
-    decision: alreadyProposes(l.pull),
-    diff: diffOf(o.path, l.page.text, edited.text),
+    decision,
+    get diff() {
+      diff ??= diffOf(path, before, after)
+      return diff
+    },
+  }
+}
+
+/** No pull request: a branch at the base head, the page's commit on it, the pull request. */
+function contentsCreate(
+  o: Options,
+  l: Listing,
+  hint: BaseHint,
+): Omit<ContentsDecision, 'text'> | undefined {
+  if (o.base !== undefined && o.base !== hint.name) return undefined
+  return {
+    kind: 'contents',
+    action: 'create',
+    base: hint.name,
+    baseCommit: hint.sha,
+    replaces: l.page.blobSha,
+    parent: hint.sha,
+    basePage: l.page.blobSha,
+    extras: allExtras(o),
+  }
+}
+
+/** The pull request's head is the Action's last commit, made on the base head the runner still
+ * sees, over the page the base still has: the new commit goes on top of it. */
+function contentsUpdate(
+  o: Options,
+  l: Listing,
+  hint: BaseHint,
+  text: string,
+): Omit<ContentsDecision, 'text'> | undefined {
+  const s = l.state
+  const pull = l.pull
+  if (
+    !pull ||
+    !s?.base ||
+    s.head !== pull.headSha ||
+    s.base !== hint.sha ||
+    s.basePage !== l.page.blobSha ||
+    // Only its extras are missing: the full plan completes them without a commit.
+    s.page === gitBlobSha(text) ||
+    pull.base !== hint.name
+  )
+    return undefined
+  return {
+    kind: 'contents',
+    action: 'update',
+    base: pull.base,
+    baseCommit: hint.sha,
+    replaces: s.page,
+    parent: pull.headSha,
+    pull,
+    basePage: l.page.blobSha,
+    extras: extrasOnUpdate(o, s),
   }
 }
 
@@ -85,13 +179,14 @@ export function plan(o: Options, s: Observed): Plan {
   })
   if (refusal) return { decision: { kind: 'refuse', error: refusal }, diff: '' }
   const edited = o.edit(s.atBase.text)
-  const diff = edited.changed ? diffOf(o.path, s.atBase.text, edited.text) : ''
   const decision = !edited.changed
     ? planStale(o, s)
     : s.branch && s.human.length > 0
       ? planOverHuman(o, s, s.atBase.sha)
       : planOwnBranch(o, s, edited.text, s.atBase.sha)
-  return { decision: o.dryRun ? asDryRun(o, decision) : decision, diff }
+  const planned = o.dryRun ? asDryRun(o, decision) : decision
+  if (!edited.changed) return { decision: planned, diff: '' }
+  return withDiff(planned, o.path, s.atBase.text, edited.text)
 }
 
 /** The base already has everything: a PR still open is stale, and goes unless a human added to it. */
@@ -150,6 +245,7 @@ function planOwnBranch(o: Options, s: Observed, text: string, basePage: string):
       pull: s.pull,
       basePage,
       extras: s.pull ? extrasOnUpdate(o, s.state) : allExtras(o),
+      baseCommit: base.sha,
     }
   }
   if (s.branchPage === text && s.pull && s.upToDate) {
@@ -170,6 +266,7 @@ function planOwnBranch(o: Options, s: Observed, text: string, basePage: string):
     pull: s.pull,
     basePage,
     extras: s.pull ? extrasOnUpdate(o, s.state) : allExtras(o),
+    baseCommit: base.sha,
   }
 }
 

@@ -1,6 +1,14 @@
 import { NowPageError } from '../errors.js'
 import type { Client } from '../github/client.js'
-import { executeClose, executeComplete, executeWrite, LostSwap, type Done } from './execute.js'
+import {
+  executeClose,
+  executeComplete,
+  executeContents,
+  executeWrite,
+  LostSwap,
+  ReadFirst,
+  type Done,
+} from './execute.js'
 import { explainGitHubError } from './github-errors.js'
 import { checkBranchInput } from './guard.js'
 import { observe, readListing } from './observe.js'
@@ -23,8 +31,10 @@ const MAX_ATTEMPTS = 3
  * Publishes the edit as one pull request from the Action's own branch: creates it, updates it,
  * closes it when the base already has the change, or does nothing. Each attempt reads what the
  * repository looks like, plans (pure), and carries the plan out; a branch that moved under the
- * write sends it round again. Writes go through the Git Data API, so no clone is needed and the
- * commit is verified.
+ * write sends it round again. Writes go through the API, so no clone is needed and the commit is
+ * verified: with the runner's base head (`baseHint`), a first run or an update of its own branch
+ * writes straight from round 1 through the Contents API (one request a commit); otherwise, and
+ * whenever that write finds the repository otherwise, through the Git Data API after reading.
  */
 export async function publish(
   client: Client,
@@ -32,11 +42,19 @@ export async function publish(
   log: Logger,
 ): Promise<PublishResult> {
   checkBranchInput(o)
+  let hint = o.baseHint
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await publishOnce(client, o, log, attempt)
+        return await publishOnce(client, o, log, attempt, hint)
       } catch (error) {
+        if (error instanceof ReadFirst && hint) {
+          // Not an attempt lost to a push: the same attempt again, reading everything.
+          log.info(`${error.message}: reading the base and the branch`)
+          hint = undefined
+          attempt--
+          continue
+        }
         if (!(error instanceof LostSwap)) throw error
         if (attempt + 1 >= MAX_ATTEMPTS) {
           throw new NowPageError(
@@ -57,10 +75,11 @@ async function publishOnce(
   o: PublishOptions,
   log: Logger,
   attempt: number,
+  hint: PublishOptions['baseHint'],
 ): Promise<PublishResult> {
   // Round 1, unless the caller made it alongside the activity reads: the page and the PR.
   const listing = await readListing(client, o, attempt === 0)
-  const p = planFromListing(o, listing) ?? plan(o, await observe(client, o, listing))
+  const p = planFromListing(o, listing, hint) ?? plan(o, await observe(client, o, listing))
   if (p.decision.kind === 'write' && listing.page.blobSha !== p.decision.basePage)
     log.info(`${o.path} changed on the base since it was read: editing it as it is now`)
   return carryOut(client, o, p, log)
@@ -69,14 +88,16 @@ async function publishOnce(
 async function carryOut(
   client: Client,
   o: PublishOptions,
-  { decision: d, diff }: Plan,
+  p: Plan,
   log: Logger,
 ): Promise<PublishResult> {
+  const d = p.decision
   // Notes ride in the message too, so the log and the summary show them as they are.
   const result = (r: Omit<PublishResult, 'diff' | 'warnings' | 'notes'>, done?: Done) => ({
     ...r,
     message: done?.notes.length ? `${r.message} (${done.notes.join('; ')})` : r.message,
-    diff,
+    // Read here, once the writes are done (the diff is worked out when first read).
+    diff: p.diff,
     warnings: done?.warnings ?? [],
     notes: done?.notes ?? [],
     ...(done?.pull ? { pullRequest: pullInfo(done.pull) } : {}),
@@ -101,6 +122,12 @@ async function carryOut(
       const message = `#${d.pull.number} already proposes this refresh; added its missing ${d.todo.join(', ')}.`
       return result({ operation: 'none', changed: true, message }, done)
     }
+    case 'contents': {
+      const done = await executeContents(client, o, d, log)
+      const message = writeMessage(o, d, done.pull)
+      const operation = d.pull ? 'updated' : 'created'
+      return result({ operation, changed: true, message, commitSha: done.commitSha }, done)
+    }
     case 'write': {
       const done = await executeWrite(client, o, d, log)
       const message = writeMessage(o, d, done.pull)
@@ -110,7 +137,11 @@ async function carryOut(
   }
 }
 
-function writeMessage(o: PublishOptions, d: Extract<Decision, { kind: 'write' }>, pr: PullView) {
+function writeMessage(
+  o: PublishOptions,
+  d: Extract<Decision, { kind: 'write' | 'contents' }>,
+  pr: PullView,
+) {
   return d.pull
     ? `Updated #${pr.number} with the refreshed ${o.path}.`
     : `Opened #${pr.number} to refresh ${o.path}.`

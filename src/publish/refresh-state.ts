@@ -15,6 +15,9 @@ export interface RefreshState {
   basePage: string
   /** Git blob id of the page that commit proposes. */
   page: string
+  /** The base commit the branch was made from or last merged, when every commit on the branch
+   * since is the Action's (absent after a refresh on top of someone else's commits). */
+  base?: string
   /** Labels, assignees or reviewers that could not be added yet: the next run adds them. */
   todo?: Array<'labels' | 'assignees' | 'reviewers'>
 }
@@ -53,7 +56,13 @@ export function readRefreshState(body: string | null | undefined): RefreshState 
   const v = value as Partial<RefreshState> & { v?: unknown }
   if (v.v !== 1 || !isSha(v.head) || !isSha(v.basePage) || !isSha(v.page)) return undefined
   const todo = Array.isArray(v.todo) ? v.todo.filter((t) => EXTRAS.has(t)) : []
-  return { head: v.head, basePage: v.basePage, page: v.page, ...(todo.length ? { todo } : {}) }
+  return {
+    head: v.head,
+    basePage: v.basePage,
+    page: v.page,
+    ...(isSha(v.base) ? { base: v.base } : {}),
+    ...(todo.length ? { todo } : {}),
+  }
 }
 
 /** The id git gives a file with this text (UTF-8): `sha1("blob <bytes>\0" + bytes)`. */

@@ -16,6 +16,10 @@ export interface PublishOptions {
   /** The open pull request from `branch` (`findOpenPull`), when the caller already looked:
    * null when there is none. */
   openPull?: Pull | null
+  /** The base's head as the runner saw it when the run was triggered (`baseHint`): a first run
+   * creates its branch there without reading the base, and an update whose branch already has
+   * it writes without reading the branch. Undefined: the run reads them. */
+  baseHint?: BaseHint | undefined
   /** Pure edit of the page as it is on the base; called again if the base moves. */
   edit: (baseText: string) => { text: string; changed: boolean }
   title: string
@@ -29,6 +33,12 @@ export interface PublishOptions {
   committer?: { name: string; email: string } | undefined
   onHumanEdit: 'skip' | 'rebase-onto'
   dryRun: boolean
+}
+
+/** A base branch and its head commit, from the runner rather than from a read. */
+export interface BaseHint {
+  name: string
+  sha: string
 }
 
 /** What the Action's inputs decide about publishing (config reads them; the job adds the page,

@@ -28,7 +28,7 @@ afterEach(async () => {
 })
 
 /** An emulator with one site repository, and a client for it (token `t`, or `token`). */
-export async function setup(extra: Partial<Scenario> = {}, token = 't') {
+export async function setup(extra: Partial<Scenario> = {}, token = 't', latencyMs = 0) {
   const em = await startEmulator(
     parseScenario({
       now: '2025-08-24T06:00:00Z',
@@ -41,6 +41,8 @@ export async function setup(extra: Partial<Scenario> = {}, token = 't') {
       repos: [{ fullName: REPO, files: { 'content/now.md': PAGE, 'img.png': '\u0000PNG' } }],
       ...extra,
     }),
+    // Latency only where a test reads which requests overlapped (rounds), never their times.
+    { latencyMs },
   )
   current = em
   // No 3 s spacing between notifying writes: the emulator notifies no one.

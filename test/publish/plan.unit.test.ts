@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Listing, Observed } from '../../src/publish/observe.js'
+import { baseHint } from '../../src/publish/base-hint.js'
 import { plan, planFromListing, planRollback } from '../../src/publish/plan.js'
 import { gitBlobSha, type RefreshState } from '../../src/publish/refresh-state.js'
 import type { PublishOptions, PullView } from '../../src/publish/types.js'
@@ -88,6 +89,157 @@ describe('planFromListing (round 1 only)', () => {
   })
 })
 
+describe("planFromListing with the runner's base head (a write from round 1)", () => {
+  const hint = { name: 'main', sha: sha('a') }
+  const mine: RefreshState = { ...ours, page: gitBlobSha('Hello.\n- old'), base: sha('a') }
+  const other = { path: 'now.md', text: 'Other', blobSha: gitBlobSha('Other') }
+  const rows: Array<[string, Listing, Partial<typeof o> & { base?: string }, unknown]> = [
+    [
+      'no PR: a branch at the base head, the page committed over the base blob',
+      listing({ page: other }),
+      {},
+      {
+        kind: 'contents',
+        action: 'create',
+        base: 'main',
+        baseCommit: sha('a'),
+        parent: sha('a'),
+        replaces: other.blobSha,
+        basePage: other.blobSha,
+        text: 'Other\n- new',
+        extras: ['labels', 'assignees', 'reviewers'],
+      },
+    ],
+    [
+      "no PR, base input is another branch than the runner's: read on",
+      listing({ page: other }),
+      { base: 'gh-pages' },
+      undefined,
+    ],
+    [
+      'dry run: read on (the full plan says what would happen)',
+      listing({ page: other }),
+      { dryRun: true },
+      undefined,
+    ],
+    [
+      'PR of the Action on the base head it still has: commit on its head',
+      listing({ pull, state: mine }),
+      {},
+      {
+        kind: 'contents',
+        action: 'update',
+        base: 'main',
+        baseCommit: sha('a'),
+        parent: sha('b'),
+        replaces: mine.page,
+        basePage: gitBlobSha(BASE),
+        text: NEW,
+        pull,
+        extras: ['labels'],
+      },
+    ],
+    [
+      'the state has no base (written over human commits): read on',
+      listing({ pull, state: { ...mine, base: undefined } }),
+      {},
+      undefined,
+    ],
+    [
+      "the PR head is not the state's: read on",
+      listing({ pull: { ...pull, headSha: sha('e') }, state: mine }),
+      {},
+      undefined,
+    ],
+    [
+      'the base moved since the branch was made: read on (merge it)',
+      listing({ pull, state: { ...mine, base: sha('f') } }),
+      {},
+      undefined,
+    ],
+    [
+      'the page on the base changed since: read on',
+      listing({ pull, state: { ...mine, basePage: sha('9') } }),
+      {},
+      undefined,
+    ],
+    [
+      'the PR is to another base: read on',
+      listing({ pull: { ...pull, base: 'gh-pages' }, state: mine }),
+      {},
+      undefined,
+    ],
+    [
+      'only extras missing: read on (completed without a commit)',
+      listing({ pull, state: { ...mine, page: gitBlobSha(NEW), todo: ['labels'] } }),
+      {},
+      undefined,
+    ],
+  ]
+  it.each(rows)('%s', (_name, l, extra, expected) => {
+    const p = planFromListing({ ...o, ...extra }, l, hint)
+    if (expected === undefined) expect(p).toBeUndefined()
+    else expect(p?.decision).toEqual(expected)
+  })
+
+  it('without the hint, the same listing reads on', () => {
+    expect(planFromListing(o, listing({ page: other }))).toBeUndefined()
+    expect(planFromListing(o, listing({ pull, state: mine }))).toBeUndefined()
+  })
+})
+
+describe("baseHint: the runner's commit, when it is the base's head", () => {
+  const SHA = sha('a')
+  it.each([
+    [
+      'dispatch on the default branch',
+      { GITHUB_SHA: SHA, GITHUB_REF: 'refs/heads/main' },
+      undefined,
+      'main',
+      { name: 'main', sha: SHA },
+    ],
+    [
+      'schedule: the default branch by definition',
+      { GITHUB_SHA: SHA, GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_NAME: 'schedule' },
+      undefined,
+      undefined,
+      { name: 'main', sha: SHA },
+    ],
+    [
+      "the base input is the run's branch",
+      { GITHUB_SHA: SHA, GITHUB_REF: 'refs/heads/site' },
+      'site',
+      undefined,
+      { name: 'site', sha: SHA },
+    ],
+    [
+      'dispatch on another branch than the base',
+      { GITHUB_SHA: SHA, GITHUB_REF: 'refs/heads/feature' },
+      undefined,
+      'main',
+      undefined,
+    ],
+    [
+      'default branch unknown',
+      { GITHUB_SHA: SHA, GITHUB_REF: 'refs/heads/main' },
+      undefined,
+      undefined,
+      undefined,
+    ],
+    [
+      "a pull request's merge commit",
+      { GITHUB_SHA: SHA, GITHUB_REF: 'refs/pull/3/merge' },
+      undefined,
+      'main',
+      undefined,
+    ],
+    ['a tag', { GITHUB_SHA: SHA, GITHUB_REF: 'refs/tags/v1' }, undefined, 'main', undefined],
+    ['no GITHUB_SHA', { GITHUB_REF: 'refs/heads/main' }, undefined, 'main', undefined],
+  ])('%s', (_name, env, base, defaultBranch, expected) => {
+    expect(baseHint(env, base, defaultBranch)).toEqual(expected)
+  })
+})
+
 describe('plan', () => {
   const rows: Array<[string, Partial<Observed>, Partial<typeof o>, Record<string, unknown>]> = [
     [
@@ -143,6 +295,8 @@ describe('plan', () => {
         onto: sha('c'),
         text: NEW,
         extras: ['labels', 'assignees', 'reviewers'],
+        // The state records the base commit: the next update may write from round 1.
+        baseCommit: sha('a'),
       },
     ],
     [
@@ -167,7 +321,13 @@ describe('plan', () => {
       'the base moved: rebuild with the base as second parent (still a fast-forward)',
       { pull, branch, branchPage: NEW, upToDate: false },
       {},
-      { kind: 'write', action: 'update', parents: [sha('b'), sha('a')], expectedHead: sha('b') },
+      {
+        kind: 'write',
+        action: 'update',
+        parents: [sha('b'), sha('a')],
+        expectedHead: sha('b'),
+        baseCommit: sha('a'),
+      },
     ],
     [
       'our branch already has it and is up to date: already proposes',
@@ -296,6 +456,13 @@ describe('plan', () => {
   ]
   it.each(rows)('%s', (_name, observed, options, expected) => {
     expect(plan({ ...o, ...options }, seen(observed)).decision).toMatchObject(expected)
+  })
+
+  it('a write over someone else’s commits records no base commit (no write from round 1 later)', () => {
+    const human = { pull, branch: { ...branch, sha: sha('f') }, branchPage: 'Mine.', human: ['f'] }
+    const d = plan({ ...o, onHumanEdit: 'rebase-onto' }, seen(human)).decision
+    expect(d).toMatchObject({ kind: 'write', action: 'rebase' })
+    expect('baseCommit' in d).toBe(false)
   })
 
   it('the diff is against the page at the base commit', () => {
