@@ -84,7 +84,7 @@ async function runWithConfig(
   for (const note of first.report.notes) {
     core.notice(note.message, { file: reads.page.path, startLine: note.line })
   }
-  const published = await publishEdit(job, config, reads, editOptions, first.report)
+  const published = await publishEdit(job, config, reads, editOptions, first)
   const { report } = published
   const message = outcomeMessage(published.result, report, {
     path: reads.page.path,
@@ -324,9 +324,10 @@ async function publishEdit(
   config: Config,
   reads: Reads,
   editOptions: EditOptions,
-  firstReport: EditReport,
+  first: { text: string; changed: boolean; report: EditReport },
 ): Promise<{ result: PublishResult; report: EditReport }> {
   const { editPage } = await job.pageCore()
+  const firstReport = first.report
   const textInput: PrTextInput = {
     activity: reads.activity,
     report: firstReport,
@@ -352,7 +353,8 @@ async function publishEdit(
       page: reads.page,
       openPull: reads.openPull ?? null,
       edit: (text) => {
-        const r = editPage(text, reads.activity, editOptions)
+        // The page is pure: the base text's edit is already known (the usual case).
+        const r = text === reads.page.text ? first : editPage(text, reads.activity, editOptions)
         report = r.report
         return r
       },

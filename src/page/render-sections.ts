@@ -63,6 +63,11 @@ function repoUrlOf(pr: PullRequestActivity): EscapedValue {
   return link(m && m.index > 0 ? pr.url.slice(0, m.index) : pr.url)
 }
 
+/** How the forge writes a reference to the item: `owner/repo#N`, GitLab's `group/project!N`. */
+function referenceOf(pr: PullRequestActivity): string {
+  return `${pr.repo}${/\/-\/merge_requests\/\d+\/?$/.test(pr.url) ? '!' : '#'}${pr.number}`
+}
+
 /** The host of the forge an item is on: `github.com` (or the GHES host) for GitHub's. */
 function forgeOf(item: { forge?: string; url: string }): EscapedValue {
   let host = item.forge ?? ''
@@ -124,6 +129,7 @@ function renderContributions(
     lines = sorted.slice(0, max).map((pr) =>
       fillTemplate(template, {
         title: untrusted(pr.title),
+        ref: untrusted(referenceOf(pr)),
         repo: untrusted(pr.repo),
         ...splitRepo(pr.repo),
         number: String(pr.number),

@@ -76,7 +76,7 @@ describe('messages a person reads', () => {
       "side project does not exist or the token cannot see it (HTTP 404); the token needs contents: read on it; for another owner's private repository use a personal access token with access"
     expect(run.stdout).toContain('::warning::side project someone/does-not-exist does not exist')
     expect(run.stdout).toContain(
-      'found 3 merged pull requests and 1 side project; 1 source not read',
+      'found 4 merged pull requests and 2 side projects; 1 source not read',
     )
     expect(run.summary).toContain(
       `**Not read this run (1)**\n\n- someone/does-not-exist: ${reason}`,

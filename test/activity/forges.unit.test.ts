@@ -176,6 +176,21 @@ describe('rendering items of several forges', () => {
     ])
   })
 
+  it('writes each reference as its forge does: #N, and !N for a GitLab merge request', () => {
+    const { lines } = renderSection(
+      'contributions',
+      activity,
+      { enabled: true },
+      { timeZone: 'UTC' },
+    )
+    expect(lines).toEqual([
+      '- Document it ([kubernetes/website#51234](https://github.com/kubernetes/website/pull/51234)), merged 2025-08-20',
+      '- screenshot: keep the pointer \\*hidden\\* ([GNOME/gnome-shell!3801](https://gitlab.gnome.org/GNOME/gnome-shell/-/merge_requests/3801)), merged 2025-08-14',
+      '- Fix ([upstream/lib#9](https://codeberg.org/upstream/lib/pulls/9)), merged 2025-08-02',
+      '- A GitHub mirror PR ([GNOME/gnome-shell#1](https://github.com/GNOME/gnome-shell/pull/1)), merged 2025-08-01',
+    ])
+  })
+
   it('groups per repository and forge: the same name on two forges is two lines', () => {
     const { lines } = renderSection(
       'contributions',

@@ -47,7 +47,7 @@ describe('now-page demo (the README’s first command)', () => {
     expect(page).not.toContain('github.com/someone/dotfiles')
     // Three forges in one refresh: a GitLab merge request and a Codeberg side project.
     expect(page).toContain(
-      '([GNOME/gnome-shell#3801](https://gitlab.gnome.org/GNOME/gnome-shell/-/merge_requests/3801)), merged 2025-08-14',
+      '([GNOME/gnome-shell!3801](https://gitlab.gnome.org/GNOME/gnome-shell/-/merge_requests/3801)), merged 2025-08-14',
     )
     expect(page).toContain('[someone/dotfiles](https://codeberg.org/someone/dotfiles): 4 commits')
     expect(page).not.toContain('rancher/rancher')

@@ -30,9 +30,10 @@ const inputsFor = <N extends string>(name: N) => ({
 export const SECTIONS = {
   contributions: {
     defaultTitle: 'Open source contributions',
-    defaultTemplate: '- {title} ([{repo}#{number}]({url})), merged {merged_at}',
+    defaultTemplate: '- {title} ([{ref}]({url})), merged {merged_at}',
     placeholders: [
       'title',
+      'ref',
       'repo',
       'owner',
       'name',
