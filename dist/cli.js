@@ -5,12 +5,14 @@ import { mkdtempSync, writeFileSync, rmSync, readFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { O as Octokit, c as createTwoFilesPatch, a as configFromInputs, u as inputNames, t as todayIn, x as explainDates, y as diffFromSummary } from './chunks/summary.js';
+import { O as Octokit } from './chunks/inputs.js';
+import { c as createTwoFilesPatch, a as configFromInputs, r as inputNames, t as todayIn, u as explainDates, x as diffFromSummary } from './chunks/summary.js';
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { i as isIsoDate } from './chunks/escape-markdown.js';
+import { i as isIsoDate } from './chunks/input-defaults.js';
 import { p as parse, e as editPage } from './chunks/edit-page.js';
+import './chunks/escape-markdown.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -80,7 +82,9 @@ function runnerWorkspace(options) {
     if (options.event)
         writeFileSync(join(dir, 'event.json'), JSON.stringify(options.event));
     for (const [name, value] of Object.entries(options.inputs)) {
-        env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+        // Scenario inputs name the emulator's forges as `{emulator}/gitlab.gnome.org`: its address is
+        // known only once it listens.
+        env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value.replaceAll('{emulator}', options.apiUrl);
     }
     return {
         dir,
@@ -1923,6 +1927,83 @@ const routes = [
             }),
         };
     }),
+    /**
+     * One commit that sets one file on a branch: GitHub's "create or update file contents". As on
+     * GitHub, `sha` (the blob replaced) is required when the file exists (422 `"sha" wasn't
+     * supplied.`, xorbitsai/xagent#2403) and must be the file's blob on the branch's head (409
+     * "PATH does not match SHA", octokit/octokit.js#1374, agorapulse/pierrot#45); a branch that
+     * does not exist is 404 (the OpenAPI description's 404). The commit's parent is the branch's
+     * head at that moment: it is a compare-and-swap on the file, not on the head.
+     */
+    repoRoute('PUT /repos/:owner/:repo/contents/*path', WRITE_CODE, (req, p, ctx, repo) => {
+        const message = str(req.body, 'message');
+        const content = str(req.body, 'content');
+        const path = p.path;
+        const branch = str(req.body, 'branch', false) ?? repo.defaultBranch;
+        const name = `refs/heads/${branch}`;
+        const head = repo.refs.get(name);
+        if (!head)
+            throw new HttpError(404, `Branch ${branch} not found`);
+        const parent = repo.store.commits.get(head);
+        const files = repo.store.files(parent.tree);
+        const current = files.get(path);
+        const sha = str(req.body, 'sha', false);
+        if (current && sha === undefined)
+            throw unprocessable('Invalid request.\n\n"sha" wasn\'t supplied.');
+        if (sha !== undefined && sha !== current)
+            throw new HttpError(409, `${path} does not match ${sha}`);
+        refuseProtected(repo, name, false);
+        const blob = repo.store.putBlob(Buffer.from(content, 'base64'));
+        files.set(path, blob);
+        const date = ctx.state.tick();
+        const me = ctx.installation
+            ? {
+                name: 'github-actions[bot]',
+                email: '41898282+github-actions[bot]@users.noreply.github.com',
+                date,
+            }
+            : ctx.state.person(ctx.login, date);
+        const author = person(req.body.author, me);
+        const committer = person(req.body.committer, me);
+        const commit = repo.store.putCommit({
+            tree: repo.store.treeFromFiles(files),
+            parents: [head],
+            author,
+            committer,
+            message,
+            authorLogin: ctx.installation
+                ? 'github-actions[bot]'
+                : (ctx.state.loginForEmail(author.email) ?? (req.body.author ? null : ctx.login)),
+            committerLogin: ctx.installation
+                ? 'github-actions[bot]'
+                : (ctx.state.loginForEmail(committer.email) ?? (req.body.committer ? null : ctx.login)),
+            // Signed as the git-data API's commits are: when GitHub is the committer.
+            verified: req.body.committer === undefined && req.body.author === undefined,
+        });
+        setRef(repo, name, commit);
+        const data = repo.store.blobs.get(blob);
+        const url = `${ctx.shapes.api}/repos/${repo.fullName}/contents/${path}?ref=${branch}`;
+        const git = `${ctx.shapes.api}/repos/${repo.fullName}/git/blobs/${blob}`;
+        const html = `${ctx.shapes.web}/${repo.fullName}/blob/${branch}/${path}`;
+        return {
+            status: current ? 200 : 201,
+            body: {
+                content: {
+                    type: 'file',
+                    size: data.length,
+                    name: path.split('/').pop(),
+                    path,
+                    sha: blob,
+                    url,
+                    git_url: git,
+                    html_url: html,
+                    download_url: `${ctx.shapes.web}/${repo.fullName}/raw/${branch}/${path}`,
+                    _links: { self: url, git, html },
+                },
+                commit: ctx.shapes.gitCommit(repo, repo.store.commits.get(commit)),
+            },
+        };
+    }),
     gitRoute('GET /repos/:owner/:repo/git/ref/*ref', READ_CODE, (_req, p, ctx, repo) => {
         const name = `refs/${p.ref}`;
         const sha = repo.refs.get(name);
@@ -2348,9 +2429,15 @@ class ObjectStore {
             c.message,
         ];
         const sha = forcedSha ?? hash('commit', Buffer.from(lines.join('\n')));
+        // A forced id may stand for other content than before: histories through it may change.
+        if (forcedSha)
+            this.histories.clear();
         this.commits.set(sha, { ...c, sha });
         return sha;
     }
+    /** Histories already listed, by head: a commit's ancestry never changes, and listing a
+     * 50,000-commit history page by page would otherwise walk and sort it again for each page. */
+    histories = new Map();
     /** True when `ancestor` is `sha` or reachable from it. */
     isAncestor(ancestor, sha) {
         const seen = new Set();
@@ -2386,6 +2473,9 @@ class ObjectStore {
     }
     /** Newest first along first parents and merges: the history `GET /commits` lists. */
     history(sha) {
+        const known = this.histories.get(sha);
+        if (known)
+            return known;
         const out = [];
         const seen = new Set();
         const stack = [sha];
@@ -2400,7 +2490,11 @@ class ObjectStore {
             out.push(c);
             stack.push(...c.parents);
         }
-        return out.sort((a, b) => Date.parse(b.committer.date) - Date.parse(a.committer.date) || (a.sha < b.sha ? -1 : 1));
+        const time = new Map(out.map((c) => [c.sha, Date.parse(c.committer.date)]));
+        const at = (c) => time.get(c.sha);
+        out.sort((a, b) => at(b) - at(a) || (a.sha < b.sha ? -1 : 1));
+        this.histories.set(sha, out);
+        return out;
     }
     mergeBase(a, b) {
         const ancestors = new Set(this.history(a).map((c) => c.sha));
@@ -13310,7 +13404,9 @@ var forges = [
 ];
 var inputs = {
 	"page-path": "content/now.md",
-	"side-projects": "someone/grokking_algorithms (?<track>go|rust)/ch(?<chapter>\\d+)",
+	"side-projects": "someone/grokking_algorithms (?<track>go|rust)/ch(?<chapter>\\d+)\n{emulator}/codeberg.org/someone/dotfiles",
+	forges: "gitlab:{emulator}/gitlab.gnome.org someone\nforgejo:{emulator}/codeberg.org someone",
+	"forge-tokens": "{emulator}/gitlab.gnome.org=demo-gitlab-token\n{emulator}/codeberg.org=demo-codeberg-token",
 	"exclude-orgs": "rancher",
 	"time-zone": "Asia/Kolkata"
 };
@@ -13564,8 +13660,15 @@ var properties = {
 			properties: {
 				repo: {
 					type: "string",
-					pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
-					title: "owner/name"
+					pattern: "^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$",
+					title: "owner/name",
+					description: "On GitLab the group may nest: group/subgroup/name."
+				},
+				forge: {
+					type: "string",
+					pattern: "^[A-Za-z0-9.-]+(:[0-9]+)?$",
+					title: "a host",
+					description: "Host of the forge the item is on (gitlab.gnome.org, codeberg.org); absent for GitHub."
 				},
 				number: {
 					type: "integer",
@@ -13605,8 +13708,15 @@ var properties = {
 			properties: {
 				repo: {
 					type: "string",
-					pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$",
-					title: "owner/name"
+					pattern: "^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$",
+					title: "owner/name",
+					description: "On GitLab the group may nest: group/subgroup/name."
+				},
+				forge: {
+					type: "string",
+					pattern: "^[A-Za-z0-9.-]+(:[0-9]+)?$",
+					title: "a host",
+					description: "Host of the forge the item is on (gitlab.gnome.org, codeberg.org); absent for GitHub."
 				},
 				url: {
 					type: "string",

@@ -3,5 +3,6 @@ import './errors.js';
 import './_commonjsHelpers.js';
 import 'fs';
 import 'stream';
+import './input-defaults.js';
 import './escape-markdown.js';
 import './progress-pattern.js';

@@ -2,7 +2,8 @@ import { N as NowPageError } from './errors.js';
 import { a as getAugmentedNamespace, g as getDefaultExportFromCjs, c as commonjsGlobal } from './_commonjsHelpers.js';
 import fs__default from 'fs';
 import require$$0$1 from 'stream';
-import { k as daysInMonth, l as isValidDate, w as weekdayOf, t as toIso, m as saysSameDay, p as parseIsoDate, n as plainLine, o as defaultTemplateFor, d as dateInZone, h as subjectLine, g as fillTemplate, j as escapeInline, I as INPUT_DEFAULTS, q as safeUrl, r as findMarkedRegions, S as SECTION_NAMES, s as sectionDefinition, u as markerLine, v as looksLikeMarker } from './escape-markdown.js';
+import { c as daysInMonth, e as isValidDate, w as weekdayOf, t as toIso, s as saysSameDay, p as parseIsoDate, d as dateInZone, I as INPUT_DEFAULTS } from './input-defaults.js';
+import { d as plainLine, g as defaultTemplateFor, b as subjectLine, f as fillTemplate, e as escapeInline, h as safeUrl, i as findMarkedRegions, S as SECTION_NAMES, s as sectionDefinition, m as markerLine, l as looksLikeMarker } from './escape-markdown.js';
 import { summarizeProgress } from './progress-pattern.js';
 
 const ALIAS = Symbol.for('yaml.alias');
@@ -25307,22 +25308,43 @@ function link(raw) {
     const url = safeUrl(raw);
     return { markdown: url, attribute: htmlAttributeValue(url) };
 }
+/** Owner and name; on GitLab the owner is the group path (`group/sub`) and the name its last part. */
 function splitRepo(repo) {
-    const [owner = '', name = ''] = repo.split('/');
-    return { owner: untrusted(owner), name: untrusted(name) };
+    const at = repo.lastIndexOf('/');
+    return { owner: untrusted(repo.slice(0, Math.max(at, 0))), name: untrusted(repo.slice(at + 1)) };
 }
 function repoUrlOf(pr) {
-    // A PR's html_url is `<server>/<owner>/<repo>/pull/<n>`; GHES servers differ, so derive it.
-    const at = pr.url.lastIndexOf('/pull/');
-    return link(at > 0 ? pr.url.slice(0, at) : pr.url);
+    // A PR's html_url is `<server>/<owner>/<repo>/pull/<n>` (GHES servers differ, so derive it),
+    // Forgejo's `…/pulls/<n>`, GitLab's `…/-/merge_requests/<n>`.
+    const m = /\/(?:pulls?|-\/merge_requests)\/\d+\/?$/.exec(pr.url);
+    return link(m && m.index > 0 ? pr.url.slice(0, m.index) : pr.url);
+}
+/** How the forge writes a reference to the item: `owner/repo#N`, GitLab's `group/project!N`. */
+function referenceOf(pr) {
+    return `${pr.repo}${/\/-\/merge_requests\/\d+\/?$/.test(pr.url) ? '!' : '#'}${pr.number}`;
+}
+/** The host of the forge an item is on: `github.com` (or the GHES host) for GitHub's. */
+function forgeOf(item) {
+    let host = item.forge ?? '';
+    if (!host) {
+        try {
+            host = new URL(item.url).host;
+        }
+        catch {
+            host = '';
+        }
+    }
+    return untrusted(host);
 }
 function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
 }
-/** Newest merge first; ties broken by repo and number so the order never flips between runs. */
+/** Newest merge first; ties broken by forge, repo and number so the order never flips. */
 function byMergeDesc(a, b) {
     if (a.mergedAt !== b.mergedAt)
         return a.mergedAt < b.mergedAt ? 1 : -1;
+    if ((a.forge ?? '') !== (b.forge ?? ''))
+        return (a.forge ?? '') < (b.forge ?? '') ? -1 : 1;
     if (a.repo !== b.repo)
         return a.repo < b.repo ? -1 : 1;
     return b.number - a.number;
@@ -25334,8 +25356,10 @@ function renderContributions(prs, options, ctx) {
     let total;
     if (options.groupByRepo) {
         const groups = new Map();
+        // `GNOME/x` on GitHub and on gitlab.gnome.org are two repositories.
+        const key = (pr) => `${pr.forge ?? ''}\n${pr.repo}`;
         for (const pr of sorted)
-            groups.set(pr.repo, [...(groups.get(pr.repo) ?? []), pr]);
+            groups.set(key(pr), [...(groups.get(key(pr)) ?? []), pr]);
         total = groups.size;
         const template = options.template ?? defaultTemplateFor('contributions', options);
         lines = [...groups.values()].slice(0, max).map((group) => {
@@ -25349,6 +25373,7 @@ function renderContributions(prs, options, ctx) {
                 merged_at: dateInZone(latest.mergedAt, ctx.timeZone),
                 title: untrusted(latest.title),
                 url: link(latest.url),
+                forge: forgeOf(latest),
             });
         });
     }
@@ -25357,6 +25382,7 @@ function renderContributions(prs, options, ctx) {
         const template = options.template ?? defaultTemplateFor('contributions', options);
         lines = sorted.slice(0, max).map((pr) => fillTemplate(template, {
             title: untrusted(pr.title),
+            ref: untrusted(referenceOf(pr)),
             repo: untrusted(pr.repo),
             ...splitRepo(pr.repo),
             number: String(pr.number),
@@ -25364,6 +25390,7 @@ function renderContributions(prs, options, ctx) {
             repo_url: repoUrlOf(pr),
             merged_at: dateInZone(pr.mergedAt, ctx.timeZone),
             first: pr.firstContribution ? ' (first contribution)' : '',
+            forge: forgeOf(pr),
         }));
     }
     const omitted = Math.max(0, total - max);
@@ -25413,6 +25440,7 @@ function renderProgress(projects, options, ctx) {
                 markdown: languages.map((l) => escapeInline(l)).join(', '),
                 attribute: languages.map((l) => escapeHtmlAttribute(l)).join(', '),
             },
+            forge: forgeOf(project),
         });
     });
     const omitted = Math.max(0, projects.length - max);
