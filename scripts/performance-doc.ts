@@ -79,10 +79,11 @@ add(
     ([f, n]) => `| ${f} | ${n.toLocaleString('en')} | at start |`,
   ),
   ...Object.entries(bench.loadedJs.lazy).map(
-    ([f, n]) => `| ${f} | ${n.toLocaleString('en')} | only behind a proxy (undici) |`,
+    ([f, n]) => `| ${f} | ${n.toLocaleString('en')} | ${whenLoaded(f)} |`,
   ),
   '',
-  "Node's own fetch carries the requests; undici, most of the bytes `@actions/github` would bring, loads only when `HTTPS_PROXY`/`HTTP_PROXY` applies to the API (honouring `NO_PROXY`). gray-matter's js-yaml is a stub in the bundle: the page code gives gray-matter its own YAML engine.",
+  ...withPattern(),
+  "Requests go through `node:http`/`node:https` (`src/github/http-fetch.ts`): Node's global fetch would load about 1 MB of Node's own JavaScript and compile its HTTP parser before the first request. undici, most of the bytes `@actions/github` would bring, loads only when `HTTPS_PROXY`/`HTTP_PROXY` applies to the API (honouring `NO_PROXY`). gray-matter's js-yaml is a stub in the bundle: the page code gives gray-matter its own YAML engine.",
   '',
   `Bare \`node -e 0\` on this machine: ${range(bench.bareNodeMs, ' ms')}.`,
   '',
@@ -200,3 +201,26 @@ const target = 'docs/performance.md'
 const options = (await resolveConfig(target)) ?? {}
 writeFileSync(target, await format(lines.join('\n'), { ...options, filepath: target }))
 process.stderr.write(`docs/performance.md written from ${source}\n`)
+
+/** When a chunk behind a dynamic import loads, by the module it is named after. */
+function whenLoaded(file: string): string {
+  const when: Array<[RegExp, string]> = [
+    [/proxy-fetch/, 'only behind a proxy (undici)'],
+    [/core/, 'once round 1 is out, to edit the page (front matter, Markdown parsers)'],
+    [/progress-pattern/, 'with the page core, or at start when a side project has a pattern (RE2)'],
+    [/picomatch/, 'when a repository filter has wildcards'],
+    [/read-forges/, 'when `forges` is set'],
+  ]
+  return when.find(([re]) => re.test(file))?.[1] ?? 'when its dynamic import is reached'
+}
+
+/** A run with a progress pattern (the demo's side project has one) checks it with RE2 at start. */
+function withPattern(): string[] {
+  const [file, bytes] =
+    Object.entries(bench.loadedJs.lazy).find(([f]) => /progress-pattern/.test(f)) ?? []
+  if (!file || bytes === undefined) return []
+  return [
+    `A run whose \`side-projects\` carry a progress pattern, as the demo's does, also loads \`${file}\` before its first request, to refuse a pattern RE2 cannot run before anything is read: ${mb(bench.loadedJs.bytes + bytes)} MB in all. The cold starts below are of such runs.`,
+    '',
+  ]
+}
