@@ -1033,16 +1033,19 @@ async function executeContents(client, o, d, log) {
         commit = await commitContents(client, o, d);
     }
     catch (error) {
-        const undo = create ? await rollBack(client, o, fresh(d), log) : undefined;
         const status = httpStatus(error);
-        if (status === 409 || status === 404 || (status === 422 && /sha/i.test(errorText(error))))
+        const retry = status === 409 || status === 404 || (status === 422 && /sha/i.test(errorText(error)));
+        const undo = create
+            ? await rollBack(client, o, fresh(d), log, retry ? 'retry' : 'failure')
+            : undefined;
+        if (retry)
             throw new ReadFirst(`${o.path} on ${o.branch} is not as read (${errorText(error)})`);
         throw undo ? withNote(explainGitHubError(error, o), undo) : error;
     }
     if (commit.parent !== d.parent) {
         // A push landed on the branch just before this commit: it sits on top of that push. Put the
         // branch back where the push left it, then plan with everything read.
-        await rollBack(client, o, { created: false, from: commit.parent, to: commit.sha, opening: false }, log);
+        await rollBack(client, o, { created: false, from: commit.parent, to: commit.sha, opening: false }, log, 'retry');
         throw new ReadFirst(`${o.branch} moved while the Action wrote it`);
     }
     const state = {
@@ -1103,8 +1106,9 @@ async function createAtBase(client, o, d, log) {
     }
     if (!fits) {
         const why = onBase.status === 'rejected' ? errorText(onBase.reason) : onBase.value.data.status;
-        const note = await rollBack(client, o, fresh(d), log);
-        if (onBase.status === 'rejected' && httpStatus(onBase.reason) !== 404)
+        const failed = onBase.status === 'rejected' && httpStatus(onBase.reason) !== 404;
+        const note = await rollBack(client, o, fresh(d), log, failed ? 'failure' : 'retry');
+        if (failed)
             throw withNote(explainGitHubError(onBase.reason, o), note);
         throw new ReadFirst(`the runner's commit ${d.baseCommit.slice(0, 7)} is not on ${d.base} (${why})`);
     }
@@ -1258,7 +1262,9 @@ async function markTodo(client, o, pull, state, todo, warnings) {
     }
 }
 /** Undoes this run's branch write (after a failure before the PR was written); says what it did. */
-async function rollBack(client, o, { opening, ...written }, log) {
+async function rollBack(client, o, { opening, ...written }, log, 
+/** `retry`: the fast path gave way and the run reads everything and goes on; not a failure. */
+why = 'failure') {
     let note;
     // Its own time bound: a run that failed because its deadline fired must still clean up.
     const request = { signal: AbortSignal.timeout(ROLLBACK_MS) };
@@ -1292,7 +1298,12 @@ async function rollBack(client, o, { opening, ...written }, log) {
     catch (error) {
         note = `could not undo the write to ${o.branch} (${errorText(error)}): delete it or reset it by hand`;
     }
-    log.warning(`the run failed after writing ${o.branch}: ${note}`);
+    if (why === 'retry' && !note.startsWith('could not undo')) {
+        log.info(`undid this run's first write to ${o.branch} (${note}); writing it again from a full read`);
+    }
+    else {
+        log.warning(`the run failed after writing ${o.branch}: ${note}`);
+    }
     return note;
 }
 function withNote(error, note) {

@@ -86,10 +86,13 @@ export async function executeContents(
   try {
     commit = await commitContents(client, o, d)
   } catch (error) {
-    const undo = create ? await rollBack(client, o, fresh(d), log) : undefined
     const status = httpStatus(error)
-    if (status === 409 || status === 404 || (status === 422 && /sha/i.test(errorText(error))))
-      throw new ReadFirst(`${o.path} on ${o.branch} is not as read (${errorText(error)})`)
+    const retry =
+      status === 409 || status === 404 || (status === 422 && /sha/i.test(errorText(error)))
+    const undo = create
+      ? await rollBack(client, o, fresh(d), log, retry ? 'retry' : 'failure')
+      : undefined
+    if (retry) throw new ReadFirst(`${o.path} on ${o.branch} is not as read (${errorText(error)})`)
     throw undo ? withNote(explainGitHubError(error, o), undo) : error
   }
   if (commit.parent !== d.parent) {
@@ -100,6 +103,7 @@ export async function executeContents(
       o,
       { created: false, from: commit.parent, to: commit.sha, opening: false },
       log,
+      'retry',
     )
     throw new ReadFirst(`${o.branch} moved while the Action wrote it`)
   }
@@ -167,9 +171,9 @@ async function createAtBase(
   }
   if (!fits) {
     const why = onBase.status === 'rejected' ? errorText(onBase.reason) : onBase.value.data.status
-    const note = await rollBack(client, o, fresh(d), log)
-    if (onBase.status === 'rejected' && httpStatus(onBase.reason) !== 404)
-      throw withNote(explainGitHubError(onBase.reason, o), note)
+    const failed = onBase.status === 'rejected' && httpStatus(onBase.reason) !== 404
+    const note = await rollBack(client, o, fresh(d), log, failed ? 'failure' : 'retry')
+    if (failed) throw withNote(explainGitHubError(onBase.reason, o), note)
     throw new ReadFirst(
       `the runner's commit ${d.baseCommit.slice(0, 7)} is not on ${d.base} (${why})`,
     )
@@ -384,6 +388,8 @@ async function rollBack(
     ...written
   }: { created: boolean; from?: string | undefined; to: string; opening: boolean },
   log: Logger,
+  /** `retry`: the fast path gave way and the run reads everything and goes on; not a failure. */
+  why: 'failure' | 'retry' = 'failure',
 ): Promise<string> {
   let note: string
   // Its own time bound: a run that failed because its deadline fired must still clean up.
@@ -415,7 +421,13 @@ async function rollBack(
   } catch (error) {
     note = `could not undo the write to ${o.branch} (${errorText(error)}): delete it or reset it by hand`
   }
-  log.warning(`the run failed after writing ${o.branch}: ${note}`)
+  if (why === 'retry' && !note.startsWith('could not undo')) {
+    log.info(
+      `undid this run's first write to ${o.branch} (${note}); writing it again from a full read`,
+    )
+  } else {
+    log.warning(`the run failed after writing ${o.branch}: ${note}`)
+  }
   return note
 }
 

@@ -117,8 +117,17 @@ describe('writes from round 1 and the runner’s base head', () => {
     const { em, client } = await setup()
     const hint = { name: 'main', sha: mainHead(em) }
     em.commitFiles(REPO, 'main', { 'content/now.md': `${PAGE}\nedited` })
-    const r = await publish(client, options(appendLine('- one'), { baseHint: hint }), quiet)
+    const said = { info: [] as string[], warning: [] as string[] }
+    const log = {
+      ...quiet,
+      info: (m: string) => said.info.push(m),
+      warning: (m: string) => said.warning.push(m),
+    }
+    const r = await publish(client, options(appendLine('- one'), { baseHint: hint }), log)
     expect(r.operation).toBe('created')
+    // The run succeeds: undoing its first try is news for the log, not a warning of failure.
+    expect(said.warning).toEqual([])
+    expect(said.info.join('\n')).toMatch(/undid this run's first write to now-page\/refresh/)
     expect(em.readFile(REPO, 'content/now.md', BRANCH)).toBe(`${PAGE}\nedited\n- one`)
     expect(em.requests.some((x) => x.method === 'PUT' && x.status === 409)).toBe(true)
     expect(em.state.repo(REPO)!.store.isAncestor(mainHead(em), headOf(em)!)).toBe(true)
