@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { O as Octokit } from './chunks/inputs.js';
-import { c as createTwoFilesPatch, a as configFromInputs, r as inputNames, t as todayIn, u as explainDates, x as diffFromSummary } from './chunks/summary.js';
+import { c as createTwoFilesPatch, a as configFromInputs, i as inputNames, t as todayIn, e as explainDates, d as diffFromSummary } from './chunks/summary.js';
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';

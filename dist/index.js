@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync, readFileSync, realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { v as validateBranchName, c as createTwoFilesPatch, a as configFromInputs, g as getInput, s as setSecret, E as ExitCode, e as error, n as notice, o as outcomeMessage, w as writeSummary, d as dispatchInputs, b as debug, t as todayIn, f as sinceDate, h as setOutput, i as startGroup, j as info, k as endGroup, l as commitMessage, p as prBody, m as prTitle, q as warning, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
+import { v as validateBranchName, c as createTwoFilesPatch, a as configFromInputs, g as getInput, s as setSecret, E as ExitCode, b as error, n as notice, o as outcomeMessage, w as writeSummary, f as dispatchInputs, h as debug, t as todayIn, j as sinceDate, k as setOutput, l as startGroup, m as info, p as endGroup, q as commitMessage, r as prBody, u as prTitle, x as warning, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
 import { N as NowPageError, i as isNowPageError } from './chunks/errors.js';
-import { s as startOfDay, d as checkWindow, c as createRepoFilter, e as initialWindow, m as mergedRange, g as mergedBefore, j as createLimit, a as limitedPages, k as splitWindow, n as httpStatus, b as inReadWindow, h as hostsOf, f as forgeScope, r as readProjects, u as unreachableCode, o as createClient } from './chunks/repo-filter.js';
+import { s as startOfDay, c as checkWindow, a as createRepoFilter, i as initialWindow, m as mergedRange, b as mergedBefore, d as createLimit, l as limitedPages, e as splitWindow, h as httpStatus, f as inReadWindow, g as hostsOf, j as forgeScope, r as readProjects, u as unreachableCode, k as createClient } from './chunks/repo-filter.js';
 import { d as dateInZone } from './chunks/input-defaults.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
@@ -1563,7 +1563,17 @@ function jobContext(config, env, waits) {
     });
     const base = config.publish.base || undefined;
     const today = todayIn(config.timeZone, now);
-    return { env, repository, owner, repo, base, client, now, today, pageCore: pageCoreLoader() };
+    return {
+        env,
+        repository,
+        owner,
+        repo,
+        base,
+        client,
+        now,
+        today,
+        pageCore: pageCoreLoader(config.timeZone),
+    };
 }
 /**
  * The page core's chunk (~1 MB with RE2; compiling and running its top level takes the main
@@ -1572,14 +1582,27 @@ function jobContext(config, env, waits) {
  * loaded when the edit needs it, it would follow the last answer. Whoever needs it first starts
  * it if the loop never idled.
  */
-function pageCoreLoader() {
+function pageCoreLoader(timeZone) {
     let loading;
+    let wanted = false;
     const load = () => (loading ??= import('./chunks/core.js'));
-    void whenLoopIdles().then(() => {
+    void whenLoopIdles()
+        .then(load)
+        // Still waiting on round 1: edit a sample page so the real edit, which the first write
+        // waits for, finds the parsers compiled. Skipped once the job asked for the core itself.
+        .then(async (core) => {
+        if (wanted)
+            return;
+        await whenLoopIdles();
+        if (!wanted)
+            core.warmUp(timeZone);
+    })
         // Awaited only when the job edits; a job that fails first must not also report this.
-        load().catch(() => { });
-    });
-    return load;
+        .catch(() => { });
+    return () => {
+        wanted = true;
+        return load();
+    };
 }
 /**
  * Resolves once the event loop was busy less than half of a 2 ms window. Its timers are unref'd:

@@ -2,7 +2,7 @@ import { N as NowPageError } from './errors.js';
 import { a as getAugmentedNamespace, g as getDefaultExportFromCjs, c as commonjsGlobal } from './_commonjsHelpers.js';
 import fs__default from 'fs';
 import require$$0$1 from 'stream';
-import { c as daysInMonth, e as isValidDate, w as weekdayOf, t as toIso, s as saysSameDay, p as parseIsoDate, d as dateInZone, I as INPUT_DEFAULTS } from './input-defaults.js';
+import { b as daysInMonth, c as isValidDate, w as weekdayOf, t as toIso, s as saysSameDay, p as parseIsoDate, d as dateInZone, I as INPUT_DEFAULTS } from './input-defaults.js';
 import { d as plainLine, g as defaultTemplateFor, b as subjectLine, f as fillTemplate, e as escapeInline, h as safeUrl, i as findMarkedRegions, S as SECTION_NAMES, s as sectionDefinition, m as markerLine, l as looksLikeMarker } from './escape-markdown.js';
 import { summarizeProgress } from './progress-pattern.js';
 

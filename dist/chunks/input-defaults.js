@@ -138,4 +138,4 @@ const INPUT_DEFAULTS = {
     'api-timeout-minutes': '10',
 };
 
-export { INPUT_DEFAULTS as I, isTimeZone as a, partsInZone as b, daysInMonth as c, dateInZone as d, isValidDate as e, isIsoDate as i, parseIsoDate as p, saysSameDay as s, toIso as t, weekdayOf as w };
+export { INPUT_DEFAULTS as I, isTimeZone as a, daysInMonth as b, isValidDate as c, dateInZone as d, partsInZone as e, isIsoDate as i, parseIsoDate as p, saysSameDay as s, toIso as t, weekdayOf as w };

@@ -1,4 +1,4 @@
-import { u as unreachableCode, i as isoSeconds, h as hostsOf, f as forgeScope, c as createRepoFilter, l as literalRepos, K as KEPT_COMMITS, a as limitedPages, b as inReadWindow } from './repo-filter.js';
+import { u as unreachableCode, n as isoSeconds, g as hostsOf, j as forgeScope, a as createRepoFilter, o as literalRepos, K as KEPT_COMMITS, l as limitedPages, f as inReadWindow } from './repo-filter.js';
 import './errors.js';
 import './proxy.js';
 import './_commonjsHelpers.js';

@@ -5,7 +5,7 @@ import { R as RequestError, O as Octokit, i as isLiteralGlob } from './inputs.js
 import { Agent as Agent$1, request as request$1 } from 'node:http';
 import { Agent, request } from 'node:https';
 import { brotliDecompressSync, inflateSync, gunzipSync } from 'node:zlib';
-import { i as isIsoDate, p as parseIsoDate, a as isTimeZone, b as partsInZone } from './input-defaults.js';
+import { i as isIsoDate, p as parseIsoDate, a as isTimeZone, e as partsInZone } from './input-defaults.js';
 
 /**
  * The hosts a forge answers to in filters: its own, and for a base with a path whose last part
@@ -2860,4 +2860,4 @@ async function createRepoFilter(options) {
     };
 }
 
-export { KEPT_COMMITS as K, limitedPages as a, inReadWindow as b, createRepoFilter as c, checkWindow as d, initialWindow as e, forgeScope as f, mergedBefore as g, hostsOf as h, isoSeconds as i, createLimit as j, splitWindow as k, literalRepos as l, mergedRange as m, httpStatus as n, createClient as o, readProjects as r, startOfDay as s, unreachableCode as u };
+export { KEPT_COMMITS as K, createRepoFilter as a, mergedBefore as b, checkWindow as c, createLimit as d, splitWindow as e, inReadWindow as f, hostsOf as g, httpStatus as h, initialWindow as i, forgeScope as j, createClient as k, limitedPages as l, mergedRange as m, isoSeconds as n, literalRepos as o, readProjects as r, startOfDay as s, unreachableCode as u };

@@ -2098,4 +2098,4 @@ function typed(text) {
     return `**${neutralizeReferences(escapeInline(text, 200))}**`;
 }
 
-export { ExitCode as E, PAGE_PATH_CANDIDATES as P, configFromInputs as a, debug as b, createTwoFilesPatch as c, dispatchInputs as d, error as e, sinceDate as f, getInput as g, setOutput as h, startGroup as i, info as j, endGroup as k, commitMessage as l, prTitle as m, notice as n, outcomeMessage as o, prBody as p, warning as q, inputNames as r, setSecret as s, todayIn as t, explainDates as u, validateBranchName as v, writeSummary as w, diffFromSummary as x };
+export { ExitCode as E, PAGE_PATH_CANDIDATES as P, configFromInputs as a, error as b, createTwoFilesPatch as c, diffFromSummary as d, explainDates as e, dispatchInputs as f, getInput as g, debug as h, inputNames as i, sinceDate as j, setOutput as k, startGroup as l, info as m, notice as n, outcomeMessage as o, endGroup as p, commitMessage as q, prBody as r, setSecret as s, todayIn as t, prTitle as u, validateBranchName as v, writeSummary as w, warning as x };

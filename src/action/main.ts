@@ -147,7 +147,17 @@ function jobContext(config: Config, env: NodeJS.ProcessEnv, waits: ClientWaits):
   })
   const base = config.publish.base || undefined
   const today = todayIn(config.timeZone, now)
-  return { env, repository, owner, repo, base, client, now, today, pageCore: pageCoreLoader() }
+  return {
+    env,
+    repository,
+    owner,
+    repo,
+    base,
+    client,
+    now,
+    today,
+    pageCore: pageCoreLoader(config.timeZone),
+  }
 }
 
 /**
@@ -157,14 +167,25 @@ function jobContext(config: Config, env: NodeJS.ProcessEnv, waits: ClientWaits):
  * loaded when the edit needs it, it would follow the last answer. Whoever needs it first starts
  * it if the loop never idled.
  */
-function pageCoreLoader(): () => Promise<typeof PageCore> {
+function pageCoreLoader(timeZone: string): () => Promise<typeof PageCore> {
   let loading: Promise<typeof PageCore> | undefined
+  let wanted = false
   const load = () => (loading ??= import('../page/core.js'))
-  void whenLoopIdles().then(() => {
+  void whenLoopIdles()
+    .then(load)
+    // Still waiting on round 1: edit a sample page so the real edit, which the first write
+    // waits for, finds the parsers compiled. Skipped once the job asked for the core itself.
+    .then(async (core) => {
+      if (wanted) return
+      await whenLoopIdles()
+      if (!wanted) core.warmUp(timeZone)
+    })
     // Awaited only when the job edits; a job that fails first must not also report this.
-    load().catch(() => {})
-  })
-  return load
+    .catch(() => {})
+  return () => {
+    wanted = true
+    return load()
+  }
 }
 
 /**

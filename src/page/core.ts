@@ -6,3 +6,4 @@
  */
 export { editPage } from './edit-page.js'
 export { liveMetadataDate } from './front-matter-dates.js'
+export { warmUp } from './warm-up.js'
