@@ -1,4 +1,4 @@
-import { u as unreachableCode, n as isoSeconds, g as hostsOf, j as forgeScope, a as createRepoFilter, o as literalRepos, K as KEPT_COMMITS, l as limitedPages, f as inReadWindow } from './repo-filter.js';
+import { n as httpFetch, u as unreachableCode, o as isoSeconds, g as hostsOf, j as forgeScope, a as createRepoFilter, p as literalRepos, K as KEPT_COMMITS, l as limitedPages, f as inReadWindow } from './repo-filter.js';
 import './errors.js';
 import './proxy.js';
 import './_commonjsHelpers.js';
@@ -294,7 +294,7 @@ function createForgeHttp(options) {
             const started = Date.now();
             let response;
             try {
-                response = await fetch(url, {
+                response = await httpFetch(url, {
                     headers: { accept: 'application/json', ...options.headers },
                     signal: AbortSignal.any([options.deadline, AbortSignal.timeout(timeoutMs)]),
                     // A redirect is an answer (a sign-in page, a moved instance), never followed with the
@@ -320,7 +320,7 @@ function createForgeHttp(options) {
                 continue;
             }
             log.debug(`${what} -> ${response.status} (${Date.now() - started} ms)`);
-            if (response.ok) {
+            if (response.status >= 200 && response.status < 300) {
                 try {
                     return {
                         data: (await response.json()),

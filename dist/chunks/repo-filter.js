@@ -2860,4 +2860,4 @@ async function createRepoFilter(options) {
     };
 }
 
-export { KEPT_COMMITS as K, createRepoFilter as a, mergedBefore as b, checkWindow as c, createLimit as d, splitWindow as e, inReadWindow as f, hostsOf as g, httpStatus as h, initialWindow as i, forgeScope as j, createClient as k, limitedPages as l, mergedRange as m, isoSeconds as n, literalRepos as o, readProjects as r, startOfDay as s, unreachableCode as u };
+export { KEPT_COMMITS as K, createRepoFilter as a, mergedBefore as b, checkWindow as c, createLimit as d, splitWindow as e, inReadWindow as f, hostsOf as g, httpStatus as h, initialWindow as i, forgeScope as j, createClient as k, limitedPages as l, mergedRange as m, httpFetch as n, isoSeconds as o, literalRepos as p, readProjects as r, startOfDay as s, unreachableCode as u };

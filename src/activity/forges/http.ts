@@ -1,6 +1,7 @@
 /**
- * A small typed GET-only client for the GitLab v4 and Forgejo v1 REST APIs, on Node's global
- * fetch. @gitbeaker/rest 43.8.0 was measured for GitLab: esbuild --minify of just
+ * A small typed GET-only client for the GitLab v4 and Forgejo v1 REST APIs, on the same
+ * node:http(s) fetch as the GitHub client (src/github/http-fetch.ts: Node's global fetch would
+ * cost the run its undici start-up). @gitbeaker/rest 43.8.0 was measured for GitLab: esbuild --minify of just
  * `MergeRequests.all`, `Commits.all` and `Repositories.allRepositoryTrees` is 249 kB (62 kB
  * gzip), as its resources do not tree-shake, and Forgejo would still need this layer; all the
  * forge code here (both forges, readers included) is 13 kB minified (5.3 kB gzip), loaded only
@@ -9,6 +10,7 @@
  * or `x-next-page`, a timeout per request and a deadline for the whole run.
  */
 import type { Logger } from '../../logging.js'
+import { httpFetch, type FetchAnswer } from '../../github/http-fetch.js'
 import { unreachableCode } from '../../github/unreachable.js'
 
 export interface ForgeWaits {
@@ -57,10 +59,13 @@ export class ForgeHttpError extends Error {
   }
 }
 
+/** What the client reads of an answer's headers (fetch's Headers and ours both give it). */
+export type HeaderReader = Pick<Headers, 'get'>
+
 export interface ForgeResponse<T> {
   data: T
   status: number
-  headers: Headers
+  headers: HeaderReader
 }
 
 export type Query = Record<string, string | number | boolean | undefined>
@@ -105,9 +110,9 @@ export function createForgeHttp(options: ForgeHttpOptions): ForgeHttp {
     for (;;) {
       if (options.deadline.aborted) throw deadlineError(what)
       const started = Date.now()
-      let response: Response
+      let response: FetchAnswer
       try {
-        response = await fetch(url, {
+        response = await httpFetch(url, {
           headers: { accept: 'application/json', ...options.headers },
           signal: AbortSignal.any([options.deadline, AbortSignal.timeout(timeoutMs)]),
           // A redirect is an answer (a sign-in page, a moved instance), never followed with the
@@ -134,7 +139,7 @@ export function createForgeHttp(options: ForgeHttpOptions): ForgeHttp {
         continue
       }
       log.debug(`${what} -> ${response.status} (${Date.now() - started} ms)`)
-      if (response.ok) {
+      if (response.status >= 200 && response.status < 300) {
         try {
           return {
             data: (await response.json()) as T,
@@ -225,7 +230,7 @@ export function createForgeHttp(options: ForgeHttpOptions): ForgeHttp {
 }
 
 /** The next page: `Link: <…>; rel="next"` (GitLab and Forgejo), else GitLab's `x-next-page`. */
-export function nextPage(current: URL, headers: Headers): URL | undefined {
+export function nextPage(current: URL, headers: HeaderReader): URL | undefined {
   const link = headers.get('link') ?? ''
   for (const part of link.split(',')) {
     const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part)
@@ -244,7 +249,7 @@ export function nextPage(current: URL, headers: Headers): URL | undefined {
  * Seconds a 429 asks to wait: `Retry-After` (seconds or an HTTP date), else GitLab's
  * `RateLimit-Reset` (epoch seconds). Undefined when it says nothing usable.
  */
-export function retryAfterSeconds(headers: Headers, now = Date.now()): number | undefined {
+export function retryAfterSeconds(headers: HeaderReader, now = Date.now()): number | undefined {
   const after = headers.get('retry-after')?.trim()
   if (after) {
     if (/^\d+$/.test(after)) return Number(after)
