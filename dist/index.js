@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync, readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, mkdtempSync, writeFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { v as validateBranchName, c as createTwoFilesPatch, a as configFromInputs, g as getInput, s as setSecret, E as ExitCode, b as error, n as notice, o as outcomeMessage, w as writeSummary, f as dispatchInputs, h as debug, t as todayIn, j as sinceDate, k as setOutput, l as startGroup, m as info, p as endGroup, q as commitMessage, r as prBody, u as prTitle, x as warning, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
+import { v as validateBranchName, c as createTwoFilesPatch, a as configFromInputs, g as getInput, s as setSecret, E as ExitCode, b as error, n as notice, o as outcomeMessage, w as writeSummary, f as debug, t as todayIn, h as sinceDate, j as setOutput, k as startGroup, l as info, m as endGroup, p as commitMessage, q as prBody, r as prTitle, u as warning, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
 import { N as NowPageError, i as isNowPageError } from './chunks/errors.js';
 import { s as startOfDay, c as checkWindow, a as createRepoFilter, i as initialWindow, m as mergedRange, b as mergedBefore, d as createLimit, l as limitedPages, e as splitWindow, h as httpStatus, f as inReadWindow, g as hostsOf, j as forgeScope, r as readProjects, u as unreachableCode, k as createClient } from './chunks/repo-filter.js';
 import { d as dateInZone } from './chunks/input-defaults.js';
@@ -1468,6 +1468,32 @@ function baseHint(env, base, eventDefaultBranch) {
     return (base ?? defaultBranch) === name ? { name, sha } : undefined;
 }
 
+/** The payload's facts; `{}` without one, and a debug line (not a failure) when it is unreadable. */
+function readEvent(env, debug) {
+    if (!env.GITHUB_EVENT_PATH)
+        return {};
+    try {
+        const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+        const { owner, default_branch: defaultBranch } = payload.repository ?? {};
+        return {
+            ...(typeof owner?.type === 'string' ? { ownerType: owner.type } : {}),
+            ...(typeof defaultBranch === 'string' ? { defaultBranch } : {}),
+            ...(env.GITHUB_EVENT_NAME === 'workflow_dispatch'
+                ? { dispatch: dispatchInputs(payload.inputs) }
+                : {}),
+        };
+    }
+    catch (error) {
+        debug(`could not read the event payload: ${error.message}`);
+        return {};
+    }
+}
+function dispatchInputs(inputs) {
+    if (!inputs || typeof inputs !== 'object')
+        return {};
+    return Object.fromEntries(Object.entries(inputs).map(([name, value]) => [name, String(value)]));
+}
+
 // The page and the activity are read at once, each in its own group: the grouped logger keeps
 // each group's lines together instead of letting them land in whichever group is open.
 const logger = groupedLogger({
@@ -1534,11 +1560,12 @@ async function runWithConfig(config, env, waits) {
         since: reads.since,
         today: job.today,
         dryRun: config.publish.dryRun,
-        dispatch: dispatchInputs(env),
+        ...(job.event.dispatch ? { dispatch: job.event.dispatch } : {}),
     }, env.GITHUB_STEP_SUMMARY);
 }
 function jobContext(config, env, waits) {
-    refuseDefaultBranch(config, env);
+    const event = readEvent(env, (m) => debug(m));
+    refuseDefaultBranch(config, event);
     const repository = env.GITHUB_REPOSITORY ?? '';
     const [owner, repo] = repository.split('/');
     if (!owner || !repo) {
@@ -1572,6 +1599,7 @@ function jobContext(config, env, waits) {
         client,
         now,
         today,
+        event,
         pageCore: pageCoreLoader(config.timeZone),
     };
 }
@@ -1642,7 +1670,7 @@ async function readAll(job, config) {
     const authorRead = resolveAuthor(job.client, {
         author: config.author,
         repositoryOwner: job.env.GITHUB_REPOSITORY_OWNER || job.owner,
-        repositoryOwnerType: eventRepository(job.env).ownerType,
+        repositoryOwnerType: job.event.ownerType,
     }, logger);
     const activityRead = Promise.all([authorRead, sinceRead]).then(([author, since]) => readActivityFor(job, config, author, since));
     const [page, openPull, activity, since] = await settleAll([
@@ -1731,7 +1759,7 @@ async function publishEdit(job, config, reads, editOptions, first) {
         repo: job.repo,
         base: job.base,
         // The runner's commit, when it is the base's head: the write needs no read of the base.
-        baseHint: baseHint(job.env, job.base, eventRepository(job.env).defaultBranch),
+        baseHint: baseHint(job.env, job.base, job.event.defaultBranch),
         branch: p.branch,
         path: reads.page.path,
         page: reads.page,
@@ -1767,26 +1795,8 @@ function outputResult(result) {
     setOutput('summary', result.message);
     notice(result.message);
 }
-/** What the workflow's event payload says about the repository, when there is one to read. */
-function eventRepository(env) {
-    if (!env.GITHUB_EVENT_PATH)
-        return {};
-    try {
-        const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-        const { owner, default_branch: defaultBranch } = payload.repository ?? {};
-        return {
-            ...(typeof owner?.type === 'string' ? { ownerType: owner.type } : {}),
-            ...(typeof defaultBranch === 'string' ? { defaultBranch } : {}),
-        };
-    }
-    catch (error) {
-        debug(`could not read the event payload: ${error.message}`);
-        return {};
-    }
-}
 /** Before any request: the Action's branch is never the repository's default branch. */
-function refuseDefaultBranch(config, env) {
-    const { defaultBranch } = eventRepository(env);
+function refuseDefaultBranch(config, { defaultBranch }) {
     if (defaultBranch && config.publish.branch === defaultBranch) {
         throw new NowPageError(`'${defaultBranch}' is the repository's default branch`, {
             input: 'branch',

@@ -2,7 +2,7 @@ import { d as dateInZone, I as INPUT_DEFAULTS, i as isIsoDate, a as isTimeZone }
 import { N as NowPageError } from './errors.js';
 import { c as checkTemplate, S as SECTION_NAMES, a as SECTIONS, s as sectionDefinition, p as placeholdersFor, f as fillTemplate, b as subjectLine, e as escapeInline } from './escape-markdown.js';
 import { i as isLiteralGlob, I as Inputs } from './inputs.js';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import * as os from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
@@ -2065,25 +2065,6 @@ function outcomeMessage(result, report, input) {
         return result.message;
     return `${input.path} is unchanged: nothing found since ${input.since} to start its ${on.map((s) => s.name).join(' and ')} section${on.length === 1 ? '' : 's'} with; they are added on the first run that finds some.`;
 }
-/**
- * What the person who ran the workflow from the Actions tab asked for: the workflow_dispatch
- * event's `inputs` (GITHUB_EVENT_PATH), by name. Undefined for scheduled and other runs.
- */
-function dispatchInputs(env) {
-    if (env.GITHUB_EVENT_NAME !== 'workflow_dispatch' || !env.GITHUB_EVENT_PATH)
-        return undefined;
-    try {
-        const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-        const inputs = payload.inputs;
-        if (!inputs || typeof inputs !== 'object')
-            return {};
-        return Object.fromEntries(Object.entries(inputs).map(([name, value]) => [name, String(value)]));
-    }
-    catch (error) {
-        debug(`could not read the workflow_dispatch inputs: ${error.message}`);
-        return undefined;
-    }
-}
 /** One line for the summary; the values are what a person typed, so they are escaped. */
 function dispatchText(inputs) {
     const asked = Object.entries(inputs)
@@ -2098,4 +2079,4 @@ function typed(text) {
     return `**${neutralizeReferences(escapeInline(text, 200))}**`;
 }
 
-export { ExitCode as E, PAGE_PATH_CANDIDATES as P, configFromInputs as a, error as b, createTwoFilesPatch as c, diffFromSummary as d, explainDates as e, dispatchInputs as f, getInput as g, debug as h, inputNames as i, sinceDate as j, setOutput as k, startGroup as l, info as m, notice as n, outcomeMessage as o, endGroup as p, commitMessage as q, prBody as r, setSecret as s, todayIn as t, prTitle as u, validateBranchName as v, writeSummary as w, warning as x };
+export { ExitCode as E, PAGE_PATH_CANDIDATES as P, configFromInputs as a, error as b, createTwoFilesPatch as c, diffFromSummary as d, explainDates as e, debug as f, getInput as g, sinceDate as h, inputNames as i, setOutput as j, startGroup as k, info as l, endGroup as m, notice as n, outcomeMessage as o, commitMessage as p, prBody as q, prTitle as r, setSecret as s, todayIn as t, warning as u, validateBranchName as v, writeSummary as w };

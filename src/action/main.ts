@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
@@ -22,7 +22,8 @@ import { findOpenPull, publish, type PublishResult } from '../publish/publish.js
 import { readPageFromBase } from '../publish/read-page.js'
 import { baseHint } from '../publish/base-hint.js'
 import { commitMessage, prBody, prTitle, type PrTextInput } from './pr-text.js'
-import { dispatchInputs, outcomeMessage, writeSummary } from './summary.js'
+import { readEvent, type EventFacts } from './event.js'
+import { outcomeMessage, writeSummary } from './summary.js'
 
 /** The client's waits (retry backoff, spacing of notifying writes): production defaults unless a
  * test passes shorter ones. */
@@ -101,7 +102,7 @@ async function runWithConfig(
       since: reads.since,
       today: job.today,
       dryRun: config.publish.dryRun,
-      dispatch: dispatchInputs(env),
+      ...(job.event.dispatch ? { dispatch: job.event.dispatch } : {}),
     },
     env.GITHUB_STEP_SUMMARY,
   )
@@ -117,12 +118,15 @@ interface JobContext {
   client: ReturnType<typeof createClient>
   now: Date
   today: string
+  /** The event payload's facts, read once. */
+  event: EventFacts
   /** The page core's chunk (parsers, Markdown, RE2): see page/core.ts and pageCoreLoader. */
   pageCore: () => Promise<typeof PageCore>
 }
 
 function jobContext(config: Config, env: NodeJS.ProcessEnv, waits: ClientWaits): JobContext {
-  refuseDefaultBranch(config, env)
+  const event = readEvent(env, (m) => core.debug(m))
+  refuseDefaultBranch(config, event)
   const repository = env.GITHUB_REPOSITORY ?? ''
   const [owner, repo] = repository.split('/')
   if (!owner || !repo) {
@@ -156,6 +160,7 @@ function jobContext(config: Config, env: NodeJS.ProcessEnv, waits: ClientWaits):
     client,
     now,
     today,
+    event,
     pageCore: pageCoreLoader(config.timeZone),
   }
 }
@@ -240,7 +245,7 @@ async function readAll(job: JobContext, config: Config): Promise<Reads> {
     {
       author: config.author,
       repositoryOwner: job.env.GITHUB_REPOSITORY_OWNER || job.owner,
-      repositoryOwnerType: eventRepository(job.env).ownerType,
+      repositoryOwnerType: job.event.ownerType,
     },
     logger,
   )
@@ -368,7 +373,7 @@ async function publishEdit(
       repo: job.repo,
       base: job.base,
       // The runner's commit, when it is the base's head: the write needs no read of the base.
-      baseHint: baseHint(job.env, job.base, eventRepository(job.env).defaultBranch),
+      baseHint: baseHint(job.env, job.base, job.event.defaultBranch),
       branch: p.branch,
       path: reads.page.path,
       page: reads.page,
@@ -407,27 +412,8 @@ function outputResult(result: PublishResult): void {
   core.notice(result.message)
 }
 
-/** What the workflow's event payload says about the repository, when there is one to read. */
-function eventRepository(env: NodeJS.ProcessEnv): { ownerType?: string; defaultBranch?: string } {
-  if (!env.GITHUB_EVENT_PATH) return {}
-  try {
-    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      repository?: { owner?: { type?: unknown }; default_branch?: unknown }
-    }
-    const { owner, default_branch: defaultBranch } = payload.repository ?? {}
-    return {
-      ...(typeof owner?.type === 'string' ? { ownerType: owner.type } : {}),
-      ...(typeof defaultBranch === 'string' ? { defaultBranch } : {}),
-    }
-  } catch (error) {
-    core.debug(`could not read the event payload: ${(error as Error).message}`)
-    return {}
-  }
-}
-
 /** Before any request: the Action's branch is never the repository's default branch. */
-function refuseDefaultBranch(config: Config, env: NodeJS.ProcessEnv): void {
-  const { defaultBranch } = eventRepository(env)
+function refuseDefaultBranch(config: Config, { defaultBranch }: EventFacts): void {
   if (defaultBranch && config.publish.branch === defaultBranch) {
     throw new NowPageError(`'${defaultBranch}' is the repository's default branch`, {
       input: 'branch',

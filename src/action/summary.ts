@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from 'node:fs'
+import { appendFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import type { Activity } from '../activity/types.js'
 import type { EditReport } from '../page/types.js'
@@ -83,25 +83,6 @@ export function outcomeMessage(
   const neverRefreshed = on.length > 0 && on.every((s) => s.status === 'unchanged' && !s.line)
   if (!neverRefreshed) return result.message
   return `${input.path} is unchanged: nothing found since ${input.since} to start its ${on.map((s) => s.name).join(' and ')} section${on.length === 1 ? '' : 's'} with; they are added on the first run that finds some.`
-}
-
-/**
- * What the person who ran the workflow from the Actions tab asked for: the workflow_dispatch
- * event's `inputs` (GITHUB_EVENT_PATH), by name. Undefined for scheduled and other runs.
- */
-export function dispatchInputs(env: NodeJS.ProcessEnv): Record<string, string> | undefined {
-  if (env.GITHUB_EVENT_NAME !== 'workflow_dispatch' || !env.GITHUB_EVENT_PATH) return undefined
-  try {
-    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { inputs?: unknown }
-    const inputs = payload.inputs
-    if (!inputs || typeof inputs !== 'object') return {}
-    return Object.fromEntries(
-      Object.entries(inputs).map(([name, value]) => [name, String(value as string | boolean)]),
-    )
-  } catch (error) {
-    core.debug(`could not read the workflow_dispatch inputs: ${(error as Error).message}`)
-    return undefined
-  }
 }
 
 /** One line for the summary; the values are what a person typed, so they are escaped. */
