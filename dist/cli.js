@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { i as isIsoDate } from './chunks/input-defaults.js';
 import { p as parse, e as editPage } from './chunks/edit-page.js';
-import './chunks/escape-markdown.js';
+import './chunks/reference.js';
 import 'os';
 import 'crypto';
 import 'fs';

@@ -8,7 +8,7 @@ import { s as startOfDay, c as checkWindow, a as createRepoFilter, i as initialW
 import { d as dateInZone } from './chunks/input-defaults.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import './chunks/escape-markdown.js';
+import './chunks/reference.js';
 import './chunks/inputs.js';
 import 'os';
 import 'crypto';

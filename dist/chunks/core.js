@@ -5,7 +5,7 @@ import './_commonjsHelpers.js';
 import 'fs';
 import 'stream';
 import './input-defaults.js';
-import './escape-markdown.js';
+import './reference.js';
 import './progress-pattern.js';
 
 /** A small page of the common kind (TOML front matter, a body date, both managed sections). */

@@ -3,7 +3,7 @@ import { a as getAugmentedNamespace, g as getDefaultExportFromCjs, c as commonjs
 import fs__default from 'fs';
 import require$$0$1 from 'stream';
 import { b as daysInMonth, c as isValidDate, w as weekdayOf, t as toIso, s as saysSameDay, p as parseIsoDate, d as dateInZone, I as INPUT_DEFAULTS } from './input-defaults.js';
-import { d as plainLine, g as defaultTemplateFor, b as subjectLine, f as fillTemplate, e as escapeInline, h as safeUrl, i as findMarkedRegions, S as SECTION_NAMES, s as sectionDefinition, m as markerLine, l as looksLikeMarker } from './escape-markdown.js';
+import { g as plainLine, h as defaultTemplateFor, b as subjectLine, f as fillTemplate, e as escapeInline, r as referenceOf, d as safeUrl, i as findMarkedRegions, S as SECTION_NAMES, s as sectionDefinition, m as markerLine, l as looksLikeMarker } from './reference.js';
 import { summarizeProgress } from './progress-pattern.js';
 
 const ALIAS = Symbol.for('yaml.alias');
@@ -25318,10 +25318,6 @@ function repoUrlOf(pr) {
     // Forgejo's `…/pulls/<n>`, GitLab's `…/-/merge_requests/<n>`.
     const m = /\/(?:pulls?|-\/merge_requests)\/\d+\/?$/.exec(pr.url);
     return link(m && m.index > 0 ? pr.url.slice(0, m.index) : pr.url);
-}
-/** How the forge writes a reference to the item: `owner/repo#N`, GitLab's `group/project!N`. */
-function referenceOf(pr) {
-    return `${pr.repo}${/\/-\/merge_requests\/\d+\/?$/.test(pr.url) ? '!' : '#'}${pr.number}`;
 }
 /** The host of the forge an item is on: `github.com` (or the GHES host) for GitHub's. */
 function forgeOf(item) {

@@ -1,6 +1,6 @@
 import { d as dateInZone, I as INPUT_DEFAULTS, i as isIsoDate, a as isTimeZone } from './input-defaults.js';
 import { N as NowPageError } from './errors.js';
-import { c as checkTemplate, S as SECTION_NAMES, a as SECTIONS, s as sectionDefinition, p as placeholdersFor, f as fillTemplate, b as subjectLine, e as escapeInline } from './escape-markdown.js';
+import { c as checkTemplate, S as SECTION_NAMES, a as SECTIONS, s as sectionDefinition, p as placeholdersFor, f as fillTemplate, b as subjectLine, r as referenceOf, d as safeUrl, e as escapeInline } from './reference.js';
 import { i as isLiteralGlob, I as Inputs } from './inputs.js';
 import { appendFileSync } from 'node:fs';
 import * as os from 'os';
@@ -1916,23 +1916,12 @@ function copied(text, maxLength) {
  */
 function pullRequestRef(pr) {
     const onForge = pr.forge !== undefined && pr.forge !== 'github.com';
-    const sign = onForge && pr.url.includes('/-/merge_requests/') ? '!' : '#';
-    const text = copied(`${pr.repo}${sign}${pr.number}`);
-    const link = onForge ? forgeLink(pr.url) : quietLink(pr.url);
+    const text = copied(referenceOf(pr));
+    // safeUrl: an http(s) address made safe as a Markdown link target ('#' for anything else).
+    const link = onForge ? safeUrl(pr.url) : quietLink(pr.url);
+    if (link === '#')
+        return text;
     return link ? `[${text}](${link})` : text;
-}
-/** An http(s) address as a Markdown link target; anything else is not linked. */
-function forgeLink(url) {
-    try {
-        const parsed = new URL(url);
-        if (!/^https?:$/.test(parsed.protocol))
-            return undefined;
-        // Parentheses and angle brackets would end or break the Markdown link: percent-encode them.
-        return parsed.href.replace(/[()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    }
-    catch {
-        return undefined;
-    }
 }
 /** The PR body: what changed, the window, and how to refresh. Titles are untrusted here too. */
 function prBody(input, extra) {

@@ -1,6 +1,7 @@
 import type { Activity } from '../activity/types.js'
-import { escapeInline, subjectLine } from '../page/escape-markdown.js'
+import { escapeInline, safeUrl, subjectLine } from '../page/escape-markdown.js'
 import { neutralizeReferences, quietLink } from '../page/neutralize-references.js'
+import { referenceOf } from '../page/reference.js'
 import { fillTemplate } from '../page/template.js'
 import { explainDates } from '../page/explain-dates.js'
 import type { EditReport } from '../page/types.js'
@@ -58,22 +59,11 @@ function copied(text: string, maxLength?: number): string {
  */
 function pullRequestRef(pr: { repo: string; number: number; url: string; forge?: string }): string {
   const onForge = pr.forge !== undefined && pr.forge !== 'github.com'
-  const sign = onForge && pr.url.includes('/-/merge_requests/') ? '!' : '#'
-  const text = copied(`${pr.repo}${sign}${pr.number}`)
-  const link = onForge ? forgeLink(pr.url) : quietLink(pr.url)
+  const text = copied(referenceOf(pr))
+  // safeUrl: an http(s) address made safe as a Markdown link target ('#' for anything else).
+  const link = onForge ? safeUrl(pr.url) : quietLink(pr.url)
+  if (link === '#') return text
   return link ? `[${text}](${link})` : text
-}
-
-/** An http(s) address as a Markdown link target; anything else is not linked. */
-function forgeLink(url: string): string | undefined {
-  try {
-    const parsed = new URL(url)
-    if (!/^https?:$/.test(parsed.protocol)) return undefined
-    // Parentheses and angle brackets would end or break the Markdown link: percent-encode them.
-    return parsed.href.replace(/[()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-  } catch {
-    return undefined
-  }
 }
 
 /** The PR body: what changed, the window, and how to refresh. Titles are untrusted here too. */

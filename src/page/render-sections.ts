@@ -3,6 +3,7 @@ import { INPUT_DEFAULTS } from '../config/input-defaults.js'
 import { escapeHtmlAttribute, htmlAttributeValue } from './escape-html-attribute.js'
 import { escapeInline, plainLine, safeUrl, subjectLine } from './escape-markdown.js'
 import { dateInZone } from '../dates/index.js'
+import { referenceOf } from './reference.js'
 import { summarizeProgress } from './progress-pattern.js'
 import { fillTemplate, type EscapedValue } from './template.js'
 import { defaultTemplateFor, type SectionName } from './sections/registry.js'
@@ -61,11 +62,6 @@ function repoUrlOf(pr: PullRequestActivity): EscapedValue {
   // Forgejo's `…/pulls/<n>`, GitLab's `…/-/merge_requests/<n>`.
   const m = /\/(?:pulls?|-\/merge_requests)\/\d+\/?$/.exec(pr.url)
   return link(m && m.index > 0 ? pr.url.slice(0, m.index) : pr.url)
-}
-
-/** How the forge writes a reference to the item: `owner/repo#N`, GitLab's `group/project!N`. */
-function referenceOf(pr: PullRequestActivity): string {
-  return `${pr.repo}${/\/-\/merge_requests\/\d+\/?$/.test(pr.url) ? '!' : '#'}${pr.number}`
 }
 
 /** The host of the forge an item is on: `github.com` (or the GHES host) for GitHub's. */
