@@ -32,6 +32,30 @@ const noJsYaml = {
   },
 }
 
+const CORE_CRYPTO = '\0actions-core-crypto'
+
+/**
+ * @actions/core imports all of `crypto` for one `randomUUID()` (the delimiter of a multi-line
+ * output). Loading crypto costs the Action's start some twenty internal modules before its
+ * first request; this stand-in loads it when an output is first written.
+ */
+const lazyCoreCrypto = {
+  name: 'lazy-core-crypto',
+  resolveId(source, importer) {
+    return source === 'crypto' && importer?.includes('/node_modules/@actions/core/')
+      ? CORE_CRYPTO
+      : null
+  },
+  load(id) {
+    if (id !== CORE_CRYPTO) return null
+    return [
+      "import { createRequire } from 'node:module'",
+      'let crypto',
+      "export const randomUUID = () => (crypto ??= createRequire(import.meta.url)('node:crypto')).randomUUID()",
+    ].join('\n')
+  },
+}
+
 /** Chunk names change as code moves between chunks: drop the old ones rather than ship them. */
 const cleanChunks = {
   name: 'clean-chunks',
@@ -68,11 +92,16 @@ const config = {
     // @actions/core's OIDC client is the only static path to @actions/http-client and so to
     // undici (~1 MB); the Action never asks for an ID token. Marked free of side effects, it
     // drops out with everything behind it, and undici loads only through src/github/proxy-fetch.
-    moduleSideEffects: (id) => !id.includes('/node_modules/@actions/core/lib/oidc-utils.js'),
+    // Node's built-in modules have no side effects worth loading for: an import whose bindings
+    // are all unused (@actions/core's exec and io helpers, which the Action never calls) would
+    // otherwise stay as a bare `import 'child_process'` and cost the start its load.
+    moduleSideEffects: (id, external) =>
+      !external && !id.includes('/node_modules/@actions/core/lib/oidc-utils.js'),
   },
   plugins: [
     cleanChunks,
     noJsYaml,
+    lazyCoreCrypto,
     typescript({ tsconfig: './tsconfig.build.json' }),
     nodeResolve({ preferBuiltins: true }),
     commonjs(),

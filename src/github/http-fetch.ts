@@ -1,6 +1,16 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
+import type { IncomingMessage } from 'node:http'
+import { lazyBuiltin } from '../node/lazy-builtin.js'
+
+// Loaded through require, not `import`: on Node 24 an ES import of node:http builds its module
+// namespace by reading every export, and a few of them (WebSocket, ...) are getters that load
+// undici: ~45 ms before the first request. Each protocol's module loads when a URL first needs it.
+const protocols = {
+  'http:': lazyBuiltin<typeof import('node:http')>('node:http'),
+  'https:': lazyBuiltin<typeof import('node:https')>('node:https'),
+}
+
+// Loaded when the first compressed answer arrives, not before the first request goes out.
+const zlib = lazyBuiltin<typeof import('node:zlib')>('node:zlib')
 
 /**
  * The part of fetch that @octokit/request uses, on node:http and node:https. Node's own fetch
@@ -60,9 +70,11 @@ export interface FetchInit {
 }
 
 const MAX_REDIRECTS = 20
-const agents = {
-  'http:': new HttpAgent({ keepAlive: true }),
-  'https:': new HttpsAgent({ keepAlive: true }),
+const agents = new Map<'http:' | 'https:', import('node:http').Agent>()
+function agentFor(protocol: 'http:' | 'https:'): import('node:http').Agent {
+  let agent = agents.get(protocol)
+  if (!agent) agents.set(protocol, (agent = new (protocols[protocol]().Agent)({ keepAlive: true })))
+  return agent
 }
 
 export async function httpFetch(input: string | URL, init: FetchInit = {}): Promise<FetchAnswer> {
@@ -117,10 +129,10 @@ function send(
     }
     const outgoing: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', ...headers }
     if (body !== undefined) outgoing['content-length'] = String(Buffer.byteLength(body))
-    const req = (protocol === 'https:' ? httpsRequest : httpRequest)(url, {
+    const req = protocols[protocol]().request(url, {
       method,
       headers: outgoing,
-      agent: agents[protocol],
+      agent: agentFor(protocol),
       ...(signal ? { signal } : {}),
     })
     req.on('response', resolve)
@@ -192,11 +204,11 @@ function decode(raw: Buffer, encoding: string | undefined): Buffer {
   switch (encoding?.trim().toLowerCase()) {
     case 'gzip':
     case 'x-gzip':
-      return gunzipSync(raw)
+      return zlib().gunzipSync(raw)
     case 'deflate':
-      return inflateSync(raw)
+      return zlib().inflateSync(raw)
     case 'br':
-      return brotliDecompressSync(raw)
+      return zlib().brotliDecompressSync(raw)
     default:
       return raw
   }

@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto'
+import { lazyBuiltin } from '../node/lazy-builtin.js'
+
+const crypto = lazyBuiltin<typeof import('node:crypto')>('node:crypto')
 
 /**
  * What the Action's pull request proposes, kept in a hidden comment at the end of the PR body.
@@ -68,7 +70,7 @@ export function readRefreshState(body: string | null | undefined): RefreshState 
 /** The id git gives a file with this text (UTF-8): `sha1("blob <bytes>\0" + bytes)`. */
 export function gitBlobSha(text: string): string {
   const bytes = Buffer.from(text, 'utf8')
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
+  return crypto().createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
 }
 
 function isSha(v: unknown): v is string {
