@@ -7,6 +7,7 @@ import { groupedLogger, type Logger } from '../logging.js'
 import type { Activity } from '../activity/types.js'
 import { resolveAuthor } from '../activity/resolve-author.js'
 import {
+  checkEngineInputs,
   configFromInputs,
   PAGE_PATH_CANDIDATES,
   sinceDate,
@@ -23,6 +24,7 @@ import { readPageFromBase } from '../publish/read-page.js'
 import { baseHint } from '../publish/base-hint.js'
 import { commitMessage, prBody, prTitle, type PrTextInput } from './pr-text.js'
 import { readEvent, type EventFacts } from './event.js'
+import { idleTask, whenLoopIdles } from './idle-task.js'
 import { outcomeMessage, writeSummary } from './summary.js'
 
 /** The client's waits (retry backoff, spacing of notifying writes): production defaults unless a
@@ -51,10 +53,14 @@ export async function run(
 ): Promise<void> {
   let token = ''
   try {
-    const config = await configFromInputs((name) => core.getInput(name), env)
+    const getInput = (name: string) => core.getInput(name)
+    // The time zone and progress patterns need ICU's locale data and RE2 (~20 ms each): checked
+    // while the first requests are out, and before anything is written.
+    const config = await configFromInputs(getInput, env, { engineChecksLater: true })
     token = config.token
     if (token) core.setSecret(token)
-    await runWithConfig(config, env, waits).catch((error: unknown) => {
+    const engineChecks = idleTask(() => checkEngineInputs(getInput, config))
+    await runWithConfig(config, env, waits, engineChecks).catch((error: unknown) => {
       throw unreachableApi(error, config.apiUrl) ?? error
     })
   } catch (error) {
@@ -69,9 +75,17 @@ async function runWithConfig(
   config: Config,
   env: NodeJS.ProcessEnv,
   waits: ClientWaits,
+  engineChecks: () => Promise<void>,
 ): Promise<void> {
   const job = jobContext(config, env, waits)
-  const reads = await readAll(job, config)
+  const read = await readAll(job, config).then(
+    (reads) => ({ reads }),
+    (error: unknown) => ({ error }),
+  )
+  // A bad input is the error to report, even when a read failed too.
+  await engineChecks()
+  if ('error' in read) throw read.error
+  const { reads } = read
   outputActivity(reads.activity, env)
   const editOptions: EditOptions = {
     ...config.edit,
@@ -191,23 +205,6 @@ function pageCoreLoader(timeZone: string): () => Promise<typeof PageCore> {
     wanted = true
     return load()
   }
-}
-
-/**
- * Resolves once the event loop was busy less than half of a 2 ms window. Its timers are unref'd:
- * a job that ends first (an error) exits without waiting for them.
- */
-function whenLoopIdles(): Promise<void> {
-  return new Promise((resolve) => {
-    let last = performance.eventLoopUtilization()
-    const check = () => {
-      const now = performance.eventLoopUtilization()
-      if (performance.eventLoopUtilization(now, last).utilization < 0.5) return resolve()
-      last = now
-      setTimeout(check, 2).unref()
-    }
-    setTimeout(check, 2).unref()
-  })
 }
 
 interface Reads {

@@ -1,5 +1,5 @@
 import { NowPageError } from '../errors.js'
-import { isIsoDate, isTimeZone, parseIsoDate, partsInZone } from '../dates/index.js'
+import { isIsoDate, parseIsoDate, partsInZone } from '../dates/index.js'
 
 const SECOND = 1000
 const DAY = 86_400_000
@@ -47,13 +47,15 @@ export function startOfDay(day: string, timeZone = 'UTC'): number {
 /** `['YYYY-MM-DD', 'HH:MM:SS']` of an instant in a time zone (src/dates), with the input named
  * when the zone is unknown. */
 function localParts(t: number, timeZone: string): [string, string] {
-  if (!isTimeZone(timeZone)) {
+  try {
+    return partsInZone(t, timeZone)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
     throw new NowPageError(`unknown time zone '${timeZone}'`, {
       input: 'time-zone',
       hint: 'Use an IANA name such as Europe/Berlin or Asia/Kolkata',
     })
   }
-  return partsInZone(t, timeZone)
 }
 
 /** Milliseconds the zone's wall clock is ahead of UTC at instant `t`. */

@@ -1,5 +1,11 @@
 import { setSecret } from '@actions/core'
-import { dateInZone, isIsoDate, isTimeZone } from '../dates/index.js'
+import {
+  clockKnowsZone,
+  confirmClockAnswers,
+  dateInZone,
+  isIsoDate,
+  isTimeZone,
+} from '../dates/index.js'
 import { NowPageError } from '../errors.js'
 import { placeholdersFor, SECTIONS, sectionDefinition } from '../page/sections/registry.js'
 import { checkTemplate } from '../page/template.js'
@@ -72,6 +78,13 @@ const PR_PLACEHOLDERS = ['today', 'since', 'path', 'new_pull_requests', 'new_com
 export interface ConfigUse {
   /** The Action needs a token; `now-page edit --config` does not. Default true. */
   needsToken?: boolean
+  /**
+   * Checks that need a heavy engine are left to the caller, who runs them while its first
+   * requests are out and before it writes anything: a `time-zone` the process clock knows is
+   * taken (confirmed later by dates' confirmClockAnswers), and progress patterns are not compiled
+   * (checkProgressPatterns). Text checks still run here. Default false: everything is checked.
+   */
+  engineChecksLater?: boolean
 }
 
 /**
@@ -80,12 +93,22 @@ export interface ConfigUse {
  */
 export interface Engines {
   compilePattern?: typeof compileProgressPattern
+  /** Progress patterns are compiled later, by checkEngineInputs. */
+  compileLater?: true
   makeRe?: (glob: string) => RegExp
 }
 
 const GLOB_INPUTS = ['include-repos', 'exclude-repos', 'exclude-orgs'] as const
 
-async function loadEngines(inputs: Inputs): Promise<Engines> {
+async function loadEngines(inputs: Inputs, use: ConfigUse): Promise<Engines> {
+  if (use.engineChecksLater) {
+    const globs = GLOB_INPUTS.some((name) => inputs.list(name).some((g) => !isLiteralGlob(g)))
+    const picomatch = globs ? await import('picomatch') : undefined
+    return {
+      compileLater: true,
+      ...(picomatch ? { makeRe: (glob: string) => picomatch.default.makeRe(glob) } : {}),
+    }
+  }
   const patterns = sideProjectLines(inputs.get('side-projects')).some((l) => l.pattern)
   const globs = GLOB_INPUTS.some((name) => inputs.list(name).some((g) => !isLiteralGlob(g)))
   const [re2, picomatch] = await Promise.all([
@@ -109,8 +132,36 @@ export async function configFromInputs(
   use: ConfigUse = {},
 ): Promise<Config> {
   const inputs = new Inputs(getInput)
-  return readConfig(inputs, env, use, await loadEngines(inputs))
+  return readConfig(inputs, env, use, await loadEngines(inputs, use))
 }
+
+/**
+ * The checks {@link configFromInputs} leaves for later with `engineChecksLater`: the time zone
+ * the clock answered for, confirmed by Intl, and every progress pattern compiled with RE2. Each
+ * failure is the NowPageError configFromInputs would have thrown.
+ */
+export async function checkEngineInputs(
+  getInput: (name: string) => string,
+  config: Pick<Config, 'sideProjects' | 'forges'>,
+): Promise<void> {
+  const unconfirmed = confirmClockAnswers()
+  if (unconfirmed !== undefined) {
+    throw new NowPageError(`unknown time zone '${unconfirmed}'`, {
+      input: 'time-zone',
+      hint: TIME_ZONE_HINT,
+    })
+  }
+  if (!config.sideProjects.some((p) => p.progressPattern)) return
+  const { compileProgressPattern } = await import('../page/progress-pattern.js')
+  const inputs = new Inputs(getInput)
+  parseSideProjects(
+    inputs.get('side-projects'),
+    { compilePattern: compileProgressPattern },
+    config.forges.accounts,
+  )
+}
+
+const TIME_ZONE_HINT = 'Use an IANA name such as UTC, Europe/Berlin or Asia/Kolkata'
 
 function readConfig(
   inputs: Inputs,
@@ -131,7 +182,7 @@ function readConfig(
     author: inputs.get('author').replace(/^@/, '') || undefined,
     pagePath: readPagePath(inputs),
     apiUrl: readApiUrl(inputs, env),
-    timeZone: readTimeZone(inputs),
+    timeZone: readTimeZone(inputs, use.engineChecksLater ?? false),
     since: parseSince(inputs.get('since')),
     maxItems,
     apiTimeoutMinutes,
@@ -228,14 +279,10 @@ function readApiUrl(inputs: Inputs, env: Record<string, string | undefined>): st
   return value.replace(/\/+$/, '')
 }
 
-function readTimeZone(inputs: Inputs): string {
+function readTimeZone(inputs: Inputs, confirmedLater: boolean): string {
   const timeZone = inputs.get('time-zone')
-  if (!isTimeZone(timeZone)) {
-    inputs.fail(
-      'time-zone',
-      `unknown time zone '${timeZone}'`,
-      'Use an IANA name such as UTC, Europe/Berlin or Asia/Kolkata',
-    )
+  if (!(confirmedLater && clockKnowsZone(timeZone)) && !isTimeZone(timeZone)) {
+    inputs.fail('time-zone', `unknown time zone '${timeZone}'`, TIME_ZONE_HINT)
   }
   return timeZone
 }
@@ -422,10 +469,10 @@ export function parseSideProjects(
         hint: 'Keep one line per repository',
       })
     }
-    if (pattern) {
+    if (pattern && !engines.compileLater) {
       if (!engines.compilePattern) throw new Error('parseSideProjects: RE2 is not loaded')
       // The same linear-time engine (RE2) the page core matches with, so a pattern it cannot run
-      // (backreferences, lookaround) fails here, before any request.
+      // (backreferences, lookaround) fails here, before anything is written.
       const re = engines.compilePattern(pattern, `${repo} (${where})`)
       if (!/\(\?P?<[A-Za-z_]\w*>/.test(re.pattern())) {
         throw new NowPageError(`${where}: the progress pattern has no named group`, {

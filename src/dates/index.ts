@@ -3,7 +3,7 @@
  * the same shape, and the calendar and time-zone math config, activity and page code share.
  */
 export * from './calendar.js'
-export { dateInZone, isTimeZone, partsInZone } from './zone.js'
+export { clockKnowsZone, confirmClockAnswers, dateInZone, isTimeZone, partsInZone } from './zone.js'
 export { lookupMonth, lookupWeekday, namesFor, NAME_LOCALES } from './names.js'
 export { findDate, findDates, inferNumericOrder, localeOrder } from './recognize.js'
 export type { FindOptions, NumericOrder, WrittenDate } from './recognize.js'

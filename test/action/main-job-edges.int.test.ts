@@ -156,6 +156,29 @@ describe('the job and its environment', () => {
     expect(em.requests).toEqual([])
   })
 
+  // RE2 and ICU's locale data load while round 1 is out: what they refuse fails the run then,
+  // with the message the start would have given, and nothing is written.
+  it('refuses a progress pattern RE2 cannot run, naming the line, and writes nothing', async () => {
+    const { run, em } = await runOn(demoScenario(), {
+      'side-projects': 'someone/grokking_algorithms\nsomeone/dotfiles (?<x>a)\\1',
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::input 'side-projects': invalid progress pattern for someone\/dotfiles \(line 2 of side-projects\)/,
+    )
+    expect(em.requests.filter((r) => r.method !== 'GET')).toEqual([])
+  })
+
+  it('refuses, before any write, a time zone the clock read and Intl does not know', async () => {
+    // Debian's tzdata has a `posixrules` file: the clock reads it, Intl refuses the name.
+    const { clockKnowsZone, isTimeZone } = await import('../../src/dates/index.js')
+    if (!clockKnowsZone('posixrules') || isTimeZone('posixrules')) return
+    const { run, em } = await runOn(demoScenario(), { 'time-zone': 'posixrules' })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain("::error::input 'time-zone': unknown time zone 'posixrules'")
+    expect(em.requests.filter((r) => r.method !== 'GET')).toEqual([])
+  })
+
   it('since: page reads a quoted YAML date, and a body without a workflow link is fine', async () => {
     const scenario = demoScenario()
     const site = scenario.repos.find((r) => r.fullName === 'someone/site')!

@@ -4,7 +4,13 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { configFromFile } from '../../src/config/config-file.js'
-import { configFromInputs, inputNames, sinceDate, todayIn } from '../../src/config/index.js'
+import {
+  checkEngineInputs,
+  configFromInputs,
+  inputNames,
+  sinceDate,
+  todayIn,
+} from '../../src/config/index.js'
 import { NowPageError } from '../../src/errors.js'
 
 const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? ''
@@ -110,6 +116,52 @@ describe('configFromInputs', () => {
     expect((error as NowPageError).message).toMatch(message)
     expect((error as NowPageError).input).toBe(input)
     expect((error as NowPageError).hint).toBeTruthy()
+  })
+})
+
+describe('checks left for while the first requests are out (engineChecksLater)', () => {
+  it.each([
+    ['a/b (?<x', /invalid progress pattern for a\/b \(line 1 of side-projects\)/],
+    ['a/b (?<x>a)\\k<x>', /invalid progress pattern for a\/b/],
+    ['c/d\na/b (?<x>a)(?=b)', /a\/b \(line 2 of side-projects\)/],
+    ['a/b ch(\\d+)', /has no named group/],
+  ])(
+    'side-projects %j: taken at start, then refused as configFromInputs refuses it',
+    async (value, message) => {
+      const get = inputs({ token: 't', 'side-projects': value })
+      const config = await configFromInputs(get, {}, { engineChecksLater: true })
+      const error: unknown = await checkEngineInputs(get, config).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(NowPageError)
+      expect((error as NowPageError).message).toMatch(message)
+      expect((error as NowPageError).input).toBe('side-projects')
+    },
+  )
+
+  it('still refuses at start what needs no engine, and a zone neither the clock nor Intl knows', async () => {
+    for (const [input, value] of [
+      ['side-projects', 'not-a-repo (?<x>a)'],
+      ['time-zone', 'Mars/Olympus'],
+    ] as const) {
+      const run = configFromInputs(
+        inputs({ token: 't', [input]: value }),
+        {},
+        {
+          engineChecksLater: true,
+        },
+      )
+      await expect(run).rejects.toThrow(NowPageError)
+    }
+  })
+
+  it('passes good patterns and a zone Intl confirms', async () => {
+    const get = inputs({
+      token: 't',
+      'time-zone': 'Asia/Kolkata',
+      'side-projects': 'a/b ch(?<chapter>\\d+)',
+    })
+    const config = await configFromInputs(get, {}, { engineChecksLater: true })
+    expect(todayIn(config.timeZone, new Date('2025-08-23T20:00:00Z'))).toBe('2025-08-24')
+    await expect(checkEngineInputs(get, config)).resolves.toBeUndefined()
   })
 })
 
