@@ -24,7 +24,7 @@ import { readPageFromBase } from '../publish/read-page.js'
 import { baseHint } from '../publish/base-hint.js'
 import { commitMessage, prBody, prTitle, type PrTextInput } from './pr-text.js'
 import { readEvent, type EventFacts } from './event.js'
-import { idleTask, whenLoopIdles } from './idle-task.js'
+import { roundOneWork, type RoundOneWork } from './round-one-work.js'
 import { outcomeMessage, writeSummary } from './summary.js'
 
 /** The client's waits (retry backoff, spacing of notifying writes): production defaults unless a
@@ -59,8 +59,8 @@ export async function run(
     const config = await configFromInputs(getInput, env, { engineChecksLater: true })
     token = config.token
     if (token) core.setSecret(token)
-    const engineChecks = idleTask(() => checkEngineInputs(getInput, config))
-    await runWithConfig(config, env, waits, engineChecks).catch((error: unknown) => {
+    const work = roundOneWork(config.timeZone, () => checkEngineInputs(getInput, config))
+    await runWithConfig(config, env, waits, work).catch((error: unknown) => {
       throw unreachableApi(error, config.apiUrl) ?? error
     })
   } catch (error) {
@@ -75,15 +75,15 @@ async function runWithConfig(
   config: Config,
   env: NodeJS.ProcessEnv,
   waits: ClientWaits,
-  engineChecks: () => Promise<void>,
+  work: RoundOneWork,
 ): Promise<void> {
-  const job = jobContext(config, env, waits)
+  const job = jobContext(config, env, waits, work)
   const read = await readAll(job, config).then(
     (reads) => ({ reads }),
     (error: unknown) => ({ error }),
   )
   // A bad input is the error to report, even when a read failed too.
-  await engineChecks()
+  await work.engineChecks()
   if ('error' in read) throw read.error
   const { reads } = read
   outputActivity(reads.activity, env)
@@ -134,11 +134,16 @@ interface JobContext {
   today: string
   /** The event payload's facts, read once. */
   event: EventFacts
-  /** The page core's chunk (parsers, Markdown, RE2): see page/core.ts and pageCoreLoader. */
+  /** The page core's chunk (parsers, Markdown, RE2): see page/core.ts and round-one-work.ts. */
   pageCore: () => Promise<typeof PageCore>
 }
 
-function jobContext(config: Config, env: NodeJS.ProcessEnv, waits: ClientWaits): JobContext {
+function jobContext(
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  waits: ClientWaits,
+  work: RoundOneWork,
+): JobContext {
   const event = readEvent(env, (m) => core.debug(m))
   refuseDefaultBranch(config, event)
   const repository = env.GITHUB_REPOSITORY ?? ''
@@ -175,35 +180,7 @@ function jobContext(config: Config, env: NodeJS.ProcessEnv, waits: ClientWaits):
     now,
     today,
     event,
-    pageCore: pageCoreLoader(config.timeZone),
-  }
-}
-
-/**
- * The page core's chunk (~1 MB with RE2; compiling and running its top level takes the main
- * thread ~40-50 ms), loaded while round 1 is in flight: once the event loop is mostly waiting,
- * i.e. the reads are out. Loaded at job start, it delayed the requests still being dispatched;
- * loaded when the edit needs it, it would follow the last answer. Whoever needs it first starts
- * it if the loop never idled.
- */
-function pageCoreLoader(timeZone: string): () => Promise<typeof PageCore> {
-  let loading: Promise<typeof PageCore> | undefined
-  let wanted = false
-  const load = () => (loading ??= import('../page/core.js'))
-  void whenLoopIdles()
-    .then(load)
-    // Still waiting on round 1: edit a sample page so the real edit, which the first write
-    // waits for, finds the parsers compiled. Skipped once the job asked for the core itself.
-    .then(async (core) => {
-      if (wanted) return
-      await whenLoopIdles()
-      if (!wanted) core.warmUp(timeZone)
-    })
-    // Awaited only when the job edits; a job that fails first must not also report this.
-    .catch(() => {})
-  return () => {
-    wanted = true
-    return load()
+    pageCore: work.pageCore,
   }
 }
 
