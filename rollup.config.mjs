@@ -125,6 +125,8 @@ const config = {
     // @actions/* and some CJS deps use `this` at module top level and circular imports; both are
     // harmless in the bundle and would otherwise drown real warnings.
     if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return
+    // An import the module does not export would be undefined at run time: fail the build.
+    if (warning.code === 'MISSING_EXPORT') throw new Error(warning.message)
     warn(warning)
   },
 }
