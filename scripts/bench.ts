@@ -1,4 +1,5 @@
-// npm run bench [-- --quick] [--reps 5] [--latency 100] [--scale-latency 20] [--json] [--out FILE]
+// npm run bench [-- --quick] [--reps 5] [--latency 100] [--scale-latency 20] [--node PATH] [--json]
+//   [--out FILE]
 // Runs the bundled Action (dist/index.js) as a runner runs it, a separate process, against the
 // emulator with latency injected into every request, each figure the median of --reps runs.
 // Progress goes to stderr; the table (or --json) to stdout; --out writes the JSON for
@@ -25,8 +26,11 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     out: { type: 'string' },
+    // Another Node binary for the Action's processes and bare node (the runners use Node 24).
+    node: { type: 'string' },
   },
 })
+const node = values.node ?? process.execPath
 const latency = Number(values.latency)
 const scaleLatency = Number(values['scale-latency'])
 const reps = Math.max(5, Number(values.reps))
@@ -138,6 +142,7 @@ async function runOnce(
     event: { ...event, repository: { ...event.repository, default_branch: defaultBranch } },
     now: scenario.now,
     timeoutMs: 900_000,
+    node,
     env: {
       GITHUB_REF: `refs/heads/${defaultBranch}`,
       GITHUB_SHA: site?.refs.get(`refs/heads/${defaultBranch}`) ?? '',
@@ -185,12 +190,12 @@ function summarize(run: string, samples: Sample[], extra: Record<string, unknown
   return row
 }
 
-/** Bare `node -e 0`: the process start any Action pays. */
-function bareNode(): Stat {
+/** Bare `node -e 0`: the process start any Action pays; `script` adds what it runs. */
+function bareNode(script = '0'): Stat {
   const xs: number[] = []
   for (let i = 0; i < reps; i++) {
     const t = performance.now()
-    spawnSync(process.execPath, ['-e', '0'])
+    spawnSync(node, ['-e', script])
     xs.push(performance.now() - t)
   }
   return stat(xs)
@@ -200,6 +205,11 @@ const loadBefore = loadavg()
 const started = performance.now()
 progress(`bare node x${reps}`)
 const bare = bareNode()
+// The emulator speaks http: a run against api.github.com also loads node:https (TLS, crypto)
+// before its first request. Measured the same way, to be added to the cold start.
+progress(`bare node loading node:https x${reps}`)
+const bareHttps = bareNode("require('node:https')")
+const httpsMs = Math.max(0, Math.round((bareHttps.median - bare.median) * 10) / 10)
 
 // The demo scenario: first, no-op and update on one emulator, the dry run on another, x reps.
 const demoSamples: Record<string, Array<Sample & { roundTrips?: string[][] }>> = {
@@ -240,6 +250,7 @@ const demoRows = Object.entries(demoSamples).map(([name, samples]) => {
   row.wallRatio = ratio(median('wallMs'), row.restBoundWallMs as number)
   row.wallRatioGraphql = ratio(median('wallMs'), row.graphqlBoundWallMs as number)
   row.coldStartRatio = ratio(median('coldStartMs'), bare.median)
+  row.coldStartHttpsRatio = ratio(median('coldStartMs') + httpsMs, bare.median)
   return row
 })
 
@@ -347,6 +358,20 @@ const targets = {
     target: 5,
   },
   prs1200WallMs: { value: med(prs1200, 'wallMs'), target: 15_000 },
+  loadedJsMb: { value: undefined as number | undefined, target: 0.6 },
+  // The slowest of the demo runs' median cold starts, against bare node.
+  coldStartVsBare: {
+    value: Math.max(...demoRows.map((r) => Number(r.coldStartRatio))),
+    target: 1.6,
+  },
+  coldStartWithHttpsVsBare: {
+    value: Math.max(...demoRows.map((r) => Number(r.coldStartHttpsRatio))),
+    target: 1.6,
+  },
+  noopWallMs: {
+    value: med(noop, 'wallMs'),
+    target: Math.round(bare.median + latency + 150),
+  },
   heapCapCpuRatio: {
     value:
       capped && commits
@@ -357,9 +382,10 @@ const targets = {
 
 const entry = actionEntry()
 const loaded = loadedJs(entry)
+targets.loadedJsMb.value = Math.round((loaded.bytes / 1e6) * 1000) / 1000
 const result = {
   date: new Date().toISOString().slice(0, 10),
-  machine: `${process.platform} ${process.arch}, ${cpus().length} cores, node ${process.version}`,
+  machine: `${process.platform} ${process.arch}, ${cpus().length} cores, node ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`,
   load: {
     before: loadBefore.map((x) => Math.round(x * 100) / 100),
     after: loadavg().map((x) => Math.round(x * 100) / 100),
@@ -368,6 +394,8 @@ const result = {
   latencyMs: latency,
   scaleLatencyMs: scaleLatency,
   bareNodeMs: bare,
+  bareNodeHttpsMs: bareHttps,
+  httpsMs,
   loadedJs: { bytes: loaded.bytes, files: loaded.files, lazy: loaded.lazy },
   runs: demoRows,
   naive: naiveRows,

@@ -32,6 +32,8 @@ export interface RunActionOptions {
   env?: Record<string, string>
   /** Path of the bundled Action; default: this package's dist/index.js. */
   entry?: string
+  /** The Node binary that runs it; default: this process's (the bench compares Node versions). */
+  node?: string
   timeoutMs?: number
 }
 
@@ -123,7 +125,7 @@ export async function runActionProcess(options: RunActionOptions): Promise<Actio
   const workspace = runnerWorkspace(options)
   const started = performance.now()
   const startedAt = Date.now()
-  const child = spawn(process.execPath, [options.entry ?? actionEntry()], {
+  const child = spawn(options.node ?? process.execPath, [options.entry ?? actionEntry()], {
     env: workspace.env,
     stdio: 'pipe',
   })
