@@ -19,7 +19,12 @@ export default defineConfig({
     reporters: ['default', './test/support/summary-line-reporter.ts'],
     // Every answer any test gets from the emulator is checked against GitHub's OpenAPI
     // description, not only those of test/emulator/openapi.int.test.ts.
-    setupFiles: ['./test/emulator/check-every-answer.ts'],
+    setupFiles: [
+      './test/emulator/check-every-answer.ts',
+      // Tests edit pages of every kind; the Action loads only its page's parser (page/core.ts,
+      // tested through the bundle in test/github/bundle.int.test.ts).
+      './src/page/formats/all.ts',
+    ],
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],

@@ -50,19 +50,29 @@ function staticGraph(start) {
   return { files, dynamic }
 }
 
-/** Bytes loaded at start from `entry`, file by file, and what each dynamic import adds. */
+/** Bytes loaded at start from `entry`, file by file, and what each dynamic import adds: to what
+ * is loaded at start, or, for one inside a lazy chunk (the page core's front-matter parsers), to
+ * what that chunk loaded. */
 export function loadedJs(entry) {
   const { files: loaded, dynamic } = staticGraph(resolve(entry))
-  const lazy = [...dynamic].filter((f) => !loaded.has(f))
-  const adds = (f) =>
-    [...staticGraph(f).files].filter(([g]) => !loaded.has(g)).reduce((a, [, n]) => a + n, 0)
+  const lazy = new Map()
+  const queue = [...dynamic].map((f) => ({ f, before: new Set(loaded.keys()) }))
+  while (queue.length > 0) {
+    const { f, before } = queue.shift()
+    if (before.has(f) || lazy.has(f)) continue
+    const graph = staticGraph(f)
+    const added = [...graph.files].filter(([g]) => !before.has(g))
+    lazy.set(f, added.reduce((a, [, n]) => a + n, 0))
+    const now = new Set([...before, ...graph.files.keys()])
+    for (const d of graph.dynamic) queue.push({ f: d, before: now })
+  }
   const root = dirname(resolve(entry))
   const name = (f) => relative(root, f)
   return {
     entry: name(resolve(entry)),
     bytes: [...loaded.values()].reduce((a, b) => a + b, 0),
     files: Object.fromEntries([...loaded].map(([f, n]) => [name(f), n])),
-    lazy: Object.fromEntries(lazy.map((f) => [name(f), adds(f)])),
+    lazy: Object.fromEntries([...lazy].map(([f, n]) => [name(f), n])),
   }
 }
 

@@ -5,6 +5,7 @@
 import { Octokit } from '@octokit/rest'
 import type { Activity, ProjectActivity, PullRequestActivity } from '../src/activity/types.js'
 import { editPage } from '../src/page/edit-page.js'
+import '../src/page/formats/all.js'
 
 export interface NaiveJob {
   apiUrl: string

@@ -214,7 +214,8 @@ process.stderr.write(`docs/performance.md written from ${source}\n`)
 function whenLoaded(file: string): string {
   const when: Array<[RegExp, string]> = [
     [/proxy-fetch/, 'only behind a proxy (undici)'],
-    [/core/, 'once round 1 is out, to edit the page (front matter, Markdown parsers)'],
+    [/core/, 'once round 1 is out, to edit the page (Markdown parser, gray-matter, RE2, dates)'],
+    [/toml|yaml|json/, "with the page core, when the page's front matter is of that kind"],
     [
       /progress-pattern/,
       'with the page core, once round 1 is out (RE2, to check and run patterns)',

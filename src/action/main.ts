@@ -93,7 +93,8 @@ async function runWithConfig(
     timeZone: config.timeZone,
     file: reads.page.path,
   }
-  const { editPage } = await job.pageCore()
+  const { editPage, loadParsersFor } = await job.pageCore()
+  await loadParsersFor(reads.page.text)
   // Checked on the base text first: a bad page fails before anything is written.
   const first = editPage(reads.page.text, reads.activity, editOptions)
   for (const note of first.report.notes) {
@@ -206,7 +207,8 @@ async function readAll(job: JobContext, config: Config): Promise<Reads> {
   const sinceRead =
     config.since.kind === 'page'
       ? pageRead.then(async (page) => {
-          const { liveMetadataDate } = await job.pageCore()
+          const { liveMetadataDate, loadParsersFor } = await job.pageCore()
+          await loadParsersFor(page.text)
           return sinceDate(
             config.since,
             job.today,
@@ -326,7 +328,7 @@ async function publishEdit(
   editOptions: EditOptions,
   first: { text: string; changed: boolean; report: EditReport },
 ): Promise<{ result: PublishResult; report: EditReport }> {
-  const { editPage } = await job.pageCore()
+  const { editPage, parsersLoadedFor } = await job.pageCore()
   const firstReport = first.report
   const textInput: PrTextInput = {
     activity: reads.activity,
@@ -354,6 +356,14 @@ async function publishEdit(
       openPull: reads.openPull ?? null,
       edit: (text) => {
         // The page is pure: the base text's edit is already known (the usual case).
+        if (text !== reads.page.text && !parsersLoadedFor(text)) {
+          // The parsers loaded are the read page's; a page that changed its kind of front
+          // matter since (TOML to YAML) in the seconds of a run is not worth loading more for.
+          throw new NowPageError(
+            `${reads.page.path} changed its front matter's format while the run was reading it`,
+            { file: reads.page.path, hint: 'Run the workflow again' },
+          )
+        }
         const r = text === reads.page.text ? first : editPage(text, reads.activity, editOptions)
         report = r.report
         return r

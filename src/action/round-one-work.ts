@@ -28,7 +28,7 @@ export function roundOneWork(timeZone: string, check: () => Promise<void>): Roun
       await engineChecks()
       if (wanted) return
       await whenLoopIdles()
-      if (!wanted) loaded.warmUp(timeZone)
+      if (!wanted) await loaded.warmUp(timeZone)
     })
     // Each step's failure reaches the job where it asks for that step.
     .catch(() => {})

@@ -5,6 +5,8 @@ import { demoCommand } from './demo-command.js'
 import { editCommand } from './edit-command.js'
 import { emulatorCommand } from './emulator-command.js'
 import { previewCommand } from './preview-command.js'
+// The CLI edits pages of any kind: every front-matter parser (the Action loads only its page's).
+import '../page/formats/all.js'
 
 const USAGE = `Usage: now-page <command> [options]
 

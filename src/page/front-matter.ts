@@ -1,9 +1,7 @@
 import matter from 'gray-matter'
 import { NowPageError } from '../errors.js'
 import { type FrontMatter, type FrontMatterKind } from './formats/format.js'
-import { readJson } from './formats/json.js'
-import { parseToml } from './formats/toml.js'
-import { parseYamlBlock } from './formats/yaml.js'
+import { parserFor } from './formats/parsers.js'
 import { splitLines, type Line } from './lines.js'
 import { lineEnd, lineOf } from './formats/format.js'
 
@@ -34,10 +32,27 @@ export function readFrontMatter(text: string, file?: string): FrontMatter | null
   return readFrontMatterAt(text, bom, file)
 }
 
+/**
+ * The front-matter kinds a page may need parsed, from its opening lines alone (no parser): what
+ * page/core.ts's loadParsersFor loads before the page is read. A page whose block follows blank
+ * lines is read both ways (see readFrontMatter), so its kind is looked for there too.
+ */
+export function frontMatterKinds(text: string): FrontMatterKind[] {
+  const bom = text.startsWith('\uFEFF') ? 1 : 0
+  const blank = /^(?:[ \t]*(?:\r\n|\n|\r))*/.exec(text.slice(bom))?.[0] ?? ''
+  const first = text.slice(bom + blank.length, lineEnd(text, bom + blank.length).end)
+  if (/^\{[ \t]*$/.test(first)) return ['json']
+  const opener = OPENERS.find((o) => o.re.test(first))
+  if (!opener) return []
+  const language = (opener.re.exec(first)?.[1] ?? '').trim().toLowerCase()
+  if (language === '') return [opener.kind]
+  return (['toml', 'yaml', 'json'] as const).filter((k) => k === language)
+}
+
 function readFrontMatterAt(text: string, start: number, file?: string): FrontMatter | null {
   const firstEnd = lineEnd(text, start)
   const first = text.slice(start, firstEnd.end)
-  if (/^\{[ \t]*$/.test(first)) return readJson(text, start, file)
+  if (/^\{[ \t]*$/.test(first)) return parserFor('json').readJson(text, start, file)
   const opener = OPENERS.find((o) => o.re.test(first))
   if (!opener) return null
   const language = (opener.re.exec(first)?.[1] ?? '').trim().toLowerCase()
@@ -97,8 +112,8 @@ function parseBlock(
   delimiter: string,
 ): Record<string, unknown> {
   const engines = {
-    toml: (s: string) => parseToml(s, file, FIRST_CONTENT_LINE - leading(s)),
-    yaml: (s: string) => parseYamlBlock(s, file, FIRST_CONTENT_LINE - leading(s)),
+    toml: (s: string) => parserFor('toml').parseToml(s, file, FIRST_CONTENT_LINE - leading(s)),
+    yaml: (s: string) => parserFor('yaml').parseYamlBlock(s, file, FIRST_CONTENT_LINE - leading(s)),
     json: (s: string) => JSON.parse(s) as object,
     js: refuse('js'),
     javascript: refuse('javascript'),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { runnerWorkspace } from '../../src/runner/local-runner.js'
+import { runActionProcess, runnerWorkspace } from '../../src/runner/local-runner.js'
 import { demoScenario } from '../action/demo-scenario.js'
 import { emulatorPerTest } from '../support/emulator-per-test.js'
 
@@ -46,6 +46,15 @@ describe('what the bundle leaves out', () => {
       ).toBe(true)
     }
     expect(lazy.length).toBeGreaterThan(0)
+    // Each front-matter parser is a chunk of its own, apart from the Markdown parser's: a run
+    // loads only its page's (page/core.ts's loadParsersFor).
+    const holding = (marker: RegExp) =>
+      [join(root, 'dist/index.js'), ...chunks()].filter((f) => marker.test(readFileSync(f, 'utf8')))
+    const parsers = [markers['@iarna/toml'], markers.yaml, /function createScanner\b/]
+    const files = parsers.map((m) => holding(m))
+    for (const found of files) expect(found).toHaveLength(1)
+    expect(new Set(files.flat()).size).toBe(3)
+    expect(files.flat()).not.toContain(holding(markers.micromark)[0])
   })
 
   // dist/ is the committed build (CI rebuilds and compares it).
@@ -130,5 +139,29 @@ describe('the bundle as a module (@github/local-action imports it and calls run(
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+
+  // The bundle loads one front-matter parser, the page's, from its own chunk: each kind is read
+  // and edited through that path, as a runner runs the Action.
+  it.each([
+    ['YAML', '---\ntitle: Now\ndate: 2025-06-01\n---\n', 'date: 2025-08-24'],
+    ['JSON', '{\n  "title": "Now",\n  "date": "2025-06-01"\n}\n', '"date": "2025-08-24"'],
+    ['TOML', '+++\ntitle = "Now"\ndate = 2025-06-01\n+++\n', 'date = 2025-08-24'],
+  ])('edits a page with %s front matter through its parser chunk', async (_kind, head, date) => {
+    const scenario = demoScenario()
+    const site = scenario.repos.find((r) => r.fullName === 'someone/site')
+    const files = site?.files as Record<string, string>
+    files['content/now.md'] = `${head}\n*_Last Updated: 2025-06-01_*\n\nWhat I'm doing now.\n`
+    const em = await start(scenario)
+    const run = await runActionProcess({
+      inputs: { token: Object.keys(scenario.tokens)[0] as string, ...scenario.inputs },
+      apiUrl: em.url,
+      repository: 'someone/site',
+      ...(scenario.now ? { now: scenario.now } : {}),
+    })
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0)
+    const page = em.readFile('someone/site', 'content/now.md', 'now-page/refresh') as string
+    expect(page.startsWith(head.replace('2025-06-01', '2025-08-24'))).toBe(true)
+    expect(page).toContain(date)
   })
 })
