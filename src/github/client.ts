@@ -1,10 +1,9 @@
-import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { Octokit } from '@octokit/rest'
 import Bottleneck from 'bottleneck/light.js'
 import { NowPageError } from '../errors.js'
-import { httpFetch } from './http-fetch.js'
+import { transport } from './transport.js'
 import { createSearchPacer } from './search-pacing.js'
 import { noRetryWhenUnreachable } from './unreachable.js'
 
@@ -196,27 +195,6 @@ function explainOutcomes(client: Client, options: ClientOptions, maxWait: number
       inFlight.delete(retryable)
     }
   })
-}
-
-/**
- * node:http(s) (./http-fetch.ts), unless the runner routes `baseUrl` through a proxy
- * (`HTTPS_PROXY`/`https_proxy` for https, `HTTP_PROXY`/`http_proxy` for http, minus
- * `NO_PROXY`/`no_proxy` and loopback: the rules of @actions/http-client, which @actions/github
- * follows). Then undici's proxy-aware fetch is imported on the first request, into its own
- * chunk: most runs never load it.
- *
- * Node's own fetch is not used: its first request compiles llhttp to WebAssembly and loads
- * undici's internals (~60-170 ms before the first request goes out), and V8's optimising
- * recompilation of that WebAssembly kept a finished run alive ~200-300 ms more unless the whole
- * process ran with --liftoff-only.
- */
-function transport(baseUrl: string): typeof httpFetch | typeof globalThis.fetch {
-  if (!getProxyUrl(new URL(baseUrl))) return httpFetch
-  let proxied: Promise<typeof globalThis.fetch> | undefined
-  return async (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) => {
-    proxied ??= import('./proxy-fetch.js').then((m) => m.proxyFetch(baseUrl))
-    return (await proxied)(input, init)
-  }
 }
 
 type RequestOptions = Parameters<Client['request']['endpoint']['parse']>[0]

@@ -2,8 +2,9 @@ import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import { connect, type AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createForgeHttp } from '../../src/activity/forges/http.js'
 import { createClient } from '../../src/github/client.js'
-import { emulate, TOKEN } from '../activity/helpers.js'
+import { emulate, recordingLogger, TOKEN } from '../activity/helpers.js'
 import { scenario } from '../activity/scenario-builders.js'
 
 const PROXY_VARS = [
@@ -119,5 +120,28 @@ describe('the client and a proxy', () => {
       expect(proxy.tunnels).toEqual([`0.0.0.0:${port}`])
     }
     expect(emulator.requests).toHaveLength(4)
+  })
+
+  it('tunnels a forge’s requests too (GitLab, Forgejo), and skips what NO_PROXY names', async () => {
+    const { emulator, port } = await emulatorWithRepo()
+    const proxy = await startProxy(port)
+    vi.stubEnv('HTTP_PROXY', proxy.url)
+    const forge = (host: string) =>
+      createForgeHttp({
+        apiRoot: `http://${host}:${port}`,
+        name: host,
+        headers: { authorization: `token ${TOKEN}` },
+        deadline: new AbortController().signal,
+        retries: 0,
+        log: recordingLogger(),
+      })
+    // The emulator's GitHub routes stand in for a forge's: only the way there is tested here.
+    const { data } = await forge('forge.test').get<{ full_name: string }>('/repos/someone/side')
+    expect(data.full_name).toBe('someone/side')
+    expect(proxy.tunnels).toEqual([`forge.test:${port}`])
+    vi.stubEnv('NO_PROXY', '0.0.0.0')
+    await forge('0.0.0.0').get('/repos/someone/side')
+    expect(proxy.tunnels).toEqual([`forge.test:${port}`])
+    expect(emulator.requests).toHaveLength(2)
   })
 })

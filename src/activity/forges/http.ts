@@ -10,7 +10,7 @@
  * or `x-next-page`, a timeout per request and a deadline for the whole run.
  */
 import type { Logger } from '../../logging.js'
-import { httpFetch, type FetchAnswer } from '../../github/http-fetch.js'
+import { transport } from '../../github/transport.js'
 import { unreachableCode } from '../../github/unreachable.js'
 
 export interface ForgeWaits {
@@ -88,6 +88,8 @@ export function createForgeHttp(options: ForgeHttpOptions): ForgeHttp {
   const maxWait = options.maxRetryAfterSeconds ?? 60
   const timeoutMs = options.requestTimeoutMs ?? 30_000
   const log = options.log
+  // Behind a runner's proxy (HTTPS_PROXY, minus NO_PROXY), as GitHub's requests are.
+  const send = transport(root)
 
   function urlFor(path: string, query: Query = {}): URL {
     const url = new URL(root + path)
@@ -110,9 +112,9 @@ export function createForgeHttp(options: ForgeHttpOptions): ForgeHttp {
     for (;;) {
       if (options.deadline.aborted) throw deadlineError(what)
       const started = Date.now()
-      let response: FetchAnswer
+      let response: Awaited<ReturnType<typeof send>>
       try {
-        response = await httpFetch(url, {
+        response = await send(url, {
           headers: { accept: 'application/json', ...options.headers },
           signal: AbortSignal.any([options.deadline, AbortSignal.timeout(timeoutMs)]),
           // A redirect is an answer (a sign-in page, a moved instance), never followed with the
