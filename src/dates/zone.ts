@@ -140,6 +140,9 @@ export function partsInZone(instant: number | string | Date, timeZone: string): 
   const fmt = formatters.get(timeZone)
   if (fmt) return formatParts(fmt, t)
   let answers = clockAnswers.get(timeZone)
+  // Each clock answer sets TZ twice (ICU re-reads the zone each time): asked again, it is reused.
+  const known = answers?.get(t)
+  if (known) return known
   // A start needs a handful of instants; past that, the formatter is worth building.
   const viaClock = (answers?.size ?? 0) < 64 ? partsViaClock(t, timeZone) : undefined
   if (viaClock) {
