@@ -62,7 +62,10 @@ export function loadedJs(entry) {
     if (before.has(f) || lazy.has(f)) continue
     const graph = staticGraph(f)
     const added = [...graph.files].filter(([g]) => !before.has(g))
-    lazy.set(f, added.reduce((a, [, n]) => a + n, 0))
+    lazy.set(
+      f,
+      added.reduce((a, [, n]) => a + n, 0),
+    )
     const now = new Set([...before, ...graph.files.keys()])
     for (const d of graph.dynamic) queue.push({ f: d, before: now })
   }
