@@ -1,7 +1,7 @@
 // npm run performance-doc [-- docs/performance.json]: regenerates docs/performance.md from the
 // JSON `npm run bench -- --out docs/performance.json` wrote. Every figure in the page comes from
 // that file; edit the prose here, never the figures in the page.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { format, resolveConfig } from 'prettier'
 
 interface Stat {
@@ -40,6 +40,11 @@ interface Bench {
 
 const source = process.argv[2] ?? 'docs/performance.json'
 const bench = JSON.parse(readFileSync(source, 'utf8')) as Bench
+// The same bench on the runners' Node (`npm run bench -- --node PATH --out F`), when there is one.
+const otherSource = process.argv[3] ?? 'docs/performance-node24.json'
+const other = existsSync(otherSource)
+  ? (JSON.parse(readFileSync(otherSource, 'utf8')) as Bench)
+  : undefined
 const s = (row: Row, key: string) => row[key] as Stat | undefined
 const med = (row: Row, key: string) => s(row, key)?.median ?? Number.NaN
 const range = (x: Stat | undefined, unit = '') =>
@@ -146,6 +151,30 @@ if (bench.scale.length) {
     "- **Merged PRs**: the search is split on `merged:` windows until each reports at most 1,000 results; searches are paced by the search bucket's own `x-ratelimit-remaining`/`reset` headers, so they wait only when the bucket is empty (the emulator's bucket here does not run out).",
     "- **Commits**: a project's newest page (100 commits) is read; a longer window is not paged through: the author's newest linked commits come in one page and their count from a `per_page=1` listing's `rel=\"last\"` link, both at once. The emulator's CPU in that row is mostly its commit listing.",
     '- **Memory**: *live heap* is sampled with a full GC every 250 ms in runs of its own (the GCs cost CPU, so the timed runs do not sample). The heap-capped row runs the same job under `--max-old-space-size`; its Action CPU against the uncapped row is the cost of the cap.',
+    '',
+  )
+}
+/** The first run's median cold start less bare node's: the Action's own start. */
+function extra(b: Bench): string {
+  const first = b.runs.find((r) => r.run === 'first')
+  return first ? String(Math.round(med(first, 'coldStartMs') - b.bareNodeMs.median)) : '–'
+}
+if (other) {
+  const byRun = (run: string) => other.runs.find((r) => r.run === run)
+  add(
+    `## The same demo runs on ${/node (v[\d.]+)/.exec(other.machine)?.[1] ?? 'another Node'}`,
+    '',
+    `The runners run the Action with Node 24 (\`runs.using: node24\`). \`npm run bench -- --node PATH\` runs the Action and bare node with another binary; on ${other.date} (${other.machine}, load ${other.load.before.join(' / ')} before; \`${otherSource}\`), ${String(other.reps)} repetitions each. Bare node: ${range(other.bareNodeMs, ' ms')} (${range(bench.bareNodeMs, ' ms')} with ${/node (v[\d.]+)/.exec(bench.machine)?.[1] ?? 'the first'}); the first run's cold start less bare node: ${extra(other)} ms (${extra(bench)} ms). The same work on a faster-starting Node is a larger multiple of it.`,
+    '',
+    '| run | requests | rounds | API time | × REST | process wall | cold start | × bare node | × bare node, with node:https |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...['first', 'no-op', 'update', 'dry run']
+      .map((run) => byRun(run))
+      .filter((r): r is Row => r !== undefined)
+      .map(
+        (r) =>
+          `| ${r.run} | ${med(r, 'requests')} | ${med(r, 'rounds')} | ${range(s(r, 'apiMs'), ' ms')} | ${String(r.apiRatio)} | ${range(s(r, 'wallMs'), ' ms')} | ${range(s(r, 'coldStartMs'), ' ms')} | ${String(r.coldStartRatio)} | ${String(r.coldStartHttpsRatio)} |`,
+      ),
     '',
   )
 }
