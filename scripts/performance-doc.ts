@@ -94,7 +94,7 @@ add(
   '',
   "Built-in modules cost time too, and not only by size. `node:http` and `node:https` are loaded with `require` when a URL first needs them: on Node 24 an ES `import` of `node:http` builds its namespace by reading every export, and its `WebSocket` getter loads undici (+49 ms). `node:crypto` (for @actions/core's one `randomUUID`, and the page's blob hash) and `node:zlib` (compressed answers) load on first use; bare imports of built-ins nothing uses (`child_process`, `assert`, … from @actions/core's exec helpers) are dropped from the bundle.",
   '',
-  `Bare \`node -e 0\` on this machine: ${range(bench.bareNodeMs, ' ms')}; loading \`node:https\` as well (\`node -e "require('node:https')"\`): ${range(bench.bareNodeHttpsMs, ' ms')}. The emulator speaks http, so the cold starts below do not load TLS; a run against api.github.com does, before its first request: **+${String(bench.httpsMs)} ms**, counted in the targets below.`,
+  `Bare \`node -e 0\` on this machine, sampled three times in each repetition beside the runs it is compared with: ${range(bench.bareNodeMs, ' ms')}; loading \`node:https\` as well (\`node -e "require('node:https')"\`): ${range(bench.bareNodeHttpsMs, ' ms')}. The emulator speaks http, so the cold starts below do not load TLS; a run against api.github.com does, before its first request: **+${String(bench.httpsMs)} ms**, counted in the targets below.`,
   '',
   `## Runs of the demo scenario, ${bench.latencyMs} ms per request`,
   '',
