@@ -16,7 +16,7 @@ import {
 } from '../config/index.js'
 import { isNowPageError, NowPageError } from '../errors.js'
 import { unreachableCode } from '../github/unreachable.js'
-import { createClient, type ClientOptions } from '../github/client.js'
+import { createClient, requestsAllOut, type ClientOptions } from '../github/client.js'
 import type * as PageCore from '../page/core.js'
 import type { EditOptions, EditReport } from '../page/types.js'
 import { findOpenPull, publish, type PublishResult } from '../publish/publish.js'
@@ -59,7 +59,11 @@ export async function run(
     const config = await configFromInputs(getInput, env, { engineChecksLater: true })
     token = config.token
     if (token) core.setSecret(token)
-    const work = roundOneWork(config.timeZone, () => checkEngineInputs(getInput, config))
+    const work = roundOneWork(
+      config.timeZone,
+      () => checkEngineInputs(getInput, config),
+      requestsAllOut,
+    )
     await runWithConfig(config, env, waits, work).catch((error: unknown) => {
       throw unreachableApi(error, config.apiUrl) ?? error
     })

@@ -72,6 +72,19 @@ export interface ClientOptions {
 
 const DEFAULT_MAX_RETRY_AFTER = 60
 
+/** Requests asked of a client and not finished, those of them on the wire, and all sent so far. */
+const flow = { asked: 0, onWire: 0, sent: 0 }
+
+/**
+ * True once the client has sent a request and has none waiting to be sent (queued in its
+ * limiters, or between retries): the job's requests of the moment are all out. Work that would
+ * hold up the event loop waits for this (see action/round-one-work.ts); an idle loop alone is not
+ * a sign, as the limiters wait on timers between requests.
+ */
+export function requestsAllOut(): boolean {
+  return flow.sent > 0 && flow.asked - flow.onWire <= 0
+}
+
 /**
  * Builds the client. Rate limits are honoured while the wait is short; a longer wait, or a limit
  * that persists, becomes a NowPageError saying which limit and when it resets. The token is
@@ -81,7 +94,17 @@ export function createClient(options: ClientOptions): Client {
   const log = options.log
   const maxWait = options.throttle?.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
-  const fetch = transport(baseUrl)
+  // http-fetch answers the part of fetch Octokit uses (see http-fetch.ts): typed as fetch here.
+  const send = transport(baseUrl) as typeof globalThis.fetch
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    flow.onWire++
+    flow.sent++
+    try {
+      return await send(input, init)
+    } finally {
+      flow.onWire--
+    }
+  }
   const client: Client = new ClientOctokit({
     auth: options.token,
     baseUrl,
@@ -173,6 +196,7 @@ function explainOutcomes(client: Client, options: ClientOptions, maxWait: number
     const retryable = endpoint as unknown as Retryable
     if (options.deadline?.signal.aborted) noRetry(retryable)
     inFlight.add(retryable)
+    flow.asked++
     const started = Date.now()
     const what = describeRequest(client, endpoint)
     try {
@@ -193,6 +217,7 @@ function explainOutcomes(client: Client, options: ClientOptions, maxWait: number
       throw explainFailure(error, what, maxWait)
     } finally {
       inFlight.delete(retryable)
+      flow.asked--
     }
   })
 }

@@ -3,7 +3,7 @@ import { roundOneWork } from '../../src/action/round-one-work.js'
 
 /** Resolves once `done()` is true, checking on each turn of the loop (bounded). */
 async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 2000 && !done(); i++) await new Promise((r) => setTimeout(r, 1))
+  for (let i = 0; i < 2000 && !done(); i++) await new Promise((r) => setTimeout(r, 5))
 }
 
 describe('work done while round 1 is out', () => {
@@ -40,5 +40,16 @@ describe('work done while round 1 is out', () => {
     } finally {
       process.off('unhandledRejection', unhandled)
     }
+  })
+
+  it('waits until the job says its requests are all out', async () => {
+    let out = false
+    const check = vi.fn(async () => {})
+    roundOneWork('UTC', check, () => out)
+    await new Promise((r) => setTimeout(r, 40))
+    expect(check).not.toHaveBeenCalled()
+    out = true
+    await until(() => check.mock.calls.length > 0)
+    expect(check).toHaveBeenCalledTimes(1)
   })
 })
