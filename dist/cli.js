@@ -11,20 +11,17 @@ import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { i as isIsoDate } from './chunks/input-defaults.js';
-import { p as parse, e as editPage } from './chunks/edit-page.js';
+import { p as parse, y as yaml } from './chunks/yaml.js';
+import { e as editPage, p as provideParsers } from './chunks/edit-page.js';
+import { j as json } from './chunks/json.js';
+import { t as toml } from './chunks/toml.js';
 import './chunks/reference.js';
 import 'os';
-import 'crypto';
+import 'node:module';
 import 'fs';
-import 'path';
-import 'string_decoder';
-import 'events';
-import 'child_process';
-import 'assert';
-import 'timers';
 import './chunks/_commonjsHelpers.js';
-import 'stream';
 import './chunks/progress-pattern.js';
+import 'stream';
 
 var version = "0.1.0";
 var packageJson = {
@@ -104,7 +101,7 @@ async function runActionProcess(options) {
     const workspace = runnerWorkspace(options);
     const started = performance.now();
     const startedAt = Date.now();
-    const child = spawn(process.execPath, [options.entry ?? actionEntry()], {
+    const child = spawn(options.node ?? process.execPath, [options.entry ?? actionEntry()], {
         env: workspace.env,
         stdio: 'pipe',
     });
@@ -14106,6 +14103,10 @@ function plainLog(log) {
 function unescapeData(text) {
     return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 }
+
+// Every front-matter parser, for the CLI, the scripts and the tests. The Action loads only the
+// one its page needs (page/core.ts).
+provideParsers({ toml, yaml, json });
 
 const USAGE = `Usage: now-page <command> [options]
 

@@ -2,28 +2,18 @@ import { readFileSync, mkdtempSync, writeFileSync, realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { v as validateBranchName, c as createTwoFilesPatch, a as configFromInputs, g as getInput, s as setSecret, E as ExitCode, b as error, n as notice, o as outcomeMessage, w as writeSummary, f as debug, t as todayIn, h as sinceDate, j as setOutput, k as startGroup, l as info, m as endGroup, p as commitMessage, q as prBody, r as prTitle, u as warning, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
+import { v as validateBranchName, c as createTwoFilesPatch, g as getInput, a as configFromInputs, s as setSecret, b as checkEngineInputs, E as ExitCode, f as error, n as notice, o as outcomeMessage, w as writeSummary, h as debug, t as todayIn, j as sinceDate, k as setOutput, l as startGroup, m as info, p as endGroup, q as commitMessage, r as prBody, u as prTitle, x as warning, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
 import { N as NowPageError, i as isNowPageError } from './chunks/errors.js';
-import { s as startOfDay, c as checkWindow, a as createRepoFilter, i as initialWindow, m as mergedRange, b as mergedBefore, d as createLimit, l as limitedPages, e as splitWindow, h as httpStatus, f as inReadWindow, g as hostsOf, j as forgeScope, r as readProjects, u as unreachableCode, k as createClient } from './chunks/repo-filter.js';
+import { s as startOfDay, c as checkWindow, a as createRepoFilter, i as initialWindow, m as mergedRange, b as mergedBefore, d as createLimit, l as limitedPages, e as splitWindow, h as httpStatus, f as inReadWindow, g as hostsOf, j as forgeScope, r as readProjects, k as lazyBuiltin, n as requestsAllOut, u as unreachableCode, o as createClient } from './chunks/repo-filter.js';
 import { d as dateInZone } from './chunks/input-defaults.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
 import './chunks/reference.js';
 import './chunks/inputs.js';
 import 'os';
-import 'crypto';
+import 'node:module';
 import 'fs';
-import 'path';
-import 'string_decoder';
-import 'events';
-import 'child_process';
-import 'assert';
-import 'timers';
-import './chunks/proxy.js';
 import './chunks/_commonjsHelpers.js';
-import 'node:http';
-import 'node:https';
-import 'node:zlib';
+import './chunks/proxy.js';
 
 /** GitHub serves at most this many results per query, whatever the page. */
 const SEARCH_CAP = 1000;
@@ -526,6 +516,7 @@ async function readPageFromBase(client, opts) {
     });
 }
 
+const crypto = lazyBuiltin('node:crypto');
 const EXTRAS = new Set(['labels', 'assignees', 'reviewers']);
 const PREFIX = '<!-- now-page-action:state ';
 const SUFFIX = ' -->';
@@ -572,7 +563,7 @@ function readRefreshState(body) {
 /** The id git gives a file with this text (UTF-8): `sha1("blob <bytes>\0" + bytes)`. */
 function gitBlobSha(text) {
     const bytes = Buffer.from(text, 'utf8');
-    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+    return crypto().createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 function isSha(v) {
     return typeof v === 'string' && SHA.test(v);
@@ -1494,6 +1485,63 @@ function dispatchInputs(inputs) {
     return Object.fromEntries(Object.entries(inputs).map(([name, value]) => [name, String(value)]));
 }
 
+/**
+ * Work moved off the way to the first request, in one chain that starts when the event loop first
+ * idles (the reads are out): the page core's chunk (~1 MB with RE2, ~40 ms to compile), then the
+ * engine checks (Intl's first formatter, RE2), then, if the answers are still out, an edit of a
+ * sample page so the real edit, which the first write waits for, finds the parsers compiled.
+ * Loaded at job start, the chunk delayed the requests still being dispatched; loaded when the
+ * edit needs it, it would follow the last answer. Whoever needs a step first starts it at once.
+ */
+function roundOneWork(timeZone, check, 
+/** True when the job's requests of the moment are all out (see github/client.ts). */
+requestsOut = () => true) {
+    let core;
+    let checked;
+    let wanted = false;
+    const load = () => (core ??= import('./chunks/core.js'));
+    const engineChecks = () => (checked ??= Promise.resolve().then(check));
+    void whenLoopIdles(requestsOut)
+        .then(load)
+        .then(async (loaded) => {
+        await engineChecks();
+        if (wanted)
+            return;
+        await whenLoopIdles(requestsOut);
+        if (!wanted)
+            await loaded.warmUp(timeZone);
+    })
+        // Each step's failure reaches the job where it asks for that step.
+        .catch(() => { });
+    return {
+        pageCore: () => {
+            wanted = true;
+            return load();
+        },
+        engineChecks,
+    };
+}
+/**
+ * Resolves once the event loop was busy less than half of a 2 ms window with every request of the
+ * moment out: measured on Node 24, the loop also idles while the client's limiters wait on a timer
+ * between two requests, and work started then held round 1's last requests back 35-100 ms in half
+ * the runs. Its timers are unref'd: a job that ends first (an error) exits without waiting.
+ */
+function whenLoopIdles(requestsOut) {
+    return new Promise((resolve) => {
+        let last = performance.eventLoopUtilization();
+        const check = () => {
+            const now = performance.eventLoopUtilization();
+            const idle = performance.eventLoopUtilization(now, last).utilization < 0.5;
+            if (idle && requestsOut())
+                return resolve();
+            last = now;
+            setTimeout(check, 2).unref();
+        };
+        setTimeout(check, 2).unref();
+    });
+}
+
 // The page and the activity are read at once, each in its own group: the grouped logger keeps
 // each group's lines together instead of letting them land in whichever group is open.
 const logger = groupedLogger({
@@ -1513,11 +1561,15 @@ async function run(env = process.env,
 waits = {}) {
     let token = '';
     try {
-        const config = await configFromInputs((name) => getInput(name), env);
+        const getInput$1 = (name) => getInput(name);
+        // The time zone and progress patterns need ICU's locale data and RE2 (~20 ms each): checked
+        // while the first requests are out, and before anything is written.
+        const config = await configFromInputs(getInput$1, env, { engineChecksLater: true });
         token = config.token;
         if (token)
             setSecret(token);
-        await runWithConfig(config, env, waits).catch((error) => {
+        const work = roundOneWork(config.timeZone, () => checkEngineInputs(getInput$1, config), requestsAllOut);
+        await runWithConfig(config, env, waits, work).catch((error) => {
             throw unreachableApi(error, config.apiUrl) ?? error;
         });
     }
@@ -1528,9 +1580,14 @@ waits = {}) {
         error(failure.message, failure.properties);
     }
 }
-async function runWithConfig(config, env, waits) {
-    const job = jobContext(config, env, waits);
-    const reads = await readAll(job, config);
+async function runWithConfig(config, env, waits, work) {
+    const job = jobContext(config, env, waits, work);
+    const read = await readAll(job, config).then((reads) => ({ reads }), (error) => ({ error }));
+    // A bad input is the error to report, even when a read failed too.
+    await work.engineChecks();
+    if ('error' in read)
+        throw read.error;
+    const { reads } = read;
     outputActivity(reads.activity, env);
     const editOptions = {
         ...config.edit,
@@ -1538,7 +1595,8 @@ async function runWithConfig(config, env, waits) {
         timeZone: config.timeZone,
         file: reads.page.path,
     };
-    const { editPage } = await job.pageCore();
+    const { editPage, loadParsersFor } = await job.pageCore();
+    await loadParsersFor(reads.page.text);
     // Checked on the base text first: a bad page fails before anything is written.
     const first = editPage(reads.page.text, reads.activity, editOptions);
     for (const note of first.report.notes) {
@@ -1563,7 +1621,7 @@ async function runWithConfig(config, env, waits) {
         ...(job.event.dispatch ? { dispatch: job.event.dispatch } : {}),
     }, env.GITHUB_STEP_SUMMARY);
 }
-function jobContext(config, env, waits) {
+function jobContext(config, env, waits, work) {
     const event = readEvent(env, (m) => debug(m));
     refuseDefaultBranch(config, event);
     const repository = env.GITHUB_REPOSITORY ?? '';
@@ -1600,54 +1658,8 @@ function jobContext(config, env, waits) {
         now,
         today,
         event,
-        pageCore: pageCoreLoader(config.timeZone),
+        pageCore: work.pageCore,
     };
-}
-/**
- * The page core's chunk (~1 MB with RE2; compiling and running its top level takes the main
- * thread ~40-50 ms), loaded while round 1 is in flight: once the event loop is mostly waiting,
- * i.e. the reads are out. Loaded at job start, it delayed the requests still being dispatched;
- * loaded when the edit needs it, it would follow the last answer. Whoever needs it first starts
- * it if the loop never idled.
- */
-function pageCoreLoader(timeZone) {
-    let loading;
-    let wanted = false;
-    const load = () => (loading ??= import('./chunks/core.js'));
-    void whenLoopIdles()
-        .then(load)
-        // Still waiting on round 1: edit a sample page so the real edit, which the first write
-        // waits for, finds the parsers compiled. Skipped once the job asked for the core itself.
-        .then(async (core) => {
-        if (wanted)
-            return;
-        await whenLoopIdles();
-        if (!wanted)
-            core.warmUp(timeZone);
-    })
-        // Awaited only when the job edits; a job that fails first must not also report this.
-        .catch(() => { });
-    return () => {
-        wanted = true;
-        return load();
-    };
-}
-/**
- * Resolves once the event loop was busy less than half of a 2 ms window. Its timers are unref'd:
- * a job that ends first (an error) exits without waiting for them.
- */
-function whenLoopIdles() {
-    return new Promise((resolve) => {
-        let last = performance.eventLoopUtilization();
-        const check = () => {
-            const now = performance.eventLoopUtilization();
-            if (performance.eventLoopUtilization(now, last).utilization < 0.5)
-                return resolve();
-            last = now;
-            setTimeout(check, 2).unref();
-        };
-        setTimeout(check, 2).unref();
-    });
 }
 /**
  * Round 1: the page, the open PR and the activity are independent reads, made at once (the
@@ -1663,7 +1675,8 @@ async function readAll(job, config) {
     });
     const sinceRead = config.since.kind === 'page'
         ? pageRead.then(async (page) => {
-            const { liveMetadataDate } = await job.pageCore();
+            const { liveMetadataDate, loadParsersFor } = await job.pageCore();
+            await loadParsersFor(page.text);
             return sinceDate(config.since, job.today, liveMetadataDate(page.text, { file: page.path }));
         })
         : Promise.resolve(sinceDate(config.since, job.today));
@@ -1740,7 +1753,7 @@ function count(n, noun) {
 }
 /** Publishes the edit; the report is the one of the text finally published. */
 async function publishEdit(job, config, reads, editOptions, first) {
-    const { editPage } = await job.pageCore();
+    const { editPage, parsersLoadedFor } = await job.pageCore();
     const firstReport = first.report;
     const textInput = {
         activity: reads.activity,
@@ -1766,6 +1779,11 @@ async function publishEdit(job, config, reads, editOptions, first) {
         openPull: reads.openPull ?? null,
         edit: (text) => {
             // The page is pure: the base text's edit is already known (the usual case).
+            if (text !== reads.page.text && !parsersLoadedFor(text)) {
+                // The parsers loaded are the read page's; a page that changed its kind of front
+                // matter since (TOML to YAML) in the seconds of a run is not worth loading more for.
+                throw new NowPageError(`${reads.page.path} changed its front matter's format while the run was reading it`, { file: reads.page.path, hint: 'Run the workflow again' });
+            }
             const r = text === reads.page.text ? first : editPage(text, reads.activity, editOptions);
             report = r.report;
             return r;

@@ -1,12 +1,10 @@
-import { n as httpFetch, u as unreachableCode, o as isoSeconds, g as hostsOf, j as forgeScope, a as createRepoFilter, p as literalRepos, K as KEPT_COMMITS, l as limitedPages, f as inReadWindow } from './repo-filter.js';
+import { t as transport, u as unreachableCode, p as isoSeconds, g as hostsOf, j as forgeScope, a as createRepoFilter, q as literalRepos, K as KEPT_COMMITS, l as limitedPages, f as inReadWindow } from './repo-filter.js';
 import './errors.js';
-import './proxy.js';
 import './_commonjsHelpers.js';
 import './inputs.js';
 import './input-defaults.js';
-import 'node:http';
-import 'node:https';
-import 'node:zlib';
+import './proxy.js';
+import 'node:module';
 
 const MAX_PAGES$1 = 50;
 const LIMIT = 50;
@@ -271,6 +269,8 @@ function createForgeHttp(options) {
     const maxWait = options.maxRetryAfterSeconds ?? 60;
     const timeoutMs = options.requestTimeoutMs ?? 30_000;
     const log = options.log;
+    // Behind a runner's proxy (HTTPS_PROXY, minus NO_PROXY), as GitHub's requests are.
+    const send = transport(root);
     function urlFor(path, query = {}) {
         const url = new URL(root + path);
         for (const [k, v] of Object.entries(query)) {
@@ -294,7 +294,7 @@ function createForgeHttp(options) {
             const started = Date.now();
             let response;
             try {
-                response = await httpFetch(url, {
+                response = await send(url, {
                     headers: { accept: 'application/json', ...options.headers },
                     signal: AbortSignal.any([options.deadline, AbortSignal.timeout(timeoutMs)]),
                     // A redirect is an answer (a sign-in page, a moved instance), never followed with the

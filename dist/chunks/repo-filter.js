@@ -1,11 +1,9 @@
 import { N as NowPageError } from './errors.js';
-import { g as getProxyUrl } from './proxy.js';
 import { c as commonjsGlobal, g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import { R as RequestError, O as Octokit, i as isLiteralGlob } from './inputs.js';
-import { Agent as Agent$1, request as request$1 } from 'node:http';
-import { Agent, request } from 'node:https';
-import { brotliDecompressSync, inflateSync, gunzipSync } from 'node:zlib';
-import { i as isIsoDate, p as parseIsoDate, a as isTimeZone, e as partsInZone } from './input-defaults.js';
+import { g as getProxyUrl } from './proxy.js';
+import { createRequire } from 'node:module';
+import { i as isIsoDate, p as parseIsoDate, e as partsInZone } from './input-defaults.js';
 
 /**
  * The hosts a forge answers to in filters: its own, and for a base with a path whose last part
@@ -1945,6 +1943,27 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION;
 throttling.triggersNotification = triggersNotification;
 
+const require$1 = createRequire(import.meta.url);
+/**
+ * A Node built-in module loaded on its first use instead of at start. A static import of
+ * `node:crypto` or `node:zlib` is compiled before the Action's first request (crypto alone pulls
+ * in some twenty internal modules); the Action needs them only later, if at all: crypto to hash
+ * the page once it is edited, zlib when an answer arrives compressed.
+ */
+function lazyBuiltin(name) {
+    let loaded;
+    return () => (loaded ??= require$1(name));
+}
+
+// Loaded through require, not `import`: on Node 24 an ES import of node:http builds its module
+// namespace by reading every export, and a few of them (WebSocket, ...) are getters that load
+// undici: ~45 ms before the first request. Each protocol's module loads when a URL first needs it.
+const protocols = {
+    'http:': lazyBuiltin('node:http'),
+    'https:': lazyBuiltin('node:https'),
+};
+// Loaded when the first compressed answer arrives, not before the first request goes out.
+const zlib = lazyBuiltin('node:zlib');
 /** The answer's headers as fetch's Headers give them: lowercase names, repeats joined. */
 class AnswerHeaders {
     #map;
@@ -1965,10 +1984,13 @@ class AnswerHeaders {
     }
 }
 const MAX_REDIRECTS = 20;
-const agents = {
-    'http:': new Agent$1({ keepAlive: true }),
-    'https:': new Agent({ keepAlive: true }),
-};
+const agents = new Map();
+function agentFor(protocol) {
+    let agent = agents.get(protocol);
+    if (!agent)
+        agents.set(protocol, (agent = new (protocols[protocol]().Agent)({ keepAlive: true })));
+    return agent;
+}
 async function httpFetch(input, init = {}) {
     let url = new URL(input);
     let method = (init.method ?? 'GET').toUpperCase();
@@ -2013,10 +2035,10 @@ function send(url, method, headers, body, signal) {
         const outgoing = { 'accept-encoding': 'gzip, deflate, br', ...headers };
         if (body !== undefined)
             outgoing['content-length'] = String(Buffer.byteLength(body));
-        const req = (protocol === 'https:' ? request : request$1)(url, {
+        const req = protocols[protocol]().request(url, {
             method,
             headers: outgoing,
-            agent: agents[protocol],
+            agent: agentFor(protocol),
             ...(signal ? { signal } : {}),
         });
         req.on('response', resolve);
@@ -2077,14 +2099,37 @@ function decode(raw, encoding) {
     switch (encoding?.trim().toLowerCase()) {
         case 'gzip':
         case 'x-gzip':
-            return gunzipSync(raw);
+            return zlib().gunzipSync(raw);
         case 'deflate':
-            return inflateSync(raw);
+            return zlib().inflateSync(raw);
         case 'br':
-            return brotliDecompressSync(raw);
+            return zlib().brotliDecompressSync(raw);
         default:
             return raw;
     }
+}
+
+/**
+ * How requests to `baseUrl` travel, for the GitHub client and the forges' alike: node:http(s)
+ * (./http-fetch.ts), unless the runner routes `baseUrl` through a proxy
+ * (`HTTPS_PROXY`/`https_proxy` for https, `HTTP_PROXY`/`http_proxy` for http, minus
+ * `NO_PROXY`/`no_proxy` and loopback: the rules of @actions/http-client, which @actions/github
+ * follows). Then undici's proxy-aware fetch is imported on the first request, into its own
+ * chunk: most runs never load it.
+ *
+ * Node's own fetch is not used: its first request compiles llhttp to WebAssembly and loads
+ * undici's internals (~60-170 ms before the first request goes out), and V8's optimising
+ * recompilation of that WebAssembly kept a finished run alive ~200-300 ms more unless the whole
+ * process ran with --liftoff-only.
+ */
+function transport(baseUrl) {
+    if (!getProxyUrl(new URL(baseUrl)))
+        return httpFetch;
+    let proxied;
+    return async (input, init) => {
+        proxied ??= import('./proxy-fetch.js').then((m) => m.proxyFetch(baseUrl));
+        return (await proxied)(input, init);
+    };
 }
 
 /**
@@ -2192,6 +2237,17 @@ function yieldWithoutTimerClamp() {
 }
 yieldWithoutTimerClamp();
 const DEFAULT_MAX_RETRY_AFTER = 60;
+/** Requests asked of a client and not finished, those of them on the wire, and all sent so far. */
+const flow = { asked: 0, onWire: 0, sent: 0 };
+/**
+ * True once the client has sent a request and has none waiting to be sent (queued in its
+ * limiters, or between retries): the job's requests of the moment are all out. Work that would
+ * hold up the event loop waits for this (see action/round-one-work.ts); an idle loop alone is not
+ * a sign, as the limiters wait on timers between requests.
+ */
+function requestsAllOut() {
+    return flow.sent > 0 && flow.asked - flow.onWire <= 0;
+}
 /**
  * Builds the client. Rate limits are honoured while the wait is short; a longer wait, or a limit
  * that persists, becomes a NowPageError saying which limit and when it resets. The token is
@@ -2201,7 +2257,18 @@ function createClient(options) {
     const log = options.log;
     const maxWait = options.throttle?.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER;
     const baseUrl = options.baseUrl.replace(/\/+$/, '');
-    const fetch = transport(baseUrl);
+    // http-fetch answers the part of fetch Octokit uses (see http-fetch.ts): typed as fetch here.
+    const send = transport(baseUrl);
+    const fetch = async (input, init) => {
+        flow.onWire++;
+        flow.sent++;
+        try {
+            return await send(input, init);
+        }
+        finally {
+            flow.onWire--;
+        }
+    };
     const client = new ClientOctokit({
         auth: options.token,
         baseUrl,
@@ -2281,6 +2348,7 @@ function explainOutcomes(client, options, maxWait) {
         if (options.deadline?.signal.aborted)
             noRetry(retryable);
         inFlight.add(retryable);
+        flow.asked++;
         const started = Date.now();
         const what = describeRequest(client, endpoint);
         try {
@@ -2300,29 +2368,9 @@ function explainOutcomes(client, options, maxWait) {
         }
         finally {
             inFlight.delete(retryable);
+            flow.asked--;
         }
     });
-}
-/**
- * node:http(s) (./http-fetch.ts), unless the runner routes `baseUrl` through a proxy
- * (`HTTPS_PROXY`/`https_proxy` for https, `HTTP_PROXY`/`http_proxy` for http, minus
- * `NO_PROXY`/`no_proxy` and loopback: the rules of @actions/http-client, which @actions/github
- * follows). Then undici's proxy-aware fetch is imported on the first request, into its own
- * chunk: most runs never load it.
- *
- * Node's own fetch is not used: its first request compiles llhttp to WebAssembly and loads
- * undici's internals (~60-170 ms before the first request goes out), and V8's optimising
- * recompilation of that WebAssembly kept a finished run alive ~200-300 ms more unless the whole
- * process ran with --liftoff-only.
- */
-function transport(baseUrl) {
-    if (!getProxyUrl(new URL(baseUrl)))
-        return httpFetch;
-    let proxied;
-    return async (input, init) => {
-        proxied ??= import('./proxy-fetch.js').then((m) => m.proxyFetch(baseUrl));
-        return (await proxied)(input, init);
-    };
 }
 /** `GET /search/issues?q=...`: the route with its parameters, relative to the API root. */
 function describeRequest(client, endpoint) {
@@ -2424,13 +2472,17 @@ function startOfDay(day, timeZone = 'UTC') {
 /** `['YYYY-MM-DD', 'HH:MM:SS']` of an instant in a time zone (src/dates), with the input named
  * when the zone is unknown. */
 function localParts(t, timeZone) {
-    if (!isTimeZone(timeZone)) {
+    try {
+        return partsInZone(t, timeZone);
+    }
+    catch (error) {
+        if (!(error instanceof RangeError))
+            throw error;
         throw new NowPageError(`unknown time zone '${timeZone}'`, {
             input: 'time-zone',
             hint: 'Use an IANA name such as Europe/Berlin or Asia/Kolkata',
         });
     }
-    return partsInZone(t, timeZone);
 }
 /** Milliseconds the zone's wall clock is ahead of UTC at instant `t`. */
 function offsetAt(t, timeZone) {
@@ -2860,4 +2912,4 @@ async function createRepoFilter(options) {
     };
 }
 
-export { KEPT_COMMITS as K, createRepoFilter as a, mergedBefore as b, checkWindow as c, createLimit as d, splitWindow as e, inReadWindow as f, hostsOf as g, httpStatus as h, initialWindow as i, forgeScope as j, createClient as k, limitedPages as l, mergedRange as m, httpFetch as n, isoSeconds as o, literalRepos as p, readProjects as r, startOfDay as s, unreachableCode as u };
+export { KEPT_COMMITS as K, createRepoFilter as a, mergedBefore as b, checkWindow as c, createLimit as d, splitWindow as e, inReadWindow as f, hostsOf as g, httpStatus as h, initialWindow as i, forgeScope as j, lazyBuiltin as k, limitedPages as l, mergedRange as m, requestsAllOut as n, createClient as o, isoSeconds as p, literalRepos as q, readProjects as r, startOfDay as s, transport as t, unreachableCode as u };

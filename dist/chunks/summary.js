@@ -1,19 +1,13 @@
-import { d as dateInZone, I as INPUT_DEFAULTS, i as isIsoDate, a as isTimeZone } from './input-defaults.js';
+import { d as dateInZone, I as INPUT_DEFAULTS, i as isIsoDate, c as clockKnowsZone, a as isTimeZone, b as confirmClockAnswers } from './input-defaults.js';
 import { N as NowPageError } from './errors.js';
 import { c as checkTemplate, S as SECTION_NAMES, a as SECTIONS, s as sectionDefinition, p as placeholdersFor, f as fillTemplate, b as subjectLine, r as referenceOf, d as safeUrl, e as escapeInline } from './reference.js';
 import { i as isLiteralGlob, I as Inputs } from './inputs.js';
 import { appendFileSync } from 'node:fs';
 import * as os from 'os';
 import os__default, { EOL } from 'os';
-import * as crypto from 'crypto';
+import { createRequire } from 'node:module';
 import * as fs from 'fs';
 import { promises, constants } from 'fs';
-import 'path';
-import 'string_decoder';
-import 'events';
-import 'child_process';
-import 'assert';
-import 'timers';
 
 class Diff {
     diff(oldStr, newStr, 
@@ -777,6 +771,9 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 
+let crypto;
+const randomUUID = () => (crypto ??= createRequire(import.meta.url)('node:crypto')).randomUUID();
+
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -793,7 +790,7 @@ function issueFileCommand(command, message) {
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+    const delimiter = `ghadelimiter_${randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -1526,7 +1523,15 @@ function inputNames() {
 }
 const PR_PLACEHOLDERS = ['today', 'since', 'path', 'new_pull_requests', 'new_commits'];
 const GLOB_INPUTS = ['include-repos', 'exclude-repos', 'exclude-orgs'];
-async function loadEngines(inputs) {
+async function loadEngines(inputs, use) {
+    if (use.engineChecksLater) {
+        const globs = GLOB_INPUTS.some((name) => inputs.list(name).some((g) => !isLiteralGlob(g)));
+        const picomatch = globs ? await import('./picomatch.js').then(function (n) { return n.i; }) : undefined;
+        return {
+            compileLater: true,
+            ...(picomatch ? { makeRe: (glob) => picomatch.default.makeRe(glob) } : {}),
+        };
+    }
     const patterns = sideProjectLines(inputs.get('side-projects')).some((l) => l.pattern);
     const globs = GLOB_INPUTS.some((name) => inputs.list(name).some((g) => !isLiteralGlob(g)));
     const [re2, picomatch] = await Promise.all([
@@ -1545,8 +1550,28 @@ async function loadEngines(inputs) {
  */
 async function configFromInputs(getInput, env = process.env, use = {}) {
     const inputs = new Inputs(getInput);
-    return readConfig(inputs, env, use, await loadEngines(inputs));
+    return readConfig(inputs, env, use, await loadEngines(inputs, use));
 }
+/**
+ * The checks {@link configFromInputs} leaves for later with `engineChecksLater`: the time zone
+ * the clock answered for, confirmed by Intl, and every progress pattern compiled with RE2. Each
+ * failure is the NowPageError configFromInputs would have thrown.
+ */
+async function checkEngineInputs(getInput, config) {
+    const unconfirmed = confirmClockAnswers();
+    if (unconfirmed !== undefined) {
+        throw new NowPageError(`unknown time zone '${unconfirmed}'`, {
+            input: 'time-zone',
+            hint: TIME_ZONE_HINT,
+        });
+    }
+    if (!config.sideProjects.some((p) => p.progressPattern))
+        return;
+    const { compileProgressPattern } = await import('./progress-pattern.js');
+    const inputs = new Inputs(getInput);
+    parseSideProjects(inputs.get('side-projects'), { compilePattern: compileProgressPattern }, config.forges.accounts);
+}
+const TIME_ZONE_HINT = 'Use an IANA name such as UTC, Europe/Berlin or Asia/Kolkata';
 function readConfig(inputs, env, use, engines) {
     const maxItems = inputs.number('max-items', /^\d+$/, (n) => n >= 1, 'a positive whole number');
     const apiTimeoutMinutes = inputs.number('api-timeout-minutes', /^\d+(\.\d+)?$/, (n) => n > 0, 'a positive number of minutes');
@@ -1556,7 +1581,7 @@ function readConfig(inputs, env, use, engines) {
         author: inputs.get('author').replace(/^@/, '') || undefined,
         pagePath: readPagePath(inputs),
         apiUrl: readApiUrl(inputs, env),
-        timeZone: readTimeZone(inputs),
+        timeZone: readTimeZone(inputs, use.engineChecksLater ?? false),
         since: parseSince(inputs.get('since')),
         maxItems,
         apiTimeoutMinutes,
@@ -1633,10 +1658,10 @@ function readApiUrl(inputs, env) {
     }
     return value.replace(/\/+$/, '');
 }
-function readTimeZone(inputs) {
+function readTimeZone(inputs, confirmedLater) {
     const timeZone = inputs.get('time-zone');
-    if (!isTimeZone(timeZone)) {
-        inputs.fail('time-zone', `unknown time zone '${timeZone}'`, 'Use an IANA name such as UTC, Europe/Berlin or Asia/Kolkata');
+    if (!(confirmedLater && clockKnowsZone(timeZone)) && !isTimeZone(timeZone)) {
+        inputs.fail('time-zone', `unknown time zone '${timeZone}'`, TIME_ZONE_HINT);
     }
     return timeZone;
 }
@@ -1780,11 +1805,11 @@ function parseSideProjects(value, engines, forges = []) {
                 hint: 'Keep one line per repository',
             });
         }
-        if (pattern) {
+        if (pattern && !engines.compileLater) {
             if (!engines.compilePattern)
                 throw new Error('parseSideProjects: RE2 is not loaded');
             // The same linear-time engine (RE2) the page core matches with, so a pattern it cannot run
-            // (backreferences, lookaround) fails here, before any request.
+            // (backreferences, lookaround) fails here, before anything is written.
             const re = engines.compilePattern(pattern, `${repo} (${where})`);
             if (!/\(\?P?<[A-Za-z_]\w*>/.test(re.pattern())) {
                 throw new NowPageError(`${where}: the progress pattern has no named group`, {
@@ -2068,4 +2093,4 @@ function typed(text) {
     return `**${neutralizeReferences(escapeInline(text, 200))}**`;
 }
 
-export { ExitCode as E, PAGE_PATH_CANDIDATES as P, configFromInputs as a, error as b, createTwoFilesPatch as c, diffFromSummary as d, explainDates as e, debug as f, getInput as g, sinceDate as h, inputNames as i, setOutput as j, startGroup as k, info as l, endGroup as m, notice as n, outcomeMessage as o, commitMessage as p, prBody as q, prTitle as r, setSecret as s, todayIn as t, warning as u, validateBranchName as v, writeSummary as w };
+export { ExitCode as E, PAGE_PATH_CANDIDATES as P, configFromInputs as a, checkEngineInputs as b, createTwoFilesPatch as c, diffFromSummary as d, explainDates as e, error as f, getInput as g, debug as h, inputNames as i, sinceDate as j, setOutput as k, startGroup as l, info as m, notice as n, outcomeMessage as o, endGroup as p, commitMessage as q, prBody as r, setSecret as s, todayIn as t, prTitle as u, validateBranchName as v, writeSummary as w, warning as x };
