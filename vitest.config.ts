@@ -21,7 +21,7 @@ export default defineConfig({
     // description, not only those of test/emulator/openapi.int.test.ts.
     setupFiles: [
       './test/emulator/check-every-answer.ts',
-      // Tests edit pages of every kind; the Action loads only its page's parser (page/core.ts,
+      // Tests edit pages of every kind; the Action loads only its page's parser (page/formats/load.ts,
       // tested through the bundle in test/github/bundle.int.test.ts).
       './src/page/formats/all.ts',
     ],

@@ -1,5 +1,5 @@
 import type { Activity } from '../activity/types.js'
-import { loadParsersFor } from './core.js'
+import { loadParsersFor } from './formats/load.js'
 import { editPage } from './edit-page.js'
 
 /** A small page of the common kind (TOML front matter, a body date, both managed sections). */

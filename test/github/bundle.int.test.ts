@@ -47,7 +47,7 @@ describe('what the bundle leaves out', () => {
     }
     expect(lazy.length).toBeGreaterThan(0)
     // Each front-matter parser is a chunk of its own, apart from the Markdown parser's: a run
-    // loads only its page's (page/core.ts's loadParsersFor).
+    // loads only its page's (formats/load.ts's loadParsersFor).
     const holding = (marker: RegExp) =>
       [join(root, 'dist/index.js'), ...chunks()].filter((f) => marker.test(readFileSync(f, 'utf8')))
     const parsers = [markers['@iarna/toml'], markers.yaml, /function createScanner\b/]

@@ -14,7 +14,7 @@ const provided: Partial<Parsers> = {}
 
 /**
  * Makes parsers available to the page core. The Action loads only the ones its page needs
- * (page/core.ts's loadParsersFor: yaml alone is ~240 KB, a third of the page core's code);
+ * (formats/load.ts's loadParsersFor: yaml alone is ~240 KB, a third of the page core's code);
  * the CLI, the scripts and the tests provide all of them (formats/all.ts).
  */
 export function provideParsers(parsers: Partial<Parsers>): void {
@@ -30,7 +30,7 @@ export function parserFor<K extends FrontMatterKind>(kind: K): Parsers[K] {
   const parser = provided[kind]
   if (!parser) {
     throw new Error(
-      `the ${kind.toUpperCase()} front-matter parser is not loaded: await loadParsersFor(text) (page/core.ts) or import page/formats/all.js first`,
+      `the ${kind.toUpperCase()} front-matter parser is not loaded: await loadParsersFor(text) (page/formats/load.ts) or import page/formats/all.js first`,
     )
   }
   return parser
