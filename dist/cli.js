@@ -14105,7 +14105,7 @@ function unescapeData(text) {
 }
 
 // Every front-matter parser, for the CLI, the scripts and the tests. The Action loads only the
-// one its page needs (page/core.ts).
+// one its page needs (formats/load.ts).
 provideParsers({ toml, yaml, json });
 
 const USAGE = `Usage: now-page <command> [options]

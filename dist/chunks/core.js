@@ -1,4 +1,4 @@
-import { e as editPage, f as frontMatterKinds, p as provideParsers, h as hasParser } from './edit-page.js';
+import { f as frontMatterKinds, p as provideParsers, h as hasParser, e as editPage } from './edit-page.js';
 export { l as liveMetadataDate } from './edit-page.js';
 import './errors.js';
 import './_commonjsHelpers.js';
@@ -6,6 +6,21 @@ import 'fs';
 import './input-defaults.js';
 import './reference.js';
 import './progress-pattern.js';
+
+// Each parser is a chunk of its own in the bundle: a page loads only the one it needs.
+const loaders = {
+    toml: () => import('./toml.js').then(function (n) { return n.t; }),
+    yaml: () => import('./yaml.js').then(function (n) { return n.y; }),
+    json: () => import('./json.js').then(function (n) { return n.j; }),
+};
+/** Loads the front-matter parsers a page's text needs (none for a page without front matter). */
+async function loadParsersFor(text) {
+    await Promise.all(frontMatterKinds(text).map(async (kind) => provideParsers({ [kind]: await loaders[kind]() })));
+}
+/** True when every parser the text needs is loaded (see loadParsersFor). */
+function parsersLoadedFor(text) {
+    return frontMatterKinds(text).every(hasParser);
+}
 
 /** A small page of the common kind (TOML front matter, a body date, both managed sections). */
 const SAMPLE = [
@@ -67,20 +82,6 @@ const ACTIVITY = {
 async function warmUp(timeZone) {
     await loadParsersFor(SAMPLE);
     editPage(SAMPLE, ACTIVITY, { today: '2025-01-03', ...(timeZone ? { timeZone } : {}) });
-}
-
-const loaders = {
-    toml: () => import('./toml.js').then(function (n) { return n.t; }),
-    yaml: () => import('./yaml.js').then(function (n) { return n.y; }),
-    json: () => import('./json.js').then(function (n) { return n.j; }),
-};
-/** Loads the front-matter parsers a page's text needs (none for a page without front matter). */
-async function loadParsersFor(text) {
-    await Promise.all(frontMatterKinds(text).map(async (kind) => provideParsers({ [kind]: await loaders[kind]() })));
-}
-/** True when every parser the text needs is loaded (see loadParsersFor). */
-function parsersLoadedFor(text) {
-    return frontMatterKinds(text).every(hasParser);
 }
 
 export { editPage, loadParsersFor, parsersLoadedFor, warmUp };

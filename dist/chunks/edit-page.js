@@ -1494,7 +1494,7 @@ var matter = /*@__PURE__*/getDefaultExportFromCjs(grayMatterExports);
 const provided = {};
 /**
  * Makes parsers available to the page core. The Action loads only the ones its page needs
- * (page/core.ts's loadParsersFor: yaml alone is ~240 KB, a third of the page core's code);
+ * (formats/load.ts's loadParsersFor: yaml alone is ~240 KB, a third of the page core's code);
  * the CLI, the scripts and the tests provide all of them (formats/all.ts).
  */
 function provideParsers(parsers) {
@@ -1507,7 +1507,7 @@ function hasParser(kind) {
 function parserFor(kind) {
     const parser = provided[kind];
     if (!parser) {
-        throw new Error(`the ${kind.toUpperCase()} front-matter parser is not loaded: await loadParsersFor(text) (page/core.ts) or import page/formats/all.js first`);
+        throw new Error(`the ${kind.toUpperCase()} front-matter parser is not loaded: await loadParsersFor(text) (page/formats/load.ts) or import page/formats/all.js first`);
     }
     return parser;
 }
