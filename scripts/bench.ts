@@ -398,7 +398,12 @@ const result = {
   bareNodeMs: bare,
   bareNodeHttpsMs: bareHttps,
   httpsMs,
-  loadedJs: { bytes: loaded.bytes, files: loaded.files, lazy: loaded.lazy },
+  loadedJs: {
+    bytes: loaded.bytes,
+    namedBytes: loaded.namedBytes,
+    files: loaded.files,
+    lazy: loaded.lazy,
+  },
   runs: demoRows,
   naive: naiveRows,
   scale: scaleRows,

@@ -3,6 +3,9 @@
 export function loadedJs(entry: string): {
   entry: string
   bytes: number
+  /** The entry and the files its own `import { … } from` lines name: a count that leaves out the
+   * bare imports and the named files' own imports, though Node loads those too. */
+  namedBytes: number
   files: Record<string, number>
   lazy: Record<string, number>
 }

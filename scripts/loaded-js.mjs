@@ -6,17 +6,21 @@ import { readFileSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
 import { parseAst } from 'rollup/parseAst'
 
-/** Static and dynamic relative imports of one bundled file. */
+/** Static and dynamic relative imports of one bundled file; `bare` are the static ones that bind
+ * no name (`import './chunks/inputs.js'`): loaded all the same. */
 function importsOf(file) {
   const ast = parseAst(readFileSync(file, 'utf8'))
-  const found = { static: [], dynamic: [] }
+  const found = { static: [], dynamic: [], bare: [] }
   const visit = (node) => {
     if (!node || typeof node.type !== 'string') return
     if (
       ['ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration'].includes(node.type) &&
       node.source
-    )
+    ) {
       found.static.push(node.source.value)
+      if (node.type === 'ImportDeclaration' && node.specifiers.length === 0)
+        found.bare.push(node.source.value)
+    }
     if (node.type === 'ImportExpression' && node.source.type === 'Literal')
       found.dynamic.push(node.source.value)
     for (const value of Object.values(node)) {
@@ -30,6 +34,7 @@ function importsOf(file) {
   return {
     static: found.static.filter(local).map(at),
     dynamic: found.dynamic.filter(local).map(at),
+    bare: found.bare.filter(local).map(at),
   }
 }
 
@@ -71,9 +76,14 @@ export function loadedJs(entry) {
   }
   const root = dirname(resolve(entry))
   const name = (f) => relative(root, f)
+  // What a count of the entry's own `import { … } from` lines finds: the entry and the files those
+  // lines name, neither the bare imports nor what the named files import in turn.
+  const own = importsOf(resolve(entry))
+  const named = [resolve(entry), ...own.static.filter((f) => !own.bare.includes(f))]
   return {
     entry: name(resolve(entry)),
     bytes: [...loaded.values()].reduce((a, b) => a + b, 0),
+    namedBytes: [...new Set(named)].reduce((a, f) => a + (loaded.get(f) ?? 0), 0),
     files: Object.fromEntries([...loaded].map(([f, n]) => [name(f), n])),
     lazy: Object.fromEntries([...lazy].map(([f, n]) => [name(f), n])),
   }
@@ -85,6 +95,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (args.includes('--json')) console.log(JSON.stringify(result, null, 2))
   else {
     console.log(`${result.entry} loads ${(result.bytes / 1e6).toFixed(3)} MB at start:`)
+    console.log(`  (its own \`import { … } from\` lines name ${result.namedBytes} bytes of it)`)
     for (const [f, n] of Object.entries(result.files)) console.log(`  ${f} ${n}`)
     for (const [f, n] of Object.entries(result.lazy)) console.log(`  (dynamic) ${f} ${n}`)
   }
