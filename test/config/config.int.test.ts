@@ -17,6 +17,7 @@ const inputs = (values: Record<string, string>) => (name: string) => values[name
 
 describe('configFromInputs', () => {
   it('has sensible defaults', async () => {
+    // Config is text in, values out: the default API root below is a value read, never requested.
     const c = await configFromInputs(inputs({ token: 't' }), {})
     expect(c).toMatchObject({
       token: 't',
