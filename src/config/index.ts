@@ -101,21 +101,15 @@ export interface Engines {
 const GLOB_INPUTS = ['include-repos', 'exclude-repos', 'exclude-orgs'] as const
 
 async function loadEngines(inputs: Inputs, use: ConfigUse): Promise<Engines> {
-  if (use.engineChecksLater) {
-    const globs = GLOB_INPUTS.some((name) => inputs.list(name).some((g) => !isLiteralGlob(g)))
-    const picomatch = globs ? await import('picomatch') : undefined
-    return {
-      compileLater: true,
-      ...(picomatch ? { makeRe: (glob: string) => picomatch.default.makeRe(glob) } : {}),
-    }
-  }
-  const patterns = sideProjectLines(inputs.get('side-projects')).some((l) => l.pattern)
+  const later = use.engineChecksLater ?? false
+  const patterns = !later && sideProjectLines(inputs.get('side-projects')).some((l) => l.pattern)
   const globs = GLOB_INPUTS.some((name) => inputs.list(name).some((g) => !isLiteralGlob(g)))
   const [re2, picomatch] = await Promise.all([
     patterns ? import('../page/progress-pattern.js') : undefined,
     globs ? import('picomatch') : undefined,
   ])
   return {
+    ...(later ? { compileLater: true as const } : {}),
     ...(re2 ? { compilePattern: re2.compileProgressPattern } : {}),
     ...(picomatch ? { makeRe: (glob: string) => picomatch.default.makeRe(glob) } : {}),
   }
