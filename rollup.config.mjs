@@ -6,6 +6,7 @@ import nodeResolve from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 import license from 'rollup-plugin-license'
 import { rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 
 const JS_YAML_STUB = '\0js-yaml-stub'
 
@@ -48,10 +49,12 @@ const lazyCoreCrypto = {
   },
   load(id) {
     if (id !== CORE_CRYPTO) return null
+    // The same on-first-use loader the Action's own code uses for built-ins.
+    const lazy = fileURLToPath(new URL('./src/node/lazy-builtin.ts', import.meta.url))
     return [
-      "import { createRequire } from 'node:module'",
-      'let crypto',
-      "export const randomUUID = () => (crypto ??= createRequire(import.meta.url)('node:crypto')).randomUUID()",
+      `import { lazyBuiltin } from ${JSON.stringify(lazy)}`,
+      "const crypto = lazyBuiltin('node:crypto')",
+      'export const randomUUID = () => crypto().randomUUID()',
     ].join('\n')
   },
 }
