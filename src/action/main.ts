@@ -139,7 +139,8 @@ interface JobContext {
   today: string
   /** The event payload's facts, read once. */
   event: EventFacts
-  /** The page core's chunk (parsers, Markdown, RE2): see page/core.ts and round-one-work.ts. */
+  /** The page core's chunk (Markdown, gray-matter, RE2; each front-matter parser apart): see
+   * page/core.ts and round-one-work.ts. */
   pageCore: () => Promise<typeof PageCore>
 }
 
