@@ -6,6 +6,8 @@ export function loadedJs(entry: string): {
   /** The entry and the files its own `import { … } from` lines name: a count that leaves out the
    * bare imports and the named files' own imports, though Node loads those too. */
   namedBytes: number
+  /** The entry's bare imports (`import './chunks/x.js'`), loaded as any other. */
+  bare: string[]
   files: Record<string, number>
   lazy: Record<string, number>
 }

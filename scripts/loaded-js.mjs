@@ -84,6 +84,7 @@ export function loadedJs(entry) {
     entry: name(resolve(entry)),
     bytes: [...loaded.values()].reduce((a, b) => a + b, 0),
     namedBytes: [...new Set(named)].reduce((a, f) => a + (loaded.get(f) ?? 0), 0),
+    bare: own.bare.map(name),
     files: Object.fromEntries([...loaded].map(([f, n]) => [name(f), n])),
     lazy: Object.fromEntries([...lazy].map(([f, n]) => [name(f), n])),
   }
