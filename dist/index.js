@@ -4,16 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v as validateBranchName, c as createTwoFilesPatch, g as getInput, a as configFromInputs, s as setSecret, b as checkEngineInputs, E as ExitCode, f as error, n as notice, o as outcomeMessage, w as writeSummary, h as debug, t as todayIn, j as sinceDate, k as setOutput, l as startGroup, m as info, p as endGroup, q as commitMessage, r as prBody, u as prTitle, x as warning, P as PAGE_PATH_CANDIDATES } from './chunks/summary.js';
 import { N as NowPageError, i as isNowPageError } from './chunks/errors.js';
-import { s as startOfDay, c as checkWindow, a as createRepoFilter, i as initialWindow, m as mergedRange, b as mergedBefore, d as createLimit, l as limitedPages, e as splitWindow, h as httpStatus, f as inReadWindow, g as hostsOf, j as forgeScope, r as readProjects, k as lazyBuiltin, n as requestsAllOut, u as unreachableCode, o as createClient } from './chunks/repo-filter.js';
+import { s as startOfDay, c as checkWindow, a as createRepoFilter, i as initialWindow, m as mergedRange, b as mergedBefore, d as createLimit, l as limitedPages, e as splitWindow, h as httpStatus, f as inReadWindow, g as hostsOf, j as forgeScope, r as readProjects, k as requestsAllOut, u as unreachableCode, n as createClient } from './chunks/repo-filter.js';
 import { d as dateInZone } from './chunks/input-defaults.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { l as lazyBuiltin } from './chunks/inputs.js';
 import './chunks/reference.js';
-import './chunks/inputs.js';
 import 'os';
-import 'node:module';
 import 'fs';
 import './chunks/_commonjsHelpers.js';
 import './chunks/proxy.js';
+import 'node:module';
 
 /** GitHub serves at most this many results per query, whatever the page. */
 const SEARCH_CAP = 1000;

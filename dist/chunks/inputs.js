@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { N as NowPageError } from './errors.js';
 import { I as INPUT_DEFAULTS } from './input-defaults.js';
 
@@ -4363,6 +4364,18 @@ const Octokit = Octokit$1.plugin(requestLog, legacyRestEndpointMethods, paginate
   }
 );
 
+const require$1 = createRequire(import.meta.url);
+/**
+ * A Node built-in module loaded on its first use instead of at start. A static import of
+ * `node:crypto` or `node:zlib` is compiled before the Action's first request (crypto alone pulls
+ * in some twenty internal modules); the Action needs them only later, if at all: crypto to hash
+ * the page once it is edited, zlib when an answer arrives compressed.
+ */
+function lazyBuiltin(name) {
+    let loaded;
+    return () => (loaded ??= require$1(name));
+}
+
 /** A glob without wildcards, braces, classes or negation: a plain name, matched as it is. */
 function isLiteralGlob(glob) {
     return /^[\w.-]+(\/[\w.-]+)?$/.test(glob);
@@ -4459,4 +4472,4 @@ class Inputs {
     }
 }
 
-export { Inputs as I, Octokit as O, RequestError as R, isLiteralGlob as i };
+export { Inputs as I, Octokit as O, RequestError as R, isLiteralGlob as i, lazyBuiltin as l };

@@ -1,10 +1,10 @@
-import { t as transport, u as unreachableCode, p as isoSeconds, g as hostsOf, j as forgeScope, a as createRepoFilter, q as literalRepos, K as KEPT_COMMITS, l as limitedPages, f as inReadWindow } from './repo-filter.js';
+import { t as transport, u as unreachableCode, o as isoSeconds, g as hostsOf, j as forgeScope, a as createRepoFilter, p as literalRepos, K as KEPT_COMMITS, l as limitedPages, f as inReadWindow } from './repo-filter.js';
 import './errors.js';
 import './_commonjsHelpers.js';
 import './inputs.js';
+import 'node:module';
 import './input-defaults.js';
 import './proxy.js';
-import 'node:module';
 
 const MAX_PAGES$1 = 50;
 const LIMIT = 50;

@@ -1,8 +1,7 @@
 import { N as NowPageError } from './errors.js';
 import { c as commonjsGlobal, g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
-import { R as RequestError, O as Octokit, i as isLiteralGlob } from './inputs.js';
+import { R as RequestError, l as lazyBuiltin, O as Octokit, i as isLiteralGlob } from './inputs.js';
 import { g as getProxyUrl } from './proxy.js';
-import { createRequire } from 'node:module';
 import { i as isIsoDate, p as parseIsoDate, e as partsInZone } from './input-defaults.js';
 
 /**
@@ -1943,18 +1942,6 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION;
 throttling.triggersNotification = triggersNotification;
 
-const require$1 = createRequire(import.meta.url);
-/**
- * A Node built-in module loaded on its first use instead of at start. A static import of
- * `node:crypto` or `node:zlib` is compiled before the Action's first request (crypto alone pulls
- * in some twenty internal modules); the Action needs them only later, if at all: crypto to hash
- * the page once it is edited, zlib when an answer arrives compressed.
- */
-function lazyBuiltin(name) {
-    let loaded;
-    return () => (loaded ??= require$1(name));
-}
-
 // Loaded through require, not `import`: on Node 24 an ES import of node:http builds its module
 // namespace by reading every export, and a few of them (WebSocket, ...) are getters that load
 // undici: ~45 ms before the first request. Each protocol's module loads when a URL first needs it.
@@ -2912,4 +2899,4 @@ async function createRepoFilter(options) {
     };
 }
 
-export { KEPT_COMMITS as K, createRepoFilter as a, mergedBefore as b, checkWindow as c, createLimit as d, splitWindow as e, inReadWindow as f, hostsOf as g, httpStatus as h, initialWindow as i, forgeScope as j, lazyBuiltin as k, limitedPages as l, mergedRange as m, requestsAllOut as n, createClient as o, isoSeconds as p, literalRepos as q, readProjects as r, startOfDay as s, transport as t, unreachableCode as u };
+export { KEPT_COMMITS as K, createRepoFilter as a, mergedBefore as b, checkWindow as c, createLimit as d, splitWindow as e, inReadWindow as f, hostsOf as g, httpStatus as h, initialWindow as i, forgeScope as j, requestsAllOut as k, limitedPages as l, mergedRange as m, createClient as n, isoSeconds as o, literalRepos as p, readProjects as r, startOfDay as s, transport as t, unreachableCode as u };

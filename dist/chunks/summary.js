@@ -1,11 +1,10 @@
 import { d as dateInZone, I as INPUT_DEFAULTS, i as isIsoDate, c as clockKnowsZone, a as isTimeZone, b as confirmClockAnswers } from './input-defaults.js';
 import { N as NowPageError } from './errors.js';
 import { c as checkTemplate, S as SECTION_NAMES, a as SECTIONS, s as sectionDefinition, p as placeholdersFor, f as fillTemplate, b as subjectLine, r as referenceOf, d as safeUrl, e as escapeInline } from './reference.js';
-import { i as isLiteralGlob, I as Inputs } from './inputs.js';
+import { l as lazyBuiltin, i as isLiteralGlob, I as Inputs } from './inputs.js';
 import { appendFileSync } from 'node:fs';
 import * as os from 'os';
 import os__default, { EOL } from 'os';
-import { createRequire } from 'node:module';
 import * as fs from 'fs';
 import { promises, constants } from 'fs';
 
@@ -771,8 +770,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 
-let crypto;
-const randomUUID = () => (crypto ??= createRequire(import.meta.url)('node:crypto')).randomUUID();
+const crypto = lazyBuiltin('node:crypto');
+const randomUUID = () => crypto().randomUUID();
 
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -1524,21 +1523,15 @@ function inputNames() {
 const PR_PLACEHOLDERS = ['today', 'since', 'path', 'new_pull_requests', 'new_commits'];
 const GLOB_INPUTS = ['include-repos', 'exclude-repos', 'exclude-orgs'];
 async function loadEngines(inputs, use) {
-    if (use.engineChecksLater) {
-        const globs = GLOB_INPUTS.some((name) => inputs.list(name).some((g) => !isLiteralGlob(g)));
-        const picomatch = globs ? await import('./picomatch.js').then(function (n) { return n.i; }) : undefined;
-        return {
-            compileLater: true,
-            ...(picomatch ? { makeRe: (glob) => picomatch.default.makeRe(glob) } : {}),
-        };
-    }
-    const patterns = sideProjectLines(inputs.get('side-projects')).some((l) => l.pattern);
+    const later = use.engineChecksLater ?? false;
+    const patterns = !later && sideProjectLines(inputs.get('side-projects')).some((l) => l.pattern);
     const globs = GLOB_INPUTS.some((name) => inputs.list(name).some((g) => !isLiteralGlob(g)));
     const [re2, picomatch] = await Promise.all([
         patterns ? import('./progress-pattern.js') : undefined,
         globs ? import('./picomatch.js').then(function (n) { return n.i; }) : undefined,
     ]);
     return {
+        ...(later ? { compileLater: true } : {}),
         ...(re2 ? { compilePattern: re2.compileProgressPattern } : {}),
         ...(picomatch ? { makeRe: (glob) => picomatch.default.makeRe(glob) } : {}),
     };
